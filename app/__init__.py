@@ -1,0 +1,53 @@
+"""Pajapohja: structured online workshops, live, and the documents they produce.
+
+Imports stay inside ``create_app`` so that ``pajapohja serve`` can patch the standard library for
+gevent before Flask and its friends load.
+"""
+
+
+def create_app(overrides: dict | None = None):
+    from flask import Flask
+
+    # Socket handlers must be registered before the first init_app: Flask-SocketIO keeps
+    # handlers declared before then and binds them to every server it creates.
+    from . import (
+        i18n,
+        realtime_handlers,  # noqa: F401
+        security,
+    )
+    from .accounts.routes import bp as accounts_bp
+    from .api import bp as api_bp
+    from .canvases import load_library
+    from .config import load_config
+    from .db import configure_engine
+    from .extensions import babel, csrf, db, socketio
+    from .workshops.routes import bp as workshops_bp
+
+    app = Flask(__name__)
+    app.config.update(load_config(overrides))
+    db.init_app(app)
+    csrf.init_app(app)
+    babel.init_app(app, locale_selector=i18n.select_locale)
+    socketio.init_app(
+        app,
+        async_mode=app.config["ASYNC_MODE"],
+        message_queue=app.config["MESSAGE_QUEUE"],
+        max_http_buffer_size=64 * 1024,
+        ping_interval=20,
+        ping_timeout=20,
+    )
+
+    app.extensions["pajapohja.canvases"] = load_library(app.config["CANVAS_DIRS"])
+    app.register_blueprint(accounts_bp)
+    app.register_blueprint(workshops_bp)
+    app.register_blueprint(api_bp)
+    csrf.exempt(api_bp)
+    security.init_app(app)
+    i18n.init_app(app)
+    with app.app_context():
+        configure_engine(db.engine)
+        if app.config.get("CREATE_SCHEMA", True):
+            from .migrations import upgrade_to_head
+
+            upgrade_to_head()
+    return app

@@ -1,0 +1,120 @@
+"""Facilitator accounts, passwords, API tokens and the one-time setup link."""
+
+import hashlib
+import secrets
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from flask_babel import gettext as _
+from sqlalchemy import func, select
+
+from ..errors import AppError
+from ..extensions import db
+from ..validation import clean_text
+from .models import ApiToken, Facilitator, SetupToken
+
+# Argon2id with argon2-cffi's defaults (t=3, m=64 MiB, p=4): above OWASP's minimum (t=2, m=19 MiB).
+_hasher = PasswordHasher()
+# Verified when the e-mail is unknown, so that a wrong address costs as long as a wrong password.
+_DUMMY_HASH = _hasher.hash(secrets.token_urlsafe(16))
+
+MIN_PASSWORD_LENGTH = 10
+MAX_PASSWORD_LENGTH = 1024
+
+
+def token_digest(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def normalise_email(email: str) -> str:
+    email = clean_text(email).lower()
+    if "@" not in email or len(email) > 254 or " " in email:
+        raise AppError("invalid_email", _("Give a valid e-mail address."), field="email")
+    return email
+
+
+def check_password_strength(password: str) -> None:
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise AppError(
+            "weak_password",
+            _("The password must be at least %(n)d characters long.", n=MIN_PASSWORD_LENGTH),
+            field="password",
+        )
+    if len(password) > MAX_PASSWORD_LENGTH:
+        raise AppError("too_long", _("The password is too long."), field="password")
+
+
+def create_facilitator(email: str, password: str, name: str = "") -> Facilitator:
+    email = normalise_email(email)
+    check_password_strength(password)
+    if db.session.scalar(select(Facilitator).where(Facilitator.email == email)):
+        raise AppError(
+            "email_taken",
+            _("A facilitator with this e-mail address already exists."),
+            409,
+            field="email",
+        )
+    facilitator = Facilitator(
+        email=email, name=clean_text(name)[:120], password_hash=_hasher.hash(password)
+    )
+    db.session.add(facilitator)
+    db.session.flush()
+    db.session.execute(SetupToken.__table__.delete())  # the setup link is spent once anyone exists
+    return facilitator
+
+
+def authenticate(email: str, password: str) -> Facilitator | None:
+    """The facilitator, or None; the same time and answer whether or not the address exists."""
+    email = clean_text(email or "").lower()
+    facilitator = db.session.scalar(select(Facilitator).where(Facilitator.email == email))
+    try:
+        _hasher.verify(facilitator.password_hash if facilitator else _DUMMY_HASH, password or "")
+    except (VerificationError, InvalidHashError):
+        return None
+    return facilitator
+
+
+def facilitator_by_email(email: str) -> Facilitator:
+    facilitator = db.session.scalar(
+        select(Facilitator).where(Facilitator.email == clean_text(email).lower())
+    )
+    if facilitator is None:
+        raise AppError("not_found", _("No facilitator with that e-mail address."), 404)
+    return facilitator
+
+
+def create_api_token(facilitator: Facilitator) -> str:
+    token = "pjp_" + secrets.token_urlsafe(32)
+    db.session.add(ApiToken(facilitator_id=facilitator.id, token_hash=token_digest(token)))
+    return token
+
+
+def facilitator_for_token(token: str) -> Facilitator | None:
+    if not isinstance(token, str) or not token or len(token) > 200:
+        return None
+    api_token = db.session.scalar(
+        select(ApiToken).where(ApiToken.token_hash == token_digest(token))
+    )
+    return api_token.facilitator if api_token else None
+
+
+def facilitator_count() -> int:
+    return db.session.scalar(select(func.count()).select_from(Facilitator))
+
+
+def create_setup_token() -> str:
+    token = secrets.token_urlsafe(24)
+    db.session.execute(SetupToken.__table__.delete())
+    db.session.add(SetupToken(token_hash=token_digest(token)))
+    return token
+
+
+def setup_token_valid(token: str) -> bool:
+    if facilitator_count():
+        return False
+    return (
+        db.session.scalar(
+            select(SetupToken).where(SetupToken.token_hash == token_digest(token or ""))
+        )
+        is not None
+    )

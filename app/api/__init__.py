@@ -1,0 +1,71 @@
+"""The REST API under /api/v1: bearer-token authentication and JSON errors only."""
+
+import logging
+
+from flask import Blueprint, g, jsonify, request
+from flask_babel import gettext as _
+from werkzeug.exceptions import HTTPException
+
+from ..accounts.service import facilitator_for_token
+from ..errors import AppError
+from ..extensions import db
+
+bp = Blueprint("api", __name__, url_prefix="/api/v1")
+logger = logging.getLogger("pajapohja.api")
+
+
+def current_facilitator():
+    """The facilitator of the bearer token; every facilitator endpoint calls this first."""
+    header = request.headers.get("Authorization", "")
+    scheme, _sep, token = header.partition(" ")
+    facilitator = facilitator_for_token(token.strip()) if scheme.lower() == "bearer" else None
+    if facilitator is None:
+        raise AppError("unauthorized", _("A valid API token is required."), 401)
+    g.facilitator = facilitator
+    return facilitator
+
+
+def json_body() -> dict:
+    body = request.get_json(silent=True)
+    if not isinstance(body, dict):
+        raise AppError("invalid_json", _("The request body must be a JSON object."))
+    return body
+
+
+def _error_response(error: AppError):
+    db.session.rollback()
+    response = jsonify(error.to_dict())
+    response.status_code = error.status
+    if error.status == 401:
+        response.headers["WWW-Authenticate"] = "Bearer"
+    return response
+
+
+@bp.errorhandler(AppError)
+def handle_app_error(error: AppError):
+    return _error_response(error)
+
+
+def init_error_pages(app) -> None:
+    """Routing errors and crashes under /api/ are JSON too, never an HTML page or a traceback."""
+
+    @app.errorhandler(HTTPException)
+    def http_error(error: HTTPException):
+        if not request.path.startswith("/api/"):
+            return error
+        code = (error.name or "error").lower().replace(" ", "_")
+        return _error_response(AppError(code, error.description or error.name, error.code or 400))
+
+    @app.errorhandler(Exception)
+    def crash(error: Exception):
+        if isinstance(error, HTTPException):
+            return http_error(error)
+        logger.exception("request failed: %s %s", request.method, request.path)
+        if request.path.startswith("/api/"):
+            return _error_response(
+                AppError("server_error", _("Something went wrong on the server."), 500)
+            )
+        return _("Something went wrong on the server."), 500
+
+
+from . import routes  # noqa: E402,F401  (registers the endpoints on bp)

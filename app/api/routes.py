@@ -1,0 +1,92 @@
+"""REST endpoints. Thin: parse, authorize, call one service, commit, broadcast."""
+
+from flask import jsonify, url_for
+
+from ..db import write_transaction
+from ..extensions import db
+from ..notes import log
+from ..validation import optional_int, optional_str, required_str
+from ..workshops import service
+from ..workshops.document import document
+from . import bp, current_facilitator, json_body
+from .openapi import spec
+
+
+@bp.get("/openapi.json")
+def openapi():
+    return jsonify(spec())
+
+
+@bp.get("/canvases")
+def canvases():
+    return jsonify(service.library().to_api())
+
+
+@bp.post("/series")
+def create_series():
+    facilitator = current_facilitator()
+    body = json_body()
+    with write_transaction():
+        series = service.create_series(
+            facilitator.id,
+            required_str(body, "title", max_length=200),
+            topic=optional_str(body, "topic", max_length=200),
+            organisation=optional_str(body, "organisation", max_length=200),
+            language=body.get("language", "fi"),
+        )
+    return jsonify({"id": series.id}), 201
+
+
+@bp.post("/workshops")
+def create_workshop():
+    facilitator = current_facilitator()
+    body = json_body()
+    topic = optional_str(body, "topic", max_length=200, default=None)
+    with write_transaction():
+        workshop = service.create_workshop(
+            facilitator.id,
+            title=required_str(body, "title", max_length=200),
+            template=required_str(body, "template", max_length=100),
+            language=body.get("language"),
+            series_id=optional_int(body, "series_id"),
+            index=optional_int(body, "index", 1),
+            topic=topic,
+            organisation=optional_str(body, "organisation", max_length=200, default=None),
+        )
+    steps = [
+        {
+            "id": step.id,
+            "canvas": step.canvas_id,
+            "kind": step.kind,
+            "title": step.definition["title"],
+            "prompts": [{"id": p["id"], "title": p["title"]} for p in step.definition["prompts"]],
+        }
+        for step in workshop.steps
+    ]
+    response = jsonify(
+        {
+            "id": workshop.id,
+            "join_code": workshop.join_code,
+            "join_url": service.join_url(workshop),
+            "steps": steps,
+        }
+    )
+    response.headers["Location"] = url_for("api.get_workshop", workshop_id=workshop.id)
+    return response, 201
+
+
+@bp.get("/workshops/<int:workshop_id>")
+def get_workshop(workshop_id: int):
+    facilitator = current_facilitator()
+    workshop = service.owned_workshop(facilitator.id, workshop_id)
+    viewer = log.Viewer(workshop.id, "facilitator", facilitator_id=facilitator.id)
+    return jsonify(document(workshop, viewer))
+
+
+@bp.delete("/workshops/<int:workshop_id>")
+def delete_workshop(workshop_id: int):
+    facilitator = current_facilitator()
+    with write_transaction():
+        service.delete_workshop(service.owned_workshop(facilitator.id, workshop_id))
+    db.session.expunge_all()
+    return "", 204

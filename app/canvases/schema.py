@@ -1,0 +1,160 @@
+"""Constants of the canvas schema: languages, kinds, training-plan sections, allowed keys.
+
+Everything a canvas or template file may contain is listed here, so that the loader can
+reject unknown keys (they are almost always typos) and the documentation in
+``docs/canvases.md`` has one place to agree with.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+LANGUAGES: tuple[str, ...] = ("fi", "sv", "en")
+
+KINDS: tuple[str, ...] = (
+    "need",
+    "vision",
+    "impact",
+    "target_groups",
+    "resources",
+    "methods",
+    "actions",
+    "results",
+    "schedule",
+    "responsibilities",
+    "follow_up",
+    "feedback",
+    "small_group_task",
+    "comment_wall",
+    "pre_task",
+)
+
+# The sections of the training-plan draft (exports.md), in document order.
+PLAN_SECTIONS: tuple[tuple[str, dict[str, str]], ...] = (
+    ("basics", {"fi": "Perustiedot", "sv": "Grunduppgifter", "en": "Basic information"}),
+    ("need", {"fi": "Tarve", "sv": "Behov", "en": "Need"}),
+    (
+        "vision",
+        {
+            "fi": "Visio ja vaikuttavuustavoite",
+            "sv": "Vision och mål för verkningsfullheten",
+            "en": "Vision and impact goal",
+        },
+    ),
+    ("themes", {"fi": "Kehittämisen teemat", "sv": "Utvecklingsteman", "en": "Development themes"}),
+    ("target_groups", {"fi": "Kohderyhmät", "sv": "Målgrupper", "en": "Target groups"}),
+    ("methods", {"fi": "Menetelmät", "sv": "Metoder", "en": "Methods"}),
+    (
+        "resources",
+        {
+            "fi": "Resurssit ja materiaalit",
+            "sv": "Resurser och material",
+            "en": "Resources and materials",
+        },
+    ),
+    ("schedule", {"fi": "Aikataulu", "sv": "Tidsplan", "en": "Schedule"}),
+    ("responsibilities", {"fi": "Vastuut", "sv": "Ansvar", "en": "Responsibilities"}),
+    (
+        "follow_up",
+        {
+            "fi": "Seuranta ja mittarit",
+            "sv": "Uppföljning och indikatorer",
+            "en": "Follow-up and indicators",
+        },
+    ),
+    (
+        "open_questions",
+        {
+            "fi": "Avoimet kysymykset ja jatko",
+            "sv": "Öppna frågor och fortsättning",
+            "en": "Open questions and next steps",
+        },
+    ),
+)
+SECTION_IDS: tuple[str, ...] = tuple(section_id for section_id, _ in PLAN_SECTIONS)
+
+NOTE_TYPES: tuple[str, ...] = ("text", "card", "rating")
+FIELD_TYPES: tuple[str, ...] = ("text", "longtext", "list", "choice")
+REFERENCE_KINDS: tuple[str, ...] = ("themes", "notes", "cards", "vision_statement")
+PLACEHOLDERS: tuple[str, ...] = ("topic", "organisation")
+
+# Canvas and template ids appear in URLs, exports and API payloads.
+ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
+ID_RULE = "lower-case letters, digits, '_' and '-', at most 64 characters"
+
+MAX_NOTE_LENGTH = 2000
+MAX_LIST_ITEMS = 20
+MAX_FILE_BYTES = 1_000_000
+DEFAULT_MAX_LENGTH: dict[str, int] = {"text": 200, "longtext": 1000, "list": 200, "choice": 100}
+DEFAULT_RATING: tuple[int, int] = (1, 5)
+RATING_BOUNDS: tuple[int, int] = (0, 10)
+
+# Flags a canvas of a kind gets when its file does not set them.
+FLAGS: tuple[str, ...] = ("vision_statement", "themes", "open_until", "groups")
+KIND_FLAG_DEFAULTS: dict[str, frozenset[str]] = {
+    "vision": frozenset({"vision_statement", "themes"}),
+    "impact": frozenset({"themes"}),
+    "comment_wall": frozenset({"open_until"}),
+    "pre_task": frozenset({"open_until"}),
+    "small_group_task": frozenset({"groups"}),
+}
+# The note type a canvas of a kind gets when its file has no `note:` block.
+KIND_NOTE_DEFAULTS: dict[str, str] = {"feedback": "rating"}
+
+# Allowed keys per block; True marks a required key.
+CANVAS_KEYS: dict[str, bool] = {
+    "id": True,
+    "kind": True,
+    "title": True,
+    "instructions": True,
+    "hint": True,
+    "prompts": True,
+    "note": False,
+    "rating": False,
+    "vision_statement": False,
+    "themes": False,
+    "open_until": False,
+    "groups": False,
+}
+PROMPT_KEYS: dict[str, bool] = {
+    "id": True,
+    "title": True,
+    "section": True,
+    "section_label": False,
+    "help": False,
+    "optional": False,
+}
+NOTE_KEYS: dict[str, bool] = {"type": True, "fields": False}
+FIELD_KEYS: dict[str, bool] = {
+    "id": True,
+    "label": True,
+    "type": True,
+    "required": False,
+    "max_length": False,
+    "choices": False,
+}
+CHOICE_KEYS: dict[str, bool] = {"id": True, "label": True}
+RATING_KEYS: dict[str, bool] = {"min": True, "max": True}
+TEMPLATE_KEYS: dict[str, bool] = {"id": True, "title": True, "description": True, "workshops": True}
+WORKSHOP_KEYS: dict[str, bool] = {"title": True, "steps": True, "references": False}
+REFERENCE_KEYS: dict[str, bool] = {
+    "from_workshop": True,
+    "canvas": True,
+    "what": True,
+    "label": True,
+}
+LANGUAGE_KEYS: dict[str, bool] = {language: True for language in LANGUAGES}
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in a canvas or template file, pointing at the offending line."""
+
+    file: str
+    line: int
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.field}: {self.message}"

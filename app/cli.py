@@ -1,0 +1,150 @@
+"""The ``pajapohja`` command. Only the standard library and click load before ``main`` has
+decided whether to patch for gevent."""
+
+import os
+import sys
+
+import click
+
+DEFAULT_SERVE_MODE = "gevent"
+
+
+def _app(**overrides):
+    from . import create_app
+
+    return create_app(overrides or None)
+
+
+def _fail(message: str) -> None:
+    click.echo(f"pajapohja: {message}", err=True)
+    sys.exit(1)
+
+
+@click.group()
+def cli():
+    """Pajapohja: structured online workshops."""
+
+
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True, type=int)
+def serve(host: str, port: int):
+    """Start the server (the production server of the configured async mode)."""
+    from .accounts import service as accounts
+    from .db import write_transaction
+    from .extensions import socketio
+
+    app = _app()
+    shown_host = "localhost" if host in ("127.0.0.1", "0.0.0.0", "::") else host
+    base = app.config["PUBLIC_URL"] or f"http://{shown_host}:{port}"
+    with app.app_context():
+        if accounts.facilitator_count() == 0:
+            with write_transaction():
+                token = accounts.create_setup_token()
+            click.echo(f"No facilitator yet. Create the first account here: {base}/setup/{token}")
+    click.echo(
+        f"Pajapohja is running at {base}/  (async mode {app.config['ASYNC_MODE']})", err=False
+    )
+    sys.stdout.flush()
+    socketio.run(
+        app, host=host, port=port, log_output=False, use_reloader=False, allow_unsafe_werkzeug=False
+    )
+
+
+@cli.group()
+def facilitator():
+    """Facilitator accounts."""
+
+
+@facilitator.command("add")
+@click.argument("email")
+@click.option("--password-stdin", is_flag=True, help="Read the password from standard input.")
+@click.option("--name", default="", help="Display name.")
+def facilitator_add(email: str, password_stdin: bool, name: str):
+    """Create a facilitator account."""
+    from .accounts import service as accounts
+    from .db import write_transaction
+    from .errors import AppError
+
+    if password_stdin:
+        password = sys.stdin.readline().rstrip("\r\n")
+    else:
+        password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
+    app = _app()
+    with app.app_context():
+        try:
+            with write_transaction():
+                created = accounts.create_facilitator(email, password, name)
+        except AppError as refusal:
+            _fail(refusal.message)
+        click.echo(f"Facilitator {created.email} created.")
+
+
+@cli.group()
+def token():
+    """API tokens."""
+
+
+@token.command("create")
+@click.argument("email")
+def token_create(email: str):
+    """Print a new API token for the facilitator on one line."""
+    from .accounts import service as accounts
+    from .db import write_transaction
+    from .errors import AppError
+
+    app = _app()
+    with app.app_context():
+        try:
+            with write_transaction():
+                new_token = accounts.create_api_token(accounts.facilitator_by_email(email))
+        except AppError as refusal:
+            _fail(refusal.message)
+    click.echo(new_token)
+
+
+@cli.group()
+def canvases():
+    """The canvas library."""
+
+
+@canvases.command("check")
+@click.argument("paths", nargs=-1, type=click.Path())
+def canvases_check(paths):
+    """Validate canvas and template files; each problem as file:line: field: message."""
+    from .canvases import check_paths
+
+    problems = check_paths(list(paths))
+    for problem in problems:
+        click.echo(str(problem), err=True)
+    if problems:
+        sys.exit(1)
+    click.echo("All canvas files are valid.")
+
+
+@cli.group()
+def db():
+    """The database schema."""
+
+
+@db.command("upgrade")
+@click.argument("revision", default="head")
+def db_upgrade(revision: str):
+    """Upgrade the schema (also done on every start)."""
+    from .migrations import current_revision, upgrade_to_head
+
+    app = _app(CREATE_SCHEMA=False)
+    with app.app_context():
+        upgrade_to_head(revision)
+        click.echo(f"Database at revision {current_revision()}.")
+
+
+def main(argv: list[str] | None = None) -> None:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["serve"]:
+        os.environ.setdefault("PAJAPOHJA_ASYNC_MODE", DEFAULT_SERVE_MODE)
+        if os.environ["PAJAPOHJA_ASYNC_MODE"] == "gevent":
+            from gevent import monkey
+
+            monkey.patch_all()
+    cli.main(args=argv, prog_name="pajapohja")

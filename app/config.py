@@ -1,0 +1,51 @@
+"""Configuration from environment variables, with safe defaults for a single small server."""
+
+import os
+import secrets
+from pathlib import Path
+
+ASYNC_MODES = ("gevent", "threading")
+
+
+def _secret_key(data_dir: Path) -> str:
+    """The key from the environment, else one generated once and kept in the data directory."""
+    if os.environ.get("PAJAPOHJA_SECRET_KEY"):
+        return os.environ["PAJAPOHJA_SECRET_KEY"]
+    key_file = data_dir / "secret_key"
+    if not key_file.exists():
+        key_file.write_text(secrets.token_urlsafe(48))
+        key_file.chmod(0o600)
+    return key_file.read_text().strip()
+
+
+def load_config(overrides: dict | None = None) -> dict:
+    overrides = dict(overrides or {})
+    data_dir = Path(
+        overrides.pop("DATA_DIR", None) or os.environ.get("PAJAPOHJA_DATA_DIR", "instance")
+    ).resolve()
+    data_dir.mkdir(parents=True, exist_ok=True)
+    database_url = (
+        os.environ.get("PAJAPOHJA_DATABASE_URL") or f"sqlite:///{data_dir / 'pajapohja.db'}"
+    )
+    canvas_dirs = [p for p in os.environ.get("PAJAPOHJA_CANVASES", "").split(":") if p]
+    config = {
+        "DATA_DIR": data_dir,
+        "SECRET_KEY": _secret_key(data_dir),
+        "SQLALCHEMY_DATABASE_URI": database_url,
+        "MESSAGE_QUEUE": os.environ.get("PAJAPOHJA_MESSAGE_QUEUE") or None,
+        "CANVAS_DIRS": canvas_dirs,
+        "ASYNC_MODE": os.environ.get("PAJAPOHJA_ASYNC_MODE", "threading"),
+        "PUBLIC_URL": os.environ.get("PAJAPOHJA_PUBLIC_URL", ""),
+        "SESSION_COOKIE_HTTPONLY": True,
+        "SESSION_COOKIE_SAMESITE": "Lax",
+        "SESSION_COOKIE_SECURE": os.environ.get("PAJAPOHJA_SECURE_COOKIES", "") == "1",
+        "MAX_CONTENT_LENGTH": 60 * 1024 * 1024,
+        "MAX_IMPORT_BYTES": 20 * 1024 * 1024,
+        "BABEL_DEFAULT_LOCALE": "fi",
+        "WTF_CSRF_TIME_LIMIT": None,
+        "JSON_SORT_KEYS": False,
+    }
+    config.update(overrides)
+    if config["ASYNC_MODE"] not in ASYNC_MODES:
+        raise ValueError(f"PAJAPOHJA_ASYNC_MODE must be one of {', '.join(ASYNC_MODES)}")
+    return config

@@ -1,0 +1,50 @@
+"""Language choice: an explicit switch (remembered in a cookie) wins, then the workshop's own
+language on participant pages, then the browser's preference, then Finnish."""
+
+from flask import g, request
+from flask_babel import get_locale
+
+LANGUAGES = ("fi", "sv", "en")
+LANGUAGE_NAMES = {"fi": "Suomeksi", "sv": "På svenska", "en": "In English"}
+COOKIE = "pajapohja_lang"
+
+
+def select_locale() -> str:
+    chosen = request.args.get("lang")
+    if chosen in LANGUAGES:
+        return chosen
+    chosen = request.cookies.get(COOKIE)
+    if chosen in LANGUAGES:
+        return chosen
+    page_language = getattr(g, "page_language", None)
+    if page_language in LANGUAGES:
+        return page_language
+    return request.accept_languages.best_match(LANGUAGES) or "fi"
+
+
+def current_language() -> str:
+    return str(get_locale())
+
+
+def init_app(app) -> None:
+    @app.after_request
+    def remember_language(response):
+        chosen = request.args.get("lang")
+        if chosen in LANGUAGES and request.cookies.get(COOKIE) != chosen:
+            response.set_cookie(
+                COOKIE,
+                chosen,
+                max_age=365 * 24 * 3600,
+                samesite="Lax",
+                httponly=True,
+                secure=app.config["SESSION_COOKIE_SECURE"],
+            )
+        return response
+
+    @app.context_processor
+    def language_context():
+        return {
+            "current_language": current_language(),
+            "language_names": LANGUAGE_NAMES,
+            "languages": LANGUAGES,
+        }

@@ -1,0 +1,24 @@
+"""Socket events for notes. Broadcasts go to everyone in the workshop who may see the note."""
+
+from ..realtime import current_viewer, handler
+from . import service
+
+
+@handler("note.add")
+def note_add(payload: dict):
+    """Sent by a joined participant or facilitator. Idempotent by ``op_id``. Broadcast:
+    ``note.added``."""
+    return service.add_note(current_viewer(), payload)
+
+
+@handler("note.edit")
+def note_edit(payload: dict):
+    """Sent by the note's author or a facilitator, with the ``version`` the edit started from.
+    Broadcast: ``note.edited``."""
+    return service.edit_note(current_viewer(), payload)
+
+
+@handler("note.delete")
+def note_delete(payload: dict):
+    """Sent by the note's author or a facilitator. Broadcast: ``note.deleted``."""
+    return service.delete_note(current_viewer(), payload)

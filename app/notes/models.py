@@ -1,0 +1,80 @@
+from datetime import datetime
+
+from sqlalchemy import JSON, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from ..db import utcnow
+from ..extensions import db
+
+
+class Note(db.Model):
+    __tablename__ = "notes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    workshop_id: Mapped[int] = mapped_column(
+        ForeignKey("workshops.id", ondelete="CASCADE"), index=True
+    )
+    step_id: Mapped[int] = mapped_column(ForeignKey("steps.id", ondelete="CASCADE"), index=True)
+    prompt_id: Mapped[str] = mapped_column(String(64))
+    op_id: Mapped[str] = mapped_column(String(36))
+    participant_id: Mapped[int | None] = mapped_column(
+        ForeignKey("participants.id", ondelete="SET NULL"), index=True
+    )
+    facilitator_id: Mapped[int | None] = mapped_column(
+        ForeignKey("facilitators.id", ondelete="SET NULL")
+    )
+    author_name: Mapped[str | None] = mapped_column(String(120))
+    text: Mapped[str] = mapped_column(Text, default="")
+    fields: Mapped[dict] = mapped_column(JSON, default=dict)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    def to_public(self) -> dict:
+        return {
+            "id": self.id,
+            "op_id": self.op_id,
+            "step_id": self.step_id,
+            "prompt_id": self.prompt_id,
+            "text": self.text,
+            "fields": self.fields or {},
+            "participant_id": self.participant_id,
+            "facilitator_id": self.facilitator_id,
+            "author_name": self.author_name,
+            "version": self.version,
+            "created_at": self.created_at.isoformat() + "Z",
+            "updated_at": self.updated_at.isoformat() + "Z",
+        }
+
+
+class Event(db.Model):
+    """The per-workshop change log. ``seq`` is assigned in the same transaction as the change
+    it records, so the log has no gaps and no repeats. ``audience`` is null for events everyone
+    in the workshop may see; otherwise it names who may (see ``notes.log.visible_to``)."""
+
+    __tablename__ = "events"
+    __table_args__ = (UniqueConstraint("workshop_id", "seq"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    workshop_id: Mapped[int] = mapped_column(ForeignKey("workshops.id", ondelete="CASCADE"))
+    seq: Mapped[int] = mapped_column(Integer)
+    type: Mapped[str] = mapped_column(String(40))
+    data: Mapped[dict] = mapped_column(JSON)
+    audience: Mapped[dict | None] = mapped_column(JSON)
+    note_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Operation(db.Model):
+    """A client's change, remembered by its ``op_id`` so that a resend returns the original
+    result and creates nothing."""
+
+    __tablename__ = "operations"
+    __table_args__ = (UniqueConstraint("workshop_id", "op_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    workshop_id: Mapped[int] = mapped_column(ForeignKey("workshops.id", ondelete="CASCADE"))
+    op_id: Mapped[str] = mapped_column(String(36))
+    actor: Mapped[str] = mapped_column(String(40))
+    result: Mapped[dict] = mapped_column(JSON)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)

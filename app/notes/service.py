@@ -1,0 +1,163 @@
+"""Notes: add, edit, delete. Each change is idempotent by ``op_id`` and recorded in the log."""
+
+from flask_babel import gettext as _
+from sqlalchemy import select
+
+from ..canvases import NoteInvalid, validate_note
+from ..db import utcnow, write_transaction
+from ..errors import AppError
+from ..extensions import db
+from ..validation import op_id as read_op_id
+from ..validation import required_int, required_str
+from ..workshops.models import Participant, Workshop
+from ..workshops.service import step_of
+from . import log
+from .models import Note, Operation
+
+
+def _note_error(error: NoteInvalid) -> AppError:
+    messages = {
+        "empty": _("The note is empty."),
+        "too_long": _("The text is too long."),
+        "invalid_fields": _("The note has fields this step does not know."),
+        "missing_field": _("A required field is empty."),
+        "invalid_rating": _("Choose a rating."),
+    }
+    extra = {"field": error.field} if error.field else {}
+    return AppError(error.code, messages.get(error.code, _("The note is not valid.")), **extra)
+
+
+def _replay(viewer: log.Viewer, op: str) -> dict | None:
+    """The original answer to a change already made with this ``op_id``."""
+    done = db.session.scalar(
+        select(Operation).where(Operation.workshop_id == viewer.workshop_id, Operation.op_id == op)
+    )
+    if done is None:
+        return None
+    if done.actor != viewer.actor:
+        raise AppError("op_id_taken", _("This op_id was already used by someone else."), 409)
+    return done.result
+
+
+def _remember(viewer: log.Viewer, op: str, result: dict) -> None:
+    db.session.add(
+        Operation(workshop_id=viewer.workshop_id, op_id=op, actor=viewer.actor, result=result)
+    )
+
+
+def _writable_workshop(viewer: log.Viewer) -> Workshop:
+    workshop = db.session.get(Workshop, viewer.workshop_id)
+    if workshop is None or not workshop.is_open:
+        raise AppError("workshop_closed", _("This workshop has been closed."), 403)
+    if viewer.participant_id is not None:
+        participant = db.session.get(Participant, viewer.participant_id)
+        if participant is None or participant.removed:
+            raise AppError("removed", _("You have been removed from this workshop."), 403)
+    return workshop
+
+
+def _text_and_fields(step, payload: dict) -> tuple[str, dict]:
+    text = payload.get("text", "")
+    fields = payload.get("fields")
+    if not isinstance(text, str):
+        raise AppError("invalid_field", _("The note text must be text."), field="text")
+    if fields is not None and not isinstance(fields, dict):
+        raise AppError(
+            "invalid_fields", _("The note has fields this step does not know."), field="fields"
+        )
+    try:
+        return validate_note(step.definition, text, fields)
+    except NoteInvalid as error:
+        raise _note_error(error) from None
+
+
+def _own_note(viewer: log.Viewer, payload: dict) -> Note:
+    note_id = required_int(payload, "note_id")
+    note = db.session.get(Note, note_id)
+    if note is None or note.workshop_id != viewer.workshop_id:
+        raise AppError("unknown_note", _("No such note."), 404, field="note_id")
+    if not viewer.is_facilitator and note.participant_id != viewer.participant_id:
+        raise AppError("forbidden", _("You can only change your own notes."), 403)
+    return note
+
+
+def add_note(viewer: log.Viewer, payload: dict):
+    op = read_op_id(payload)
+    with write_transaction():
+        replayed = _replay(viewer, op)
+        if replayed is not None:
+            return replayed, []
+        workshop = _writable_workshop(viewer)
+        step = step_of(workshop.id, payload.get("step_id"))
+        prompt_id = required_str(payload, "prompt_id", max_length=64)
+        if prompt_id not in step.prompt_ids():
+            raise AppError(
+                "unknown_prompt", _("No such question in this step."), 404, field="prompt_id"
+            )
+        text, fields = _text_and_fields(step, payload)
+        note = Note(
+            workshop_id=workshop.id,
+            step_id=step.id,
+            prompt_id=prompt_id,
+            op_id=op,
+            participant_id=viewer.participant_id,
+            facilitator_id=viewer.facilitator_id,
+            author_name=viewer.name,
+            text=text,
+            fields=fields,
+        )
+        db.session.add(note)
+        db.session.flush()
+        event = log.append(workshop.id, "note.added", {"note": note.to_public()}, note_id=note.id)
+        result = {"note": note.to_public(), "seq": event.seq}
+        _remember(viewer, op, result)
+    return result, [event]
+
+
+def edit_note(viewer: log.Viewer, payload: dict):
+    """Saves only on top of the version the editor started from: a later save never silently
+    overwrites an earlier one (``conflict`` carries the current note so the loser can choose)."""
+    op = read_op_id(payload)
+    with write_transaction():
+        replayed = _replay(viewer, op)
+        if replayed is not None:
+            return replayed, []
+        _writable_workshop(viewer)
+        note = _own_note(viewer, payload)
+        base_version = required_int(payload, "version")
+        step = step_of(viewer.workshop_id, note.step_id)
+        text, fields = _text_and_fields(step, payload)
+        if base_version != note.version:
+            raise AppError(
+                "conflict",
+                _("Someone else changed this note meanwhile."),
+                409,
+                note=note.to_public(),
+            )
+        note.text, note.fields = text, fields
+        note.version += 1
+        note.updated_at = utcnow()
+        db.session.flush()
+        event = log.append(
+            viewer.workshop_id, "note.edited", {"note": note.to_public()}, note_id=note.id
+        )
+        result = {"note": note.to_public(), "seq": event.seq}
+        _remember(viewer, op, result)
+    return result, [event]
+
+
+def delete_note(viewer: log.Viewer, payload: dict):
+    op = read_op_id(payload)
+    with write_transaction():
+        replayed = _replay(viewer, op)
+        if replayed is not None:
+            return replayed, []
+        _writable_workshop(viewer)
+        note = _own_note(viewer, payload)
+        data = {"note_id": note.id, "step_id": note.step_id}
+        log.scrub_note(note.id)
+        db.session.delete(note)
+        event = log.append(viewer.workshop_id, "note.deleted", data, note_id=data["note_id"])
+        result = {**data, "seq": event.seq}
+        _remember(viewer, op, result)
+    return result, [event]

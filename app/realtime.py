@@ -1,0 +1,126 @@
+"""Socket.IO plumbing shared by every feature: connection state, the handler wrapper that turns
+every outcome into an acknowledgement, rooms, and broadcasting committed events."""
+
+import functools
+import logging
+import threading
+from collections.abc import Callable
+
+from flask import request
+from flask_babel import gettext as _
+from sqlalchemy.exc import IntegrityError, OperationalError
+
+from .errors import AppError
+from .extensions import db, socketio
+from .notes import log
+from .notes.models import Event
+
+logger = logging.getLogger("pajapohja.realtime")
+
+# Largest JSON payload of one client event, in characters of its repr (a note is at most 2,000).
+MAX_PAYLOAD_CHARS = 20_000
+
+# Every client -> server event name and its handler, for docs/protocol.md and the role matrix.
+HANDLERS: dict[str, Callable] = {}
+
+_connections: dict[str, dict] = {}
+_connections_lock = threading.Lock()
+
+
+def room_all(workshop_id: int) -> str:
+    return f"w{workshop_id}"
+
+
+def room_facilitators(workshop_id: int) -> str:
+    return f"w{workshop_id}:f"
+
+
+def room_participant(participant_id: int) -> str:
+    return f"p{participant_id}"
+
+
+def connection() -> dict:
+    """State of the calling socket: its facilitator (after connect) and viewer (after join)."""
+    with _connections_lock:
+        return _connections.setdefault(request.sid, {})
+
+
+def forget_connection(sid: str) -> dict:
+    with _connections_lock:
+        return _connections.pop(sid, {})
+
+
+def current_viewer() -> log.Viewer:
+    viewer = connection().get("viewer")
+    if viewer is None:
+        raise AppError("not_joined", _("Join a workshop first."), 403)
+    return viewer
+
+
+def broadcast(events: list[Event]) -> None:
+    """Send committed events to the rooms that may see them; each payload is encoded once per
+    room, not once per client."""
+    for event in events:
+        workshop_id = event.workshop_id
+        if event.audience is None:
+            socketio.emit("event", log.wire(event), to=room_all(workshop_id))
+            continue
+        socketio.emit("event", log.placeholder(event), to=room_all(workshop_id))
+        if event.audience.get("facilitators", True):
+            socketio.emit("event", log.wire(event), to=room_facilitators(workshop_id))
+        for participant_id in event.audience.get("participants", ()):
+            socketio.emit("event", log.wire(event), to=room_participant(participant_id))
+
+
+def _payload_error(payload) -> AppError | None:
+    if payload is None:
+        payload = {}
+    if not isinstance(payload, dict):
+        return AppError("invalid_payload", _("The message must be a JSON object."))
+    if len(repr(payload)) > MAX_PAYLOAD_CHARS:
+        return AppError("too_large", _("The message is too large."), 413)
+    return None
+
+
+def handler(name: str):
+    """Register a client -> server event. The wrapped function gets the payload dict and returns
+    ``(ack_data, events)``; events are broadcast only after the handler's transaction committed.
+    Every outcome is an acknowledgement: ``{"ok": true, ...}`` or ``{"ok": false, "error": ...}``.
+    """
+
+    def decorate(func):
+        @functools.wraps(func)
+        def run(payload=None, *extra):
+            error = _payload_error(payload)
+            if error is not None:
+                return {"ok": False, **error.to_dict()}
+            try:
+                ack, events = _run_once_more_on_conflict(func, payload or {})
+            except AppError as refusal:
+                db.session.rollback()
+                return {"ok": False, **refusal.to_dict()}
+            except Exception:  # a bug must not reach the client as a traceback
+                db.session.rollback()
+                logger.exception("socket event %s failed", name)
+                error = AppError("server_error", _("Something went wrong on the server."), 500)
+                return {"ok": False, **error.to_dict()}
+            finally:
+                db.session.remove()
+            broadcast(events)
+            return {"ok": True, **ack}
+
+        HANDLERS[name] = func
+        socketio.on_event(name, run)
+        return run
+
+    return decorate
+
+
+def _run_once_more_on_conflict(func, payload):
+    """Two clients racing on the same unique key (an ``op_id`` resent on two connections) make
+    one insert fail; the second attempt sees the first one's row and answers from it."""
+    try:
+        return func(payload)
+    except (IntegrityError, OperationalError):
+        db.session.rollback()
+        return func(payload)

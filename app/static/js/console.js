@@ -1,0 +1,21 @@
+// Facilitator console: the same live board, joined with the logged-in session.
+import { Board } from "./lib/board.js";
+import { Connection } from "./lib/connection.js";
+
+const boot = JSON.parse(document.getElementById("boot").textContent);
+const scope = `pajapohja:w${boot.workshop_id}`;
+const board = new Board({ connection: null, strings: boot.strings, scope, me: { role: "facilitator" } });
+const connection = new Connection({
+  joinPayload: () => ({ workshop_id: boot.workshop_id }),
+  outboxKey: `${scope}:outbox`,
+  inAudience: (audience) => audience?.facilitators !== false,
+});
+board.connection = connection;
+connection.addEventListener("snapshot", ({ detail }) => {
+  if (detail.ack?.facilitator) board.me.facilitatorId = detail.ack.facilitator.id;
+  board.load(detail.snapshot);
+});
+connection.addEventListener("change", ({ detail }) => board.apply(detail));
+connection.addEventListener("status", ({ detail }) => board.setConnected(detail.connected));
+connection.addEventListener("joinfailed", ({ detail }) => board.setConnected(false, detail.message));
+connection.start();

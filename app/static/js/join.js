@@ -1,0 +1,63 @@
+// Participant page: join by name or anonymously, then the live board. The participant token is
+// kept in localStorage so that a reload is the same participant.
+import { Board } from "./lib/board.js";
+import { Connection } from "./lib/connection.js";
+
+const boot = JSON.parse(document.getElementById("boot").textContent);
+const strings = boot.strings;
+const scope = `pajapohja:${boot.join_code}`;
+const identityKey = `${scope}:participant`;
+const formSection = document.getElementById("join-form-section");
+const form = document.getElementById("join-form");
+const errorBox = document.getElementById("join-error");
+
+function storedIdentity() {
+  try {
+    return JSON.parse(localStorage.getItem(identityKey) || "null");
+  } catch {
+    return null;
+  }
+}
+
+function start(name) {
+  let identity = storedIdentity();
+  const board = new Board({ connection: null, strings, scope, me: { role: "participant", participantId: identity?.id } });
+  const connection = new Connection({
+    joinPayload: () => ({ join_code: boot.join_code, name: name || undefined, participant_token: identity?.token }),
+    outboxKey: `${scope}:outbox`,
+    inAudience: (audience) => Boolean(audience?.participants?.includes(identity?.id)),
+  });
+  board.connection = connection;
+  connection.addEventListener("snapshot", ({ detail }) => {
+    const participant = detail.ack?.participant;
+    if (participant) {
+      identity = participant;
+      localStorage.setItem(identityKey, JSON.stringify(participant));
+      board.me.participantId = participant.id;
+    }
+    formSection.hidden = true;
+    board.load(detail.snapshot);
+  });
+  connection.addEventListener("change", ({ detail }) => board.apply(detail));
+  connection.addEventListener("status", ({ detail }) => board.setConnected(detail.connected));
+  connection.addEventListener("joinfailed", ({ detail }) => {
+    if (detail.code === "removed") localStorage.removeItem(identityKey);
+    formSection.hidden = false;
+    errorBox.textContent = strings.errors[detail.code] || detail.message;
+    errorBox.hidden = false;
+    connection.socket.disconnect();
+  });
+  connection.start();
+}
+
+if (storedIdentity()) {
+  start();
+} else {
+  formSection.hidden = false;
+  document.getElementById("join-name").focus();
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    start(document.getElementById("join-name").value.trim());
+  });
+  document.getElementById("join-anonymous").addEventListener("click", () => start(""));
+}

@@ -1,0 +1,155 @@
+// The live connection: join, acknowledgements with time-outs, the outbox, and a gapless,
+// in-order stream of events (resyncing whenever a gap does not close by itself).
+import { io } from "../../vendor/socket.io/socket.io.esm.min.js";
+import { CLIENT_EVENTS, EVENT_TYPES, SERVER_EVENT } from "./events.js";
+import { Outbox } from "./outbox.js";
+
+const ACK_TIMEOUT_MS = 10000;
+const GAP_WAIT_MS = 800;
+const RETRY_MS = 4000;
+// Refusals worth retrying later; every other refusal is final for that change.
+const TRANSIENT = new Set(["too_fast", "server_error", "not_joined"]);
+
+export class Connection extends EventTarget {
+  constructor({ joinPayload, outboxKey, inAudience }) {
+    super();
+    this.joinPayload = joinPayload;
+    this.outbox = new Outbox(outboxKey);
+    this.inAudience = inAudience;
+    this.seq = 0;
+    this.joined = false;
+    this.pending = new Map(); // seq -> event received ahead of order
+    this.inflight = new Set();
+    this.gapTimer = null;
+    this.retryTimer = null;
+  }
+
+  start() {
+    this.socket = io({ reconnectionDelayMax: 5000 });
+    this.socket.on("connect", () => this.#join());
+    this.socket.on("disconnect", () => {
+      this.joined = false;
+      this.inflight.clear();
+      this.#emitLocal("status", { connected: false });
+    });
+    this.socket.on("connect_error", () => this.#emitLocal("status", { connected: false }));
+    this.socket.on(SERVER_EVENT, (event) => this.#receive(event));
+  }
+
+  // Queue a change; resolves with the acknowledgement, rejects with the server's refusal.
+  send(event, payload) {
+    this.outbox.put(event, payload);
+    return new Promise((resolve, reject) => {
+      const settle = (e) => {
+        if (e.detail.payload.op_id !== payload.op_id) return;
+        this.removeEventListener("acked", settle);
+        this.removeEventListener("refused", settle);
+        if (e.type === "acked") resolve(e.detail.ack);
+        else reject(e.detail.error);
+      };
+      this.addEventListener("acked", settle);
+      this.addEventListener("refused", settle);
+      this.#flush();
+    });
+  }
+
+  pendingEntries() {
+    return this.outbox.entries();
+  }
+
+  #emitLocal(type, detail) {
+    this.dispatchEvent(new CustomEvent(type, { detail }));
+  }
+
+  #call(event, payload) {
+    return new Promise((resolve) => {
+      this.socket.timeout(ACK_TIMEOUT_MS).emit(event, payload, (err, ack) => {
+        if (err) resolve({ ok: false, error: { code: "timeout", message: "timeout" } });
+        else resolve(ack || { ok: false, error: { code: "server_error", message: "" } });
+      });
+    });
+  }
+
+  async #join() {
+    const ack = await this.#call(CLIENT_EVENTS.JOIN, this.joinPayload());
+    if (!ack.ok) {
+      if (ack.error.code === "timeout") {
+        this.socket.disconnect().connect();
+        return;
+      }
+      this.#emitLocal("joinfailed", ack.error);
+      return;
+    }
+    this.joined = true;
+    this.#applySnapshot(ack.workshop, ack.seq, ack);
+    this.#emitLocal("status", { connected: true });
+    this.#flush();
+  }
+
+  #applySnapshot(snapshot, seq, ack = null) {
+    this.seq = seq;
+    for (const key of [...this.pending.keys()]) if (key <= seq) this.pending.delete(key);
+    this.#emitLocal("snapshot", { snapshot, ack });
+    this.#drain();
+  }
+
+  #receive(event) {
+    if (!event || typeof event.seq !== "number" || event.seq <= this.seq) return;
+    const known = this.pending.get(event.seq);
+    // The real event wins over the placeholder sent to the whole room for the same seq.
+    if (!known || known.type === EVENT_TYPES.HIDDEN) this.pending.set(event.seq, event);
+    if (this.joined) this.#drain();
+  }
+
+  #drain() {
+    for (;;) {
+      const next = this.pending.get(this.seq + 1);
+      if (!next) break;
+      if (next.type === EVENT_TYPES.HIDDEN && !next.authoritative && this.inAudience(next.data.audience)) break;
+      this.pending.delete(next.seq);
+      this.seq = next.seq;
+      if (next.type !== EVENT_TYPES.HIDDEN) this.#emitLocal("change", next);
+    }
+    clearTimeout(this.gapTimer);
+    if (this.pending.size) this.gapTimer = setTimeout(() => this.resync(), GAP_WAIT_MS);
+  }
+
+  async resync() {
+    if (!this.joined) return;
+    const ack = await this.#call(CLIENT_EVENTS.RESYNC, { since: this.seq });
+    if (!ack.ok) return;
+    if (ack.snapshot) {
+      this.#applySnapshot(ack.snapshot, ack.seq);
+      return;
+    }
+    for (const event of ack.events) {
+      if (event.seq > this.seq) this.pending.set(event.seq, { ...event, authoritative: true });
+    }
+    this.#drain();
+  }
+
+  #flush() {
+    if (!this.joined) return;
+    for (const { event, payload } of this.outbox.entries()) {
+      if (this.inflight.has(payload.op_id)) continue;
+      this.inflight.add(payload.op_id);
+      this.#call(event, payload).then((ack) => this.#settle(event, payload, ack));
+    }
+  }
+
+  #settle(event, payload, ack) {
+    this.inflight.delete(payload.op_id);
+    if (ack.ok) {
+      this.outbox.remove(payload.op_id);
+      this.#emitLocal("acked", { event, payload, ack });
+      return;
+    }
+    if (ack.error.code === "timeout" || TRANSIENT.has(ack.error.code)) {
+      clearTimeout(this.retryTimer);
+      this.retryTimer = setTimeout(() => this.#flush(), RETRY_MS);
+      return;
+    }
+    this.outbox.remove(payload.op_id);
+    this.#emitLocal("refused", { event, payload, error: ack.error });
+  }
+}

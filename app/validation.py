@@ -1,0 +1,91 @@
+"""Reading fields out of untrusted JSON: each helper returns a clean value or raises AppError
+naming the field, so a handler never acts on half-checked input."""
+
+import re
+import unicodedata
+import uuid
+
+from flask_babel import gettext as _
+
+from .errors import AppError
+
+_CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+
+
+def clean_text(value: str, *, multiline: bool = False) -> str:
+    """NFC, no control or direction-override characters (newlines kept only when ``multiline``),
+    no surrounding white space."""
+    value = unicodedata.normalize("NFC", value)
+    if not multiline:
+        value = value.replace("\n", " ")
+    return _CONTROL.sub("", value).strip()
+
+
+def _invalid(field: str, message: str) -> AppError:
+    return AppError("invalid_field", message, field=field)
+
+
+def required_str(payload: dict, field: str, *, max_length: int, multiline: bool = False) -> str:
+    value = payload.get(field)
+    if not isinstance(value, str):
+        raise _invalid(field, _("The field %(field)s must be text.", field=field))
+    value = clean_text(value, multiline=multiline)
+    if not value:
+        raise _invalid(field, _("The field %(field)s is required.", field=field))
+    if len(value) > max_length:
+        raise AppError(
+            "too_long",
+            _(
+                "The field %(field)s is too long (at most %(n)d characters).",
+                field=field,
+                n=max_length,
+            ),
+            field=field,
+        )
+    return value
+
+
+def optional_str(payload: dict, field: str, *, max_length: int, default: str = "") -> str:
+    if payload.get(field) in (None, ""):
+        return default
+    return required_str(payload, field, max_length=max_length)
+
+
+def required_int(payload: dict, field: str) -> int:
+    value = payload.get(field)
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 < value < 2**53:
+        raise _invalid(
+            field, _("The field %(field)s must be a positive whole number.", field=field)
+        )
+    return value
+
+
+def optional_int(payload: dict, field: str, default: int | None = None) -> int | None:
+    if payload.get(field) is None:
+        return default
+    return required_int(payload, field)
+
+
+def op_id(payload: dict) -> str:
+    value = payload.get("op_id")
+    try:
+        if not isinstance(value, str):
+            raise ValueError
+        parsed = uuid.UUID(value)
+    except ValueError:
+        raise _invalid("op_id", _("op_id must be a UUID.")) from None
+    return str(parsed)
+
+
+def one_of(payload: dict, field: str, choices, default=None):
+    value = payload.get(field, default)
+    if value not in choices:
+        raise _invalid(
+            field,
+            _(
+                "The field %(field)s must be one of: %(choices)s.",
+                field=field,
+                choices=", ".join(map(str, choices)),
+            ),
+        )
+    return value

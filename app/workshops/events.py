@@ -1,0 +1,115 @@
+"""Socket events for entering a workshop and catching up."""
+
+from flask import session
+from flask_babel import gettext as _
+from flask_socketio import ConnectionRefusedError, join_room
+
+from ..accounts.models import Facilitator
+from ..accounts.service import facilitator_for_token
+from ..db import write_transaction
+from ..errors import AppError
+from ..extensions import db, socketio
+from ..notes import log
+from ..realtime import (
+    connection,
+    current_viewer,
+    forget_connection,
+    handler,
+    room_all,
+    room_facilitators,
+    room_participant,
+)
+from ..validation import optional_str
+from . import service
+from .document import document
+from .models import Workshop
+
+
+@socketio.on("connect")
+def on_connect(auth=None):
+    """Anyone may connect; a facilitator is recognised by an API token in ``auth`` or by the
+    session cookie of the logged-in browser."""
+    facilitator = None
+    try:
+        if isinstance(auth, dict) and auth.get("api_token") is not None:
+            facilitator = facilitator_for_token(auth.get("api_token"))
+            if facilitator is None:
+                raise ConnectionRefusedError(
+                    {"code": "invalid_token", "message": _("The API token is not valid.")}
+                )
+        elif session.get("facilitator_id"):
+            facilitator = db.session.get(Facilitator, session["facilitator_id"])
+        if facilitator is not None:
+            connection()["facilitator"] = (facilitator.id, facilitator.display_name)
+    finally:
+        db.session.remove()
+
+
+@socketio.on("disconnect")
+def on_disconnect(*_args):
+    from flask import request
+
+    forget_connection(request.sid)
+
+
+@handler("join")
+def join(payload: dict):
+    """Sent by a participant (``join_code``) or a facilitator (``workshop_id``) after connecting.
+    Answers with the snapshot the caller may see; broadcasts ``participant.joined`` for a new
+    participant."""
+    state = connection()
+    if state.get("viewer") is not None:
+        raise AppError("already_joined", _("This connection has already joined a workshop."))
+    if "workshop_id" in payload:
+        return _join_as_facilitator(state, payload.get("workshop_id"))
+    name = optional_str(payload, "name", max_length=service.MAX_NAME_LENGTH)
+    token = payload.get("participant_token")
+    if token is not None and not isinstance(token, str):
+        raise AppError(
+            "invalid_field", _("participant_token must be text."), field="participant_token"
+        )
+    with write_transaction():
+        workshop = service.workshop_by_code(payload.get("join_code"))
+        participant, token, events = service.join(workshop, name, token)
+        viewer = log.Viewer(
+            workshop.id, "participant", participant_id=participant.id, name=participant.name
+        )
+        person = {"id": participant.id, "token": token, "name": participant.name}
+    join_room(room_all(viewer.workshop_id))
+    join_room(room_participant(participant.id))
+    state["viewer"] = viewer
+    snapshot = document(db.session.get(Workshop, viewer.workshop_id), viewer)
+    return {"participant": person, "workshop": snapshot, "seq": snapshot["seq"]}, events
+
+
+def _join_as_facilitator(state: dict, workshop_id):
+    if "facilitator" not in state:
+        raise AppError("unauthorized", _("Log in as a facilitator first."), 401)
+    facilitator_id, name = state["facilitator"]
+    workshop = service.owned_workshop(facilitator_id, workshop_id)
+    viewer = log.Viewer(workshop.id, "facilitator", facilitator_id=facilitator_id, name=name)
+    join_room(room_all(workshop.id))
+    join_room(room_facilitators(workshop.id))
+    state["viewer"] = viewer
+    snapshot = document(workshop, viewer)
+    return {
+        "participant": None,
+        "facilitator": {"id": facilitator_id, "name": name},
+        "workshop": snapshot,
+        "seq": snapshot["seq"],
+    }, []
+
+
+@handler("resync")
+def resync(payload: dict):
+    """Sent by any joined client after a reconnect or a gap in ``seq``. Answers with the events
+    after ``since`` as the caller may see them, or a snapshot when too much was missed."""
+    viewer = current_viewer()
+    since = payload.get("since")
+    if isinstance(since, bool) or not isinstance(since, int) or since < 0:
+        raise AppError("invalid_field", _("since must be a whole number ≥ 0."), field="since")
+    events = log.events_since(viewer.workshop_id, since, viewer)
+    if events is not None:
+        return {"events": events}, []
+    snapshot = document(db.session.get(Workshop, viewer.workshop_id), viewer)
+    return {"snapshot": snapshot, "seq": snapshot["seq"]}, []

@@ -1,0 +1,131 @@
+"""Pages: the facilitator dashboard and console, the participant join page, the QR code."""
+
+import io
+
+import qrcode
+import qrcode.image.svg
+from flask import Blueprint, Response, abort, g, redirect, render_template, request, url_for
+from sqlalchemy import select
+
+from ..accounts.routes import login_required
+from ..db import write_transaction
+from ..errors import AppError
+from ..extensions import db
+from ..i18n import current_language
+from ..validation import optional_str, required_str
+from . import service
+from .models import Workshop
+from .strings import board_strings
+
+bp = Blueprint("workshops", __name__)
+
+
+def _template_choices(language: str) -> list[dict]:
+    choices = []
+    for template in service.library().templates.values():
+        for index, plan in enumerate(template.workshops, start=1):
+            label = template.title[language]
+            if len(template.workshops) > 1:
+                label = f"{label} — {index}. {plan.title[language]}"
+            choices.append({"value": f"{template.id}:{index}", "label": label})
+    return choices
+
+
+def _dashboard(error: str | None, form) -> str:
+    workshops = db.session.scalars(
+        select(Workshop)
+        .where(Workshop.owner_id == g.facilitator.id)
+        .order_by(Workshop.created_at.desc())
+    ).all()
+    return render_template(
+        "workshops/dashboard.html",
+        workshops=workshops,
+        error=error,
+        form=form,
+        choices=_template_choices(current_language()),
+        format_code=service.format_join_code,
+    )
+
+
+@bp.get("/")
+@login_required
+def dashboard():
+    return _dashboard(error=None, form={})
+
+
+@bp.post("/workshops")
+@login_required
+def create_workshop():
+    form = request.form
+    try:
+        template, _sep, index = form.get("template", "").partition(":")
+        with write_transaction():
+            workshop = service.create_workshop(
+                g.facilitator.id,
+                title=required_str(form, "title", max_length=200),
+                template=template,
+                language=form.get("language", "fi"),
+                index=int(index) if index.isdigit() else 1,
+                topic=optional_str(form, "topic", max_length=200),
+                organisation=optional_str(form, "organisation", max_length=200),
+            )
+    except AppError as refusal:
+        return _dashboard(error=refusal.message, form=form), 400
+    return redirect(url_for("workshops.console", workshop_id=workshop.id))
+
+
+@bp.get("/w/<int:workshop_id>")
+@login_required
+def console(workshop_id: int):
+    try:
+        workshop = service.owned_workshop(g.facilitator.id, workshop_id)
+    except AppError:
+        abort(404)
+    g.page_language = workshop.language
+    boot = {"role": "facilitator", "workshop_id": workshop.id, "strings": board_strings()}
+    return render_template(
+        "workshops/console.html",
+        workshop=workshop,
+        boot=boot,
+        join_url=service.join_url(workshop),
+        code=service.format_join_code(workshop.join_code),
+    )
+
+
+@bp.get("/j")
+def enter_code():
+    code = request.args.get("code")
+    if code:
+        return redirect(url_for("workshops.join_page", join_code=service.normalise_join_code(code)))
+    return render_template("workshops/enter_code.html", error=None)
+
+
+@bp.get("/j/<join_code>")
+def join_page(join_code: str):
+    try:
+        workshop = service.workshop_by_code(join_code)
+    except AppError as refusal:
+        return render_template("workshops/enter_code.html", error=refusal.message), refusal.status
+    g.page_language = workshop.language
+    boot = {"role": "participant", "join_code": workshop.join_code, "strings": board_strings()}
+    return render_template("workshops/join.html", workshop=workshop, boot=boot)
+
+
+@bp.get("/j/<join_code>/qr.svg")
+def join_qr(join_code: str):
+    workshop = db.session.scalar(
+        select(Workshop).where(Workshop.join_code == service.normalise_join_code(join_code))
+    )
+    if workshop is None:
+        abort(404)
+    image = qrcode.make(
+        service.join_url(workshop),
+        image_factory=qrcode.image.svg.SvgPathImage,
+        box_size=12,
+        border=2,
+    )
+    buffer = io.BytesIO()
+    image.save(buffer)
+    response = Response(buffer.getvalue(), mimetype="image/svg+xml")
+    response.headers["Cache-Control"] = "private, max-age=3600"
+    return response

@@ -1,0 +1,197 @@
+"""Series, workshops, steps and participants: creating them, finding them, joining them."""
+
+import secrets
+
+from flask import current_app
+from flask_babel import gettext as _
+from sqlalchemy import select
+
+from ..accounts.service import token_digest
+from ..canvases import LANGUAGES
+from ..errors import AppError
+from ..extensions import db
+from ..notes import log
+from ..validation import clean_text
+from .models import Participant, Series, Step, Workshop
+
+# Easy to read aloud and to type: no 0/O, 1/l/I. 31**8 ≈ 8.5e11 codes; joins are rate limited.
+JOIN_CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
+JOIN_CODE_LENGTH = 8
+MAX_NAME_LENGTH = 80
+
+
+def library():
+    return current_app.extensions["pajapohja.canvases"]
+
+
+def new_join_code() -> str:
+    while True:
+        code = "".join(secrets.choice(JOIN_CODE_ALPHABET) for _ in range(JOIN_CODE_LENGTH))
+        if db.session.scalar(select(Workshop.id).where(Workshop.join_code == code)) is None:
+            return code
+
+
+def normalise_join_code(code: str) -> str:
+    """What people type: any case, with spaces or dashes."""
+    return "".join(ch for ch in str(code).upper() if ch.isalnum())
+
+
+def format_join_code(code: str) -> str:
+    return f"{code[:4]}-{code[4:]}"
+
+
+def join_url(workshop: Workshop) -> str:
+    base = current_app.config.get("PUBLIC_URL") or ""
+    if not base:
+        from flask import request
+
+        base = request.host_url.rstrip("/") if request else ""
+    return f"{base.rstrip('/')}/j/{workshop.join_code}"
+
+
+def check_language(language) -> str:
+    if language not in LANGUAGES:
+        raise AppError(
+            "invalid_field", _("The language must be one of fi, sv, en."), field="language"
+        )
+    return language
+
+
+def owned_series(owner_id: int, series_id: int) -> Series:
+    series = db.session.get(Series, series_id)
+    if series is None or series.owner_id != owner_id:
+        raise AppError("not_found", _("No such series."), 404)
+    return series
+
+
+def create_series(
+    owner_id: int, title: str, topic: str = "", organisation: str = "", language: str = "fi"
+) -> Series:
+    series = Series(
+        owner_id=owner_id,
+        title=title,
+        topic=topic,
+        organisation=organisation,
+        language=check_language(language),
+    )
+    db.session.add(series)
+    db.session.flush()
+    return series
+
+
+def create_workshop(
+    owner_id: int,
+    *,
+    title: str,
+    template: str,
+    language: str,
+    series_id: int | None = None,
+    index: int = 1,
+    topic: str | None = None,
+    organisation: str | None = None,
+) -> Workshop:
+    check_language(language)
+    plan_template = library().template(template)
+    if plan_template is None:
+        raise AppError(
+            "unknown_template",
+            _("No such workshop template: %(id)s.", id=template),
+            field="template",
+        )
+    if not 1 <= index <= len(plan_template.workshops):
+        raise AppError(
+            "invalid_field",
+            _("This template has workshops 1–%(n)d.", n=len(plan_template.workshops)),
+            field="index",
+        )
+    series = owned_series(owner_id, series_id) if series_id is not None else None
+    if topic is None:
+        topic = series.topic if series else ""
+    if organisation is None:
+        organisation = series.organisation if series else ""
+    workshop = Workshop(
+        owner_id=owner_id,
+        series_id=series_id,
+        series_index=index,
+        title=title,
+        template=template,
+        language=language,
+        topic=topic,
+        organisation=organisation,
+        join_code=new_join_code(),
+    )
+    db.session.add(workshop)
+    db.session.flush()
+    for position, canvas_id in enumerate(plan_template.workshops[index - 1].steps, start=1):
+        canvas = library().canvas(canvas_id)
+        definition = canvas.render(language, topic=topic, organisation=organisation)
+        db.session.add(
+            Step(
+                workshop_id=workshop.id,
+                position=position,
+                canvas_id=canvas_id,
+                kind=canvas.kind,
+                definition=definition,
+            )
+        )
+    db.session.flush()
+    workshop.current_step_id = workshop.steps[0].id if workshop.steps else None
+    return workshop
+
+
+def owned_workshop(owner_id: int, workshop_id) -> Workshop:
+    workshop = db.session.get(Workshop, workshop_id) if isinstance(workshop_id, int) else None
+    if workshop is None or workshop.owner_id != owner_id:
+        raise AppError("not_found", _("No such workshop."), 404)
+    return workshop
+
+
+def workshop_by_code(code) -> Workshop:
+    if not isinstance(code, str) or len(code) > 32:
+        raise AppError("unknown_code", _("No workshop has this code."), 404, field="join_code")
+    workshop = db.session.scalar(
+        select(Workshop).where(Workshop.join_code == normalise_join_code(code))
+    )
+    if workshop is None:
+        raise AppError("unknown_code", _("No workshop has this code."), 404, field="join_code")
+    if not workshop.is_open:
+        raise AppError(
+            "workshop_closed", _("This workshop has been closed."), 403, field="join_code"
+        )
+    return workshop
+
+
+def join(workshop: Workshop, name: str | None, token: str | None):
+    """The participant behind ``token`` if it belongs to this workshop, else a new one.
+    Returns ``(participant, token, events)``."""
+    if token:
+        participant = db.session.scalar(
+            select(Participant).where(
+                Participant.token_hash == token_digest(token),
+                Participant.workshop_id == workshop.id,
+            )
+        )
+        if participant is not None:
+            if participant.removed:
+                raise AppError("removed", _("You have been removed from this workshop."), 403)
+            return participant, token, []
+    token = secrets.token_urlsafe(24)
+    name = clean_text(name or "")[:MAX_NAME_LENGTH] or None
+    participant = Participant(workshop_id=workshop.id, token_hash=token_digest(token), name=name)
+    db.session.add(participant)
+    db.session.flush()
+    event = log.append(workshop.id, "participant.joined", {"participant": participant.to_public()})
+    return participant, token, [event]
+
+
+def step_of(workshop_id: int, step_id) -> Step:
+    step = db.session.get(Step, step_id) if isinstance(step_id, int) else None
+    if step is None or step.workshop_id != workshop_id:
+        raise AppError("unknown_step", _("No such step in this workshop."), 404, field="step_id")
+    return step
+
+
+def delete_workshop(workshop: Workshop) -> None:
+    """Everything of the workshop goes: the database cascades to steps, notes, participants,
+    events and operations."""
+    db.session.delete(workshop)
