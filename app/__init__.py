@@ -17,6 +17,7 @@ def create_app(overrides: dict | None = None):
     )
     from .accounts.routes import bp as accounts_bp
     from .api import bp as api_bp
+    from .api import init_error_pages
     from .canvases import load_library
     from .config import load_config
     from .db import configure_engine
@@ -43,6 +44,7 @@ def create_app(overrides: dict | None = None):
     app.register_blueprint(api_bp)
     csrf.exempt(api_bp)
     security.init_app(app)
+    init_error_pages(app)
     i18n.init_app(app)
     with app.app_context():
         configure_engine(db.engine)

@@ -1,7 +1,7 @@
 """Language choice: an explicit switch (remembered in a cookie) wins, then the workshop's own
 language on participant pages, then the browser's preference, then Finnish."""
 
-from flask import g, request
+from flask import g, has_request_context, request
 from flask_babel import get_locale
 
 LANGUAGES = ("fi", "sv", "en")
@@ -10,6 +10,8 @@ COOKIE = "pajapohja_lang"
 
 
 def select_locale() -> str:
+    if not has_request_context():
+        return "en"  # the command line speaks English, like its documentation
     chosen = request.args.get("lang")
     if chosen in LANGUAGES:
         return chosen

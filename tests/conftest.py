@@ -162,3 +162,24 @@ def events_of(sock, type_=None) -> list[dict]:
     """The ``event`` broadcasts this client received since the last call."""
     received = [message["args"][0] for message in sock.get_received() if message["name"] == "event"]
     return [e for e in received if type_ is None or e["type"] == type_]
+
+
+# A skipped test is a defect here: a browser, database or broker that cannot be reached must
+# fail the run, not quietly pass it.
+_skipped: list[str] = []
+
+
+def pytest_runtest_logreport(report):
+    if report.skipped:
+        _skipped.append(report.nodeid)
+
+
+def pytest_sessionfinish(session, exitstatus):
+    if _skipped and exitstatus == 0:
+        session.exitstatus = 1
+
+
+def pytest_terminal_summary(terminalreporter):
+    if _skipped:
+        terminalreporter.write_line(
+            f"FAILED: {len(_skipped)} test(s) skipped; every test must run.", red=True)

@@ -95,6 +95,11 @@ def edited(text: str, replace: dict[int, str | None]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def cases(rows: list[tuple]) -> list:
+    """(id, line replacements, expected line, expected field, part of the message) rows."""
+    return [pytest.param(*row[1:], id=row[0]) for row in rows]
+
+
 def write(directory: Path, name: str, text: str) -> Path:
     path = directory / name
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -330,44 +335,40 @@ def test_render_keeps_literal_braces_and_organisation(tmp_path):
     canvas = library.canvas("my_canvas")
     sv = canvas.render("sv", topic="{x}", organisation="Välfärdsområdet")
     assert sv["title"] == "Egen mall {klammer} för Välfärdsområdet"
-    assert canvas.render("fi", organisation="Alue")["instructions"] == "Ohje (Alue). Aihe on tärkeä."
+    assert (
+        canvas.render("fi", organisation="Alue")["instructions"] == "Ohje (Alue). Aihe on tärkeä."
+    )
     assert canvas.render("fi", topic="{organisation}")["title"] == "Oma pohja ({organisation})"
 
 
 # --- broken files ----------------------------------------------------------------------
 
 BROKEN_CANVASES = [
-    pytest.param({2: "kind: need: x"}, 2, "file", "YAML syntax error", id="yaml-syntax"),
-    pytest.param({4: '  fi: "Oma'}, 4, "file", "YAML syntax error", id="unclosed-quote"),
-    pytest.param({2: "kind: needs"}, 2, "kind", "unknown value 'needs'", id="unknown-kind"),
-    pytest.param({5: None}, 3, "title.sv", "missing required key", id="missing-language"),
-    pytest.param({13: '  sv: ""'}, 13, "hint.sv", "must not be empty", id="empty-text"),
-    pytest.param({12: "  fi: 12"}, 12, "hint.fi", "must be text", id="number-as-text"),
-    pytest.param({23: "    section: method"}, 23, "prompts.1.section", "unknown value 'method'",
-                 id="unknown-section"),
-    pytest.param({36: "      type: textarea"}, 36, "note.fields.1.type", "unknown value 'textarea'",
-                 id="unknown-field-type"),
-    pytest.param({11: None, 12: None, 13: None, 14: None}, 1, "hint", "missing required key",
-                 id="missing-top-level-key"),
-    pytest.param({24: None, 25: None, 26: None, 27: None}, 22, "prompts.1.title",
-                 "missing required key", id="missing-prompt-key"),
-    pytest.param({7: "instuctions:"}, 7, "instuctions", "unknown key", id="typo-key"),
-    pytest.param({3: "kind: vision"}, 3, "kind", "duplicate key", id="duplicate-key"),
-    pytest.param({4: '  fi: "{topic}a tarvitaan"'}, 4, "title.fi", "followed directly",
-                 id="inflected-placeholder"),
-    pytest.param({4: '  fi: "Aihe {aihe}"'}, 4, "title.fi", "unknown placeholder {aihe}",
-                 id="unknown-placeholder"),
-    pytest.param({16: "  - id: Eka Sarake"}, 16, "prompts.0.id", "must be an id", id="bad-id"),
-    pytest.param({33: "      required: false"}, 31, "note.fields.0", "card's heading",
-                 id="heading-not-required"),
-    pytest.param({29: "  type: text"}, 30, "note.fields", "only a card note has fields",
-                 id="fields-on-text-note"),
-    pytest.param({17: "    section: need\n    optional: maybe"}, 18, "prompts.0.optional",
-                 "true or false", id="optional-not-boolean"),
+    ("yaml-syntax", {2: "kind: need: x"}, 2, "file", "YAML syntax error"),
+    ("missing-colon", {9: "  sv Instruktion"}, 9, "file", "could not find expected ':'"),
+    ("tab-indent", {9: "\tsv: x"}, 9, "file", "found character '\\t'"),
+    ("bad-indent", {20: "       sv: x"}, 20, "file", "YAML syntax error"),
+    ("unknown-kind", {2: "kind: needs"}, 2, "kind", "unknown value 'needs'"),
+    ("missing-language", {5: None}, 3, "title.sv", "missing required key"),
+    ("one-language-only", {3: 'title: "Oma"', 4: None, 5: None, 6: None}, 3, "title", "each of"),
+    ("empty-text", {13: '  sv: ""'}, 13, "hint.sv", "must not be empty"),
+    ("number-as-text", {12: "  fi: 12"}, 12, "hint.fi", "must be text"),
+    ("unknown-section", {23: "    section: method"}, 23, "prompts.1.section", "unknown value"),
+    ("unknown-field-type", {36: "      type: area"}, 36, "note.fields.1.type", "unknown value"),
+    ("missing-top-level-key", dict.fromkeys(range(11, 15)), 1, "hint", "missing required key"),
+    ("missing-prompt-key", dict.fromkeys(range(24, 28)), 22, "prompts.1.title", "missing"),
+    ("typo-key", {7: "instuctions:"}, 7, "instuctions", "unknown key"),
+    ("duplicate-key", {2: "kind: need\nkind: vision"}, 3, "kind", "duplicate key"),
+    ("inflected-placeholder", {4: '  fi: "{topic}a"'}, 4, "title.fi", "followed directly"),
+    ("unknown-placeholder", {4: '  fi: "Aihe {aihe}"'}, 4, "title.fi", "placeholder {aihe}"),
+    ("bad-id", {16: "  - id: Eka Sarake"}, 16, "prompts.0.id", "must be an id"),
+    ("heading-not-required", {33: "      required: false"}, 31, "note.fields.0", "heading"),
+    ("fields-on-text-note", {29: "  type: text"}, 30, "note.fields", "only a card note"),
+    ("not-boolean", {17: "    section: need\n    optional: 2"}, 18, "prompts.0.optional", "true"),
 ]
 
 
-@pytest.mark.parametrize(("replace", "line", "field", "message"), BROKEN_CANVASES)
+@pytest.mark.parametrize(("replace", "line", "field", "message"), cases(BROKEN_CANVASES))
 def test_a_broken_canvas_names_file_line_and_field(tmp_path, replace, line, field, message):
     path = write(tmp_path, "broken.yaml", edited(VALID_CANVAS, replace))
     problems = check_paths([path])
@@ -381,8 +382,9 @@ def test_a_broken_canvas_names_file_line_and_field(tmp_path, replace, line, fiel
 def test_the_unknown_key_also_leaves_the_real_one_missing(tmp_path):
     path = write(tmp_path, "broken.yaml", edited(VALID_CANVAS, {7: "instuctions:"}))
     assert [str(p) for p in check_paths([path])] == [
-        f"{path}:7: instuctions: unknown key; allowed: id, kind, title, instructions, hint, "
-        "prompts, note, rating, vision_statement, themes, open_until, groups",
+        f"{path}:7: instuctions: unknown key (did you mean 'instructions'?); allowed: id, kind, "
+        "title, instructions, hint, prompts, note, rating, vision_statement, themes, open_until, "
+        "groups",
         f"{path}:1: instructions: missing required key",
     ]
 
@@ -423,26 +425,44 @@ def test_files_that_are_not_canvases_at_all_give_problems(tmp_path):
     ]
 
 
+REF = "workshops.1.references.0."
 BROKEN_TEMPLATES = [
-    pytest.param({8: "      - nosuch"}, 8, "workshops.0.steps.1", "unknown canvas 'nosuch'",
-                 id="missing-canvas"),
-    pytest.param({12: "      - from_workshop: 2"}, 12, "workshops.1.references.0.from_workshop",
-                 "from 1 to 2", id="reference-to-a-later-workshop"),
-    pytest.param({12: "      - from_workshop: 3"}, 12, "workshops.1.references.0.from_workshop",
-                 "from 1 to 2", id="reference-out-of-range"),
-    pytest.param({13: "        canvas: need", 14: "        what: themes"}, 14,
-                 "workshops.1.references.0.what", "has no themes", id="reference-what-mismatch"),
-    pytest.param({13: "        canvas: vision"}, 13, "workshops.1.references.0.canvas",
-                 "not a step of workshop 1", id="reference-canvas-not-in-workshop"),
-    pytest.param({14: "        what: everything"}, 14, "workshops.1.references.0.what",
-                 "unknown value 'everything'", id="reference-unknown-what"),
-    pytest.param({8: "      - need"}, 8, "workshops.0.steps.1", "already a step",
-                 id="canvas-twice-in-a-workshop"),
-    pytest.param({3: None}, 1, "description", "missing required key", id="missing-key"),
+    ("missing-canvas", {7: "      - nosuch"}, 7, "workshops.0.steps.0", "unknown canvas 'nosuch'"),
+    (
+        "reference-to-workshop-zero",
+        {12: "      - from_workshop: 0"},
+        12,
+        REF + "from_workshop",
+        "from 1 to 2",
+    ),
+    (
+        "reference-out-of-range",
+        {12: "      - from_workshop: 3"},
+        12,
+        REF + "from_workshop",
+        "from 1 to 2",
+    ),
+    (
+        "reference-what-mismatch",
+        {13: "        canvas: need", 14: "        what: themes"},
+        14,
+        REF + "what",
+        "has no themes",
+    ),
+    (
+        "reference-canvas-not-in-workshop",
+        {13: "        canvas: vision"},
+        13,
+        REF + "canvas",
+        "not a step of workshop 1",
+    ),
+    ("reference-unknown-what", {14: "        what: all"}, 14, REF + "what", "unknown value 'all'"),
+    ("canvas-twice-in-a-workshop", {8: "      - need"}, 8, "workshops.0.steps.1", "already a step"),
+    ("missing-key", {3: None}, 1, "description", "missing required key"),
 ]
 
 
-@pytest.mark.parametrize(("replace", "line", "field", "message"), BROKEN_TEMPLATES)
+@pytest.mark.parametrize(("replace", "line", "field", "message"), cases(BROKEN_TEMPLATES))
 def test_a_broken_template_names_file_line_and_field(tmp_path, replace, line, field, message):
     write(tmp_path, "my_canvas.yaml", VALID_CANVAS)
     path = write(tmp_path, "templates/mine.yaml", edited(VALID_TEMPLATE, replace))
@@ -478,8 +498,11 @@ def test_a_custom_directory_adds_canvases_and_a_template_using_shipped_ones(tmp_
     assert (reference.from_workshop, reference.canvas, reference.what) == (1, "my_canvas", "cards")
     assert reference.label["sv"] == "Kort"
     api = library.to_api()
-    assert {"id": "my_canvas", "kind": "need", "title": {
-        "fi": "Oma pohja", "sv": "Egen mall", "en": "Own canvas"}} in api["canvases"]
+    assert {
+        "id": "my_canvas",
+        "kind": "need",
+        "title": {"fi": "Oma pohja", "sv": "Egen mall", "en": "Own canvas"},
+    } in api["canvases"]
     assert check_paths([tmp_path]) == []
 
 
@@ -539,7 +562,11 @@ def test_card_note_requires_and_normalises_fields(library):
     text, fields = validate_note(
         step,
         "",
-        {"group": " Uudet\n työntekijät ", "goal": "Tuntee\n\nkäytännöt", "contents": ["a ", "", "b"]},
+        {
+            "group": " Uudet\n työntekijät ",
+            "goal": "Tuntee\n\nkäytännöt",
+            "contents": ["a ", "", "b"],
+        },
     )
     assert text == ""
     assert fields == {
@@ -596,8 +623,28 @@ def test_rating_note(library):
     step = step_of(library, "feedback")
     assert validate_note(step, " Hyvä! ", {"rating": 5}) == ("Hyvä!", {"rating": 5})
     assert validate_note(step, "", {"rating": 1}) == ("", {"rating": 1})
-    for fields in (None, {}, {"rating": 0}, {"rating": 6}, {"rating": "4"}, {"rating": True},
-                   {"rating": 4.0}):
+    for fields in (
+        None,
+        {},
+        {"rating": 0},
+        {"rating": 6},
+        {"rating": "4"},
+        {"rating": True},
+        {"rating": 4.0},
+    ):
         assert invalid(step, "", fields).code == "invalid_rating", fields
     assert invalid(step, "", {"rating": 3, "extra": 1}).code == "invalid_fields"
     assert invalid(step, "x" * 2001, {"rating": 3}).code == "too_long"
+
+
+def test_the_complete_examples_in_the_documentation_validate(tmp_path):
+    docs = (Path(__file__).resolve().parents[1] / "docs" / "canvases.md").read_text("utf-8")
+    blocks = [block.split("```", 1)[0] for block in docs.split("```yaml\n")[1:]]
+    canvas = next(b for b in blocks if b.startswith("# canvases/target_groups.yaml"))
+    template = next(b for b in blocks if b.startswith("# canvases/templates/"))
+    write(tmp_path, "example.yaml", canvas.replace("id: target_groups ", "id: doc_example "))
+    write(tmp_path, "t.yaml", template.replace("id: hyvanmitta-training-plan", "id: doc-example"))
+    library = load_library([tmp_path])
+    assert library.problems == []
+    assert library.canvas("doc_example").note_type == "card"
+    assert library.template("doc-example").workshops[1].references[1].what == "vision_statement"

@@ -7,6 +7,7 @@ raising, so one pass reports everything wrong in a file.
 
 from __future__ import annotations
 
+import difflib
 import re
 import string
 from pathlib import Path
@@ -68,7 +69,7 @@ def placeholder_problem(text: str) -> str | None:
             # arbitrary topics; the text must let the value stand on its own.
             return (
                 f"{{{name}}} is followed directly by a word ending; phrase the text so the "
-                f"value stands alone, e.g. 'Aihe: {{{name}}}' or '({{{name}}})'"
+                f"value stands alone, e.g. '... ({{{name}}})' or '(aihe: {{{name}}})'"
             )
     return None
 
@@ -140,8 +141,12 @@ class Reader:
                 self.report(line_of(key_node), path or "file", "a key must be a plain word")
                 continue
             if key not in keys:
+                close = difflib.get_close_matches(key, keys, n=1)
+                guess = f" (did you mean '{close[0]}'?)" if close else ""
                 allowed = ", ".join(keys)
-                self.report(line_of(key_node), join(path, key), f"unknown key; allowed: {allowed}")
+                self.report(
+                    line_of(key_node), join(path, key), f"unknown key{guess}; allowed: {allowed}"
+                )
             elif key in entries:
                 self.report(line_of(key_node), join(path, key), "duplicate key")
             else:
@@ -178,6 +183,10 @@ class Reader:
 
     def localized(self, entry: Entry, path: str) -> dict[str, str] | None:
         """A text in every language: a mapping with exactly the keys fi, sv and en."""
+        if not isinstance(entry.value, MappingNode):
+            languages = ", ".join(LANGUAGE_KEYS)
+            self.report(line_of(entry.value), path, f"must give the text in each of {languages}")
+            return None
         entries = self.mapping(entry.value, path, LANGUAGE_KEYS, line=entry.line)
         if entries is None:
             return None

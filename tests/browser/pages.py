@@ -1,0 +1,87 @@
+"""Page objects: one per screen, speaking in what a user does."""
+
+from playwright.sync_api import Page, expect
+
+from ..conftest import PASSWORD
+
+
+class LoginPage:
+    def __init__(self, page: Page, base_url: str):
+        self.page = page
+        self.base_url = base_url
+
+    def log_in(self, email: str, password: str = PASSWORD) -> "DashboardPage":
+        self.page.goto(f"{self.base_url}/login")
+        self.page.get_by_label("Sähköpostiosoite").fill(email)
+        self.page.get_by_label("Salasana").fill(password)
+        self.page.get_by_role("button", name="Kirjaudu sisään").click()
+        expect(self.page.get_by_role("heading", name="Työpajat", exact=True)).to_be_visible()
+        return DashboardPage(self.page)
+
+
+class DashboardPage:
+    def __init__(self, page: Page):
+        self.page = page
+
+    def create_workshop(self, title: str, template: str, index: int = 1,
+                        topic: str = "") -> "BoardPage":
+        self.page.get_by_label("Otsikko").fill(title)
+        self.page.get_by_label("Työpajapohja").select_option(value=f"{template}:{index}")
+        if topic:
+            self.page.get_by_label("Aihe", exact=False).fill(topic)
+        self.page.get_by_role("button", name="Luo työpaja").click()
+        expect(self.page.get_by_role("heading", level=1, name=title)).to_be_visible()
+        board = BoardPage(self.page)
+        board.wait_until_live()
+        return board
+
+
+class BoardPage:
+    """The live board, as a participant or in the facilitator console."""
+
+    def __init__(self, page: Page):
+        self.page = page
+
+    @property
+    def join_code(self) -> str:
+        return self.page.locator("#join-code").inner_text().replace("-", "")
+
+    @property
+    def join_url(self) -> str:
+        return self.page.locator("#join-link").get_attribute("href")
+
+    def wait_until_live(self):
+        expect(self.page.locator("#board")).to_be_visible()
+        expect(self.page.locator("#step-title")).not_to_be_empty()
+
+    def column(self, prompt_title: str):
+        return self.page.locator("section.column").filter(
+            has=self.page.get_by_role("heading", name=prompt_title))
+
+    def post(self, prompt_title: str, text: str):
+        box = self.column(prompt_title).locator("form.composer textarea")
+        box.fill(text)
+        box.press("Enter")
+
+    def notes(self, prompt_title: str):
+        return self.column(prompt_title).locator("ul.notes > li")
+
+    def expect_note(self, prompt_title: str, text: str):
+        expect(self.notes(prompt_title).filter(has_text=text)).to_have_count(1)
+
+
+class JoinPage:
+    def __init__(self, page: Page, url: str):
+        self.page = page
+        self.url = url
+
+    def join(self, name: str | None) -> BoardPage:
+        self.page.goto(self.url)
+        if name:
+            self.page.get_by_label("Nimesi (vapaaehtoinen)").fill(name)
+            self.page.get_by_role("button", name="Liity", exact=True).click()
+        else:
+            self.page.get_by_role("button", name="Liity nimettömänä").click()
+        board = BoardPage(self.page)
+        board.wait_until_live()
+        return board
