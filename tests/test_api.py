@@ -19,8 +19,15 @@ def test_canvases_lists_canvases_and_templates(client):
 
 
 def test_create_workshop_returns_code_url_and_steps(api):
-    response = api.post("/workshops", json={"title": "Työpaja", "template": "hyvanmitta-training-plan",
-                                            "language": "fi", "topic": "osallisuusosaaminen"})
+    response = api.post(
+        "/workshops",
+        json={
+            "title": "Työpaja",
+            "template": "hyvanmitta-training-plan",
+            "language": "fi",
+            "topic": "osallisuusosaaminen",
+        },
+    )
     assert response.status_code == 201
     body = response.get_json()
     assert len(body["join_code"]) == 8
@@ -28,8 +35,12 @@ def test_create_workshop_returns_code_url_and_steps(api):
     assert body["join_url"].endswith(f"/j/{body['join_code']}")
     need = body["steps"][0]
     assert need["canvas"] == "need" and need["kind"] == "need"
-    assert [p["id"] for p in need["prompts"]][:4] == ["needed", "existing", "to_develop",
-                                                     "consequences"]
+    assert [p["id"] for p in need["prompts"]][:4] == [
+        "needed",
+        "existing",
+        "to_develop",
+        "consequences",
+    ]
     assert need["prompts"][0]["title"] == "Millaisia tietoja, taitoja ja asenteita tarvitaan?"
 
 
@@ -49,8 +60,16 @@ def test_series_can_be_created_and_used(api):
     series = api.post("/series", json={"title": "Osallisuus 2025", "topic": "osallisuusosaaminen"})
     assert series.status_code == 201
     series_id = series.get_json()["id"]
-    response = api.post("/workshops", json={"title": "Työpaja 2", "template": "hyvanmitta-training-plan",
-                                            "language": "fi", "series_id": series_id, "index": 2})
+    response = api.post(
+        "/workshops",
+        json={
+            "title": "Työpaja 2",
+            "template": "hyvanmitta-training-plan",
+            "language": "fi",
+            "series_id": series_id,
+            "index": 2,
+        },
+    )
     assert response.status_code == 201
     document = api.get(f"/workshops/{response.get_json()['id']}").get_json()
     assert document["series"]["id"] == series_id
@@ -71,25 +90,46 @@ def test_wrong_token_is_401_json(client):
 
 def test_other_facilitators_workshop_is_not_found(client, workshop, make_facilitator):
     _, _, token = make_facilitator()
-    response = client.get(f"/api/v1/workshops/{workshop['id']}",
-                          headers={"Authorization": f"Bearer {token}"})
+    response = client.get(
+        f"/api/v1/workshops/{workshop['id']}", headers={"Authorization": f"Bearer {token}"}
+    )
     assert response.status_code == 404 and response.get_json()["error"]["code"] == "not_found"
 
 
-@pytest.mark.parametrize("body, code", [
-    ({}, "invalid_field"),
-    ({"title": "", "template": "hyvanmitta-training-plan", "language": "fi"}, "invalid_field"),
-    ({"title": "x" * 201, "template": "hyvanmitta-training-plan", "language": "fi"}, "too_long"),
-    ({"title": "T", "template": "no-such-template", "language": "fi"}, "unknown_template"),
-    ({"title": "T", "template": "hyvanmitta-training-plan", "language": "de"}, "invalid_field"),
-    ({"title": "T", "template": "hyvanmitta-training-plan", "language": "fi", "index": 4},
-     "invalid_field"),
-    ({"title": "T", "template": "hyvanmitta-training-plan", "language": "fi", "index": "2"},
-     "invalid_field"),
-    ({"title": ["T"], "template": "hyvanmitta-training-plan", "language": "fi"}, "invalid_field"),
-    ({"title": "T", "template": "hyvanmitta-training-plan", "language": "fi", "series_id": 999},
-     "not_found"),
-])
+@pytest.mark.parametrize(
+    "body, code",
+    [
+        ({}, "invalid_field"),
+        ({"title": "", "template": "hyvanmitta-training-plan", "language": "fi"}, "invalid_field"),
+        (
+            {"title": "x" * 201, "template": "hyvanmitta-training-plan", "language": "fi"},
+            "too_long",
+        ),
+        ({"title": "T", "template": "no-such-template", "language": "fi"}, "unknown_template"),
+        ({"title": "T", "template": "hyvanmitta-training-plan", "language": "de"}, "invalid_field"),
+        (
+            {"title": "T", "template": "hyvanmitta-training-plan", "language": "fi", "index": 4},
+            "invalid_field",
+        ),
+        (
+            {"title": "T", "template": "hyvanmitta-training-plan", "language": "fi", "index": "2"},
+            "invalid_field",
+        ),
+        (
+            {"title": ["T"], "template": "hyvanmitta-training-plan", "language": "fi"},
+            "invalid_field",
+        ),
+        (
+            {
+                "title": "T",
+                "template": "hyvanmitta-training-plan",
+                "language": "fi",
+                "series_id": 999,
+            },
+            "not_found",
+        ),
+    ],
+)
 def test_bad_workshop_bodies_are_refused_and_create_nothing(api, app, body, code):
     response = api.post("/workshops", json=body)
     assert 400 <= response.status_code < 500
@@ -113,9 +153,16 @@ def test_unknown_api_path_and_method_are_json(client):
 def test_delete_removes_everything_of_the_workshop(api, app, workshop, participant):
     sock, _ = participant()
     step = workshop["steps"][0]
-    assert sock.emit("note.add", {"op_id": new_op(), "step_id": step["id"],
-                                  "prompt_id": step["prompts"][0]["id"], "text": "Poistuva"},
-                     callback=True)["ok"]
+    assert sock.emit(
+        "note.add",
+        {
+            "op_id": new_op(),
+            "step_id": step["id"],
+            "prompt_id": step["prompts"][0]["id"],
+            "text": "Poistuva",
+        },
+        callback=True,
+    )["ok"]
     assert api.delete(f"/workshops/{workshop['id']}").status_code == 204
     with app.app_context():
         for model in (Workshop, Step, Participant, Note, Event, Operation):

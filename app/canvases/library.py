@@ -25,11 +25,12 @@ SUFFIXES = (".yaml", ".yml")
 
 
 def shipped_dir() -> Path:
-    """The canvases that come with Pajapohja: the checkout's `canvases/`, else package data."""
-    checkout = Path(__file__).resolve().parents[2] / "canvases"
-    if checkout.is_dir():
-        return checkout
-    return Path(str(importlib.resources.files("app") / "shipped_canvases"))
+    """The canvases that come with Pajapohja: the installed package data (the wheel maps the
+    repository's `canvases/` to `app/shipped_canvases`), else the checkout's `canvases/`."""
+    installed = Path(str(importlib.resources.files("app") / "shipped_canvases"))
+    if installed.is_dir():
+        return installed
+    return Path(__file__).resolve().parents[2] / "canvases"
 
 
 class CanvasLibrary:

@@ -1,0 +1,56 @@
+"""The README's run command installs a wheel: it must carry everything the app loads."""
+
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_wheel_carries_templates_static_translations_canvases_and_migrations(tmp_path):
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(tmp_path),
+            str(ROOT),
+        ],
+        check=True,
+        timeout=300,
+    )
+    wheel = next(tmp_path.glob("pajapohja-*.whl"))
+    names = set(zipfile.ZipFile(wheel).namelist())
+    expected = [
+        "app/templates/base.html",
+        "app/static/js/lib/board.js",
+        "app/static/vendor/socket.io/socket.io.esm.min.js",
+        "app/static/css/app.css",
+        "app/translations/fi/LC_MESSAGES/messages.mo",
+        "app/translations/sv/LC_MESSAGES/messages.mo",
+        "app/shipped_canvases/need.yaml",
+        "app/migrations/env.py",
+        "app/migrations/script.py.mako",
+    ]
+    for name in expected:
+        assert name in names, name
+    assert any(n.startswith("app/shipped_canvases/templates/") for n in names)
+    migrations = [
+        n for n in names if n.startswith("app/migrations/versions/") and n.endswith(".py")
+    ]
+    shipped = [p for p in (ROOT / "app/migrations/versions").glob("*.py")]
+    assert len(migrations) == len(shipped)
+    packages = {
+        str(p.parent.relative_to(ROOT)).replace("/", ".")
+        for p in (ROOT / "app").rglob("__init__.py")
+    }
+    for package in packages:
+        assert f"{package.replace('.', '/')}/__init__.py" in names, (
+            f"{package} missing from pyproject"
+        )
