@@ -16,7 +16,6 @@ def test_wheel_carries_templates_static_translations_canvases_and_migrations(tmp
             "pip",
             "wheel",
             "--no-deps",
-            "--no-build-isolation",
             "-q",
             "-w",
             str(tmp_path),
