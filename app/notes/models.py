@@ -27,6 +27,12 @@ class Note(db.Model):
     text: Mapped[str] = mapped_column(Text, default="")
     fields: Mapped[dict] = mapped_column(JSON, default=dict)
     version: Mapped[int] = mapped_column(Integer, default=1)
+    theme_id: Mapped[int | None] = mapped_column(ForeignKey("themes.id", ondelete="SET NULL"))
+    group_id: Mapped[int | None] = mapped_column(ForeignKey("groups.id", ondelete="CASCADE"))
+    # Set on notes brought from a small group into the plenary: the group's name.
+    group_label: Mapped[str | None] = mapped_column(String(80))
+    # Hidden by a facilitator (moderation): seen by facilitators only.
+    moderated: Mapped[bool] = mapped_column(default=False)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
 
@@ -42,9 +48,56 @@ class Note(db.Model):
             "facilitator_id": self.facilitator_id,
             "author_name": self.author_name,
             "version": self.version,
+            "theme_id": self.theme_id,
+            "group_id": self.group_id,
+            "group_label": self.group_label,
+            "moderated": self.moderated,
             "created_at": self.created_at.isoformat() + "Z",
             "updated_at": self.updated_at.isoformat() + "Z",
         }
+
+
+class Theme(db.Model):
+    """A named cluster of notes on one step (or in one small group's copy of it)."""
+
+    __tablename__ = "themes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    workshop_id: Mapped[int] = mapped_column(
+        ForeignKey("workshops.id", ondelete="CASCADE"), index=True
+    )
+    step_id: Mapped[int] = mapped_column(ForeignKey("steps.id", ondelete="CASCADE"), index=True)
+    group_id: Mapped[int | None] = mapped_column(ForeignKey("groups.id", ondelete="CASCADE"))
+    title: Mapped[str] = mapped_column(String(200))
+    description: Mapped[str] = mapped_column(Text, default="")
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    def to_public(self) -> dict:
+        return {
+            "id": self.id,
+            "step_id": self.step_id,
+            "group_id": self.group_id,
+            "title": self.title,
+            "description": self.description,
+            "position": self.position,
+        }
+
+
+class Vote(db.Model):
+    """One dot of a participant's vote budget, on one note, in one voting round."""
+
+    __tablename__ = "votes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    workshop_id: Mapped[int] = mapped_column(
+        ForeignKey("workshops.id", ondelete="CASCADE"), index=True
+    )
+    step_id: Mapped[int] = mapped_column(ForeignKey("steps.id", ondelete="CASCADE"), index=True)
+    note_id: Mapped[int] = mapped_column(ForeignKey("notes.id", ondelete="CASCADE"), index=True)
+    participant_id: Mapped[int] = mapped_column(ForeignKey("participants.id", ondelete="CASCADE"))
+    round: Mapped[int] = mapped_column(Integer, default=1)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
 class Event(db.Model):

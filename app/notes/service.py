@@ -9,8 +9,9 @@ from ..errors import AppError
 from ..extensions import db
 from ..validation import op_id as read_op_id
 from ..validation import required_int, required_str
-from ..workshops.models import Participant, Workshop
+from ..workshops.models import GroupMember, Participant, Workshop
 from ..workshops.service import step_of
+from ..workshops.visibility import audience_for
 from . import log
 from .models import Note, Operation
 
@@ -71,6 +72,25 @@ def _text_and_fields(step, payload: dict) -> tuple[str, dict]:
         raise _note_error(error) from None
 
 
+def writable_step(viewer: log.Viewer, step) -> None:
+    """A locked step, or a wall past its closing time, takes no changes from participants;
+    facilitators may still tidy up."""
+    if viewer.is_facilitator:
+        return
+    if step.locked:
+        raise AppError("step_locked", _("This step is locked."), 403)
+    if step.open_until is not None and utcnow() >= step.open_until:
+        raise AppError("step_closed", _("This step closed for comments."), 403)
+
+
+def _group_of(viewer: log.Viewer, step) -> int | None:
+    """A participant in a small group writes into the group's copy of the step."""
+    if viewer.participant_id is None:
+        return None
+    return db.session.scalar(select(GroupMember.group_id).where(
+        GroupMember.step_id == step.id, GroupMember.participant_id == viewer.participant_id))
+
+
 def _own_note(viewer: log.Viewer, payload: dict) -> Note:
     note_id = required_int(payload, "note_id")
     note = db.session.get(Note, note_id)
@@ -89,6 +109,7 @@ def add_note(viewer: log.Viewer, payload: dict):
             return replayed, []
         workshop = _writable_workshop(viewer)
         step = step_of(workshop.id, payload.get("step_id"))
+        writable_step(viewer, step)
         prompt_id = required_str(payload, "prompt_id", max_length=64)
         if prompt_id not in step.prompt_ids():
             raise AppError(
@@ -126,6 +147,7 @@ def edit_note(viewer: log.Viewer, payload: dict):
         note = _own_note(viewer, payload)
         base_version = required_int(payload, "version")
         step = step_of(viewer.workshop_id, note.step_id)
+        writable_step(viewer, step)
         text, fields = _text_and_fields(step, payload)
         if base_version != note.version:
             raise AppError(
@@ -154,10 +176,13 @@ def delete_note(viewer: log.Viewer, payload: dict):
             return replayed, []
         _writable_workshop(viewer)
         note = _own_note(viewer, payload)
+        writable_step(viewer, step_of(viewer.workshop_id, note.step_id))
         data = {"note_id": note.id, "step_id": note.step_id}
+        audience = audience_for(note)
         log.scrub_note(note.id)
         db.session.delete(note)
-        event = log.append(viewer.workshop_id, "note.deleted", data, note_id=data["note_id"])
+        event = log.append(viewer.workshop_id, "note.deleted", data, audience=audience,
+                           note_id=data["note_id"])
         result = {**data, "seq": event.seq}
         _remember(viewer, op, result)
     return result, [event]

@@ -1,6 +1,6 @@
 from datetime import datetime
 
-from sqlalchemy import JSON, ForeignKey, Integer, String, UniqueConstraint
+from sqlalchemy import JSON, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..db import utcnow
@@ -17,6 +17,8 @@ class Series(db.Model):
     organisation: Mapped[str] = mapped_column(String(200), default="")
     language: Mapped[str] = mapped_column(String(2), default="fi")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # The organiser's read-only link to the series' documents; revoked by clearing it.
+    share_token_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
 
     workshops: Mapped[list["Workshop"]] = relationship(
         back_populates="series", order_by="Workshop.series_index"
@@ -39,6 +41,8 @@ class Workshop(db.Model):
     status: Mapped[str] = mapped_column(String(10), default="open")
     seq: Mapped[int] = mapped_column(Integer, default=0)
     current_step_id: Mapped[int | None] = mapped_column(Integer)
+    # True: every participant's board shows the facilitator's current step ("follow me").
+    follow_me: Mapped[bool] = mapped_column(default=False)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     closed_at: Mapped[datetime | None]
 
@@ -71,6 +75,20 @@ class Step(db.Model):
     canvas_id: Mapped[str] = mapped_column(String(100))
     kind: Mapped[str] = mapped_column(String(40))
     definition: Mapped[dict] = mapped_column(JSON)
+    # Private brainstorming: notes are seen by their author and the facilitators until revealed.
+    hidden: Mapped[bool] = mapped_column(default=False)
+    locked: Mapped[bool] = mapped_column(default=False)
+    # Walls and pre-tasks: open for writing until this moment (UTC), read-only after it.
+    open_until: Mapped[datetime | None]
+    # {"state": "running"|"paused"|"stopped", "duration", "ends_at"|"remaining"}
+    timer: Mapped[dict | None] = mapped_column(JSON)
+    # {"open": bool, "round", "votes_per_participant", "max_per_note", "show_tallies"}
+    voting: Mapped[dict | None] = mapped_column(JSON)
+    participants_may_cluster: Mapped[bool] = mapped_column(default=False)
+    vision_text: Mapped[str] = mapped_column(Text, default="")
+    vision_version: Mapped[int] = mapped_column(Integer, default=0)
+    vision_edited_by: Mapped[str | None] = mapped_column(String(120))
+    vision_edited_at: Mapped[datetime | None]
 
     workshop: Mapped[Workshop] = relationship(back_populates="steps")
 
@@ -93,3 +111,53 @@ class Participant(db.Model):
 
     def to_public(self) -> dict:
         return {"id": self.id, "name": self.name}
+
+
+class CoFacilitator(db.Model):
+    """Another facilitator the owner has let run the workshop."""
+
+    __tablename__ = "co_facilitators"
+    __table_args__ = (UniqueConstraint("workshop_id", "facilitator_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    workshop_id: Mapped[int] = mapped_column(ForeignKey("workshops.id", ondelete="CASCADE"))
+    facilitator_id: Mapped[int] = mapped_column(ForeignKey("facilitators.id", ondelete="CASCADE"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Group(db.Model):
+    """A small group working on its own copy of one step, with an optional chair."""
+
+    __tablename__ = "groups"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    workshop_id: Mapped[int] = mapped_column(
+        ForeignKey("workshops.id", ondelete="CASCADE"), index=True
+    )
+    step_id: Mapped[int] = mapped_column(ForeignKey("steps.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(String(80))
+    chair_id: Mapped[int | None] = mapped_column(ForeignKey("participants.id", ondelete="SET NULL"))
+    hidden: Mapped[bool] = mapped_column(default=False)
+    timer: Mapped[dict | None] = mapped_column(JSON)
+
+
+class GroupMember(db.Model):
+    __tablename__ = "group_members"
+    __table_args__ = (UniqueConstraint("step_id", "participant_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    group_id: Mapped[int] = mapped_column(ForeignKey("groups.id", ondelete="CASCADE"), index=True)
+    step_id: Mapped[int] = mapped_column(ForeignKey("steps.id", ondelete="CASCADE"))
+    participant_id: Mapped[int] = mapped_column(ForeignKey("participants.id", ondelete="CASCADE"))
+
+
+class StepDone(db.Model):
+    """A participant has marked themselves done with a step."""
+
+    __tablename__ = "step_done"
+    __table_args__ = (UniqueConstraint("step_id", "participant_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    step_id: Mapped[int] = mapped_column(ForeignKey("steps.id", ondelete="CASCADE"), index=True)
+    participant_id: Mapped[int] = mapped_column(ForeignKey("participants.id", ondelete="CASCADE"))
