@@ -21,6 +21,8 @@ def create_app(overrides: dict | None = None):
     from .canvases import load_library
     from .config import load_config
     from .db import configure_engine
+    from .exports import api as exports_api
+    from .exports import routes as exports_routes
     from .extensions import babel, csrf, db, socketio
     from .workshops.routes import bp as workshops_bp
 
@@ -42,6 +44,9 @@ def create_app(overrides: dict | None = None):
     app.register_blueprint(accounts_bp)
     app.register_blueprint(workshops_bp)
     app.register_blueprint(api_bp)
+    app.register_blueprint(exports_routes.bp)
+    app.register_blueprint(exports_api.bp)
+    csrf.exempt(exports_api.bp)
     csrf.exempt(api_bp)
     security.init_app(app)
     init_error_pages(app)

@@ -139,6 +139,11 @@ def db_upgrade(revision: str):
         click.echo(f"Database at revision {current_revision()}.")
 
 
+from .exports.cli import export_command  # noqa: E402  (imports only click)
+
+cli.add_command(export_command)
+
+
 def main(argv: list[str] | None = None) -> None:
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["serve"]:

@@ -7,6 +7,7 @@ queue on a (gevent-aware, once patched) lock rather than on SQLite's busy timeou
 block the whole event loop.
 """
 
+import sys
 import threading
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -43,6 +44,24 @@ def configure_engine(engine: Engine) -> None:
     def _on_begin(connection):
         immediate = getattr(_local, "writing", False)
         connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+    if _gevent_patched():
+        engine.dialect.do_commit = _commit_off_the_loop
+
+
+def _gevent_patched() -> bool:
+    monkey = sys.modules.get("gevent.monkey")
+    return bool(monkey and monkey.is_module_patched("threading"))
+
+
+def _commit_off_the_loop(dbapi_connection) -> None:
+    """A SQLite commit waits for fsync (synchronous=FULL), a few milliseconds in which a gevent
+    server would deliver nothing to anyone (measured by bench/, docs/performance.md). A real
+    thread waits instead and only the committing greenlet waits for it; the connection still has
+    one user at a time (the greenlet holding it, writers serialised by ``_write_lock``)."""
+    from gevent import get_hub
+
+    get_hub().threadpool.apply(dbapi_connection.commit)
 
 
 @contextmanager

@@ -1,4 +1,5 @@
 """Importing this module registers every Socket.IO event of every feature."""
 
+from .facilitation import events as facilitation_events  # noqa: F401
 from .notes import events as note_events  # noqa: F401
 from .workshops import events as workshop_events  # noqa: F401

@@ -1,6 +1,7 @@
 """The OpenAPI 3.1 document of /api/v1. A test checks that it names every registered endpoint."""
 
 from ..canvases import LANGUAGES
+from ..exports.openapi import paths as export_paths
 
 _ERROR = {"$ref": "#/components/responses/Error"}
 _AUTH = [{"bearer": []}]
@@ -242,5 +243,6 @@ def spec() -> dict:
                     "responses": {"204": {"description": "Deleted"}, "401": _ERROR, "404": _ERROR},
                 },
             },
+            **export_paths(),
         },
     }

@@ -22,3 +22,13 @@ def note_edit(payload: dict):
 def note_delete(payload: dict):
     """Sent by the note's author or a facilitator. Broadcast: ``note.deleted``."""
     return service.delete_note(current_viewer(), payload)
+
+
+@handler("vision.edit")
+def vision_edit(payload: dict):
+    """Sent by any joined participant or facilitator with the ``version`` the edit started from;
+    a stale version is a ``conflict`` carrying the current statement. Broadcast:
+    ``vision.changed``."""
+    from ..workshops import vision
+
+    return vision.edit(current_viewer(), payload)

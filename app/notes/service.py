@@ -4,7 +4,7 @@ from flask_babel import gettext as _
 from sqlalchemy import select
 
 from ..canvases import NoteInvalid, validate_note
-from ..db import utcnow, write_transaction
+from ..db import utcnow
 from ..errors import AppError
 from ..extensions import db
 from ..validation import op_id as read_op_id
@@ -13,7 +13,8 @@ from ..workshops.models import GroupMember, Participant, Workshop
 from ..workshops.service import step_of
 from ..workshops.visibility import audience_for
 from . import log
-from .models import Note, Operation
+from .models import Note
+from .operations import change
 
 
 def _note_error(error: NoteInvalid) -> AppError:
@@ -28,25 +29,7 @@ def _note_error(error: NoteInvalid) -> AppError:
     return AppError(error.code, messages.get(error.code, _("The note is not valid.")), **extra)
 
 
-def _replay(viewer: log.Viewer, op: str) -> dict | None:
-    """The original answer to a change already made with this ``op_id``."""
-    done = db.session.scalar(
-        select(Operation).where(Operation.workshop_id == viewer.workshop_id, Operation.op_id == op)
-    )
-    if done is None:
-        return None
-    if done.actor != viewer.actor:
-        raise AppError("op_id_taken", _("This op_id was already used by someone else."), 409)
-    return done.result
-
-
-def _remember(viewer: log.Viewer, op: str, result: dict) -> None:
-    db.session.add(
-        Operation(workshop_id=viewer.workshop_id, op_id=op, actor=viewer.actor, result=result)
-    )
-
-
-def _writable_workshop(viewer: log.Viewer) -> Workshop:
+def writable_workshop(viewer: log.Viewer) -> Workshop:
     workshop = db.session.get(Workshop, viewer.workshop_id)
     if workshop is None or not workshop.is_open:
         raise AppError("workshop_closed", _("This workshop has been closed."), 403)
@@ -87,8 +70,11 @@ def _group_of(viewer: log.Viewer, step) -> int | None:
     """A participant in a small group writes into the group's copy of the step."""
     if viewer.participant_id is None:
         return None
-    return db.session.scalar(select(GroupMember.group_id).where(
-        GroupMember.step_id == step.id, GroupMember.participant_id == viewer.participant_id))
+    return db.session.scalar(
+        select(GroupMember.group_id).where(
+            GroupMember.step_id == step.id, GroupMember.participant_id == viewer.participant_id
+        )
+    )
 
 
 def _own_note(viewer: log.Viewer, payload: dict) -> Note:
@@ -102,12 +88,8 @@ def _own_note(viewer: log.Viewer, payload: dict) -> Note:
 
 
 def add_note(viewer: log.Viewer, payload: dict):
-    op = read_op_id(payload)
-    with write_transaction():
-        replayed = _replay(viewer, op)
-        if replayed is not None:
-            return replayed, []
-        workshop = _writable_workshop(viewer)
+    def apply():
+        workshop = writable_workshop(viewer)
         step = step_of(workshop.id, payload.get("step_id"))
         writable_step(viewer, step)
         prompt_id = required_str(payload, "prompt_id", max_length=64)
@@ -120,30 +102,34 @@ def add_note(viewer: log.Viewer, payload: dict):
             workshop_id=workshop.id,
             step_id=step.id,
             prompt_id=prompt_id,
-            op_id=op,
+            op_id=read_op_id(payload),
             participant_id=viewer.participant_id,
             facilitator_id=viewer.facilitator_id,
             author_name=viewer.name,
             text=text,
             fields=fields,
+            group_id=_group_of(viewer, step),
         )
         db.session.add(note)
         db.session.flush()
-        event = log.append(workshop.id, "note.added", {"note": note.to_public()}, note_id=note.id)
-        result = {"note": note.to_public(), "seq": event.seq}
-        _remember(viewer, op, result)
-    return result, [event]
+        event = log.append(
+            workshop.id,
+            "note.added",
+            {"note": note.to_public()},
+            audience=audience_for(note),
+            note_id=note.id,
+        )
+        return {"note": note.to_public()}, [event]
+
+    return change(viewer, payload, apply)
 
 
 def edit_note(viewer: log.Viewer, payload: dict):
     """Saves only on top of the version the editor started from: a later save never silently
     overwrites an earlier one (``conflict`` carries the current note so the loser can choose)."""
-    op = read_op_id(payload)
-    with write_transaction():
-        replayed = _replay(viewer, op)
-        if replayed is not None:
-            return replayed, []
-        _writable_workshop(viewer)
+
+    def apply():
+        writable_workshop(viewer)
         note = _own_note(viewer, payload)
         base_version = required_int(payload, "version")
         step = step_of(viewer.workshop_id, note.step_id)
@@ -161,28 +147,29 @@ def edit_note(viewer: log.Viewer, payload: dict):
         note.updated_at = utcnow()
         db.session.flush()
         event = log.append(
-            viewer.workshop_id, "note.edited", {"note": note.to_public()}, note_id=note.id
+            viewer.workshop_id,
+            "note.edited",
+            {"note": note.to_public()},
+            audience=audience_for(note),
+            note_id=note.id,
         )
-        result = {"note": note.to_public(), "seq": event.seq}
-        _remember(viewer, op, result)
-    return result, [event]
+        return {"note": note.to_public()}, [event]
+
+    return change(viewer, payload, apply)
 
 
 def delete_note(viewer: log.Viewer, payload: dict):
-    op = read_op_id(payload)
-    with write_transaction():
-        replayed = _replay(viewer, op)
-        if replayed is not None:
-            return replayed, []
-        _writable_workshop(viewer)
+    def apply():
+        writable_workshop(viewer)
         note = _own_note(viewer, payload)
         writable_step(viewer, step_of(viewer.workshop_id, note.step_id))
         data = {"note_id": note.id, "step_id": note.step_id}
         audience = audience_for(note)
         log.scrub_note(note.id)
         db.session.delete(note)
-        event = log.append(viewer.workshop_id, "note.deleted", data, audience=audience,
-                           note_id=data["note_id"])
-        result = {**data, "seq": event.seq}
-        _remember(viewer, op, result)
-    return result, [event]
+        event = log.append(
+            viewer.workshop_id, "note.deleted", data, audience=audience, note_id=note.id
+        )
+        return data, [event]
+
+    return change(viewer, payload, apply)

@@ -131,7 +131,8 @@ def document(workshop: Workshop, viewer: log.Viewer) -> dict:
     members = defaultdict(list)
     for group_id, participant_id in memberships:
         members[group_id].append(participant_id)
-    tally = Counter(note_id for note_id, _p, _r in votes)
+    rounds = {step.id: (step.voting or {}).get("round", 1) for step in steps}
+    tally = Counter(n for n, _p, r, s in votes if r == rounds[s])
     visible_notes = []
     for note in notes:
         step = steps_by_id[note.step_id]

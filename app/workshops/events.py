@@ -1,6 +1,6 @@
 """Socket events for entering a workshop and catching up."""
 
-from flask import session
+from flask import request, session
 from flask_babel import gettext as _
 from flask_socketio import ConnectionRefusedError, join_room
 
@@ -9,6 +9,7 @@ from ..accounts.service import facilitator_for_token
 from ..db import write_transaction
 from ..errors import AppError
 from ..extensions import db, socketio
+from ..facilitation import presence
 from ..notes import log
 from ..realtime import (
     connection,
@@ -47,9 +48,9 @@ def on_connect(auth=None):
 
 @socketio.on("disconnect")
 def on_disconnect(*_args):
-    from flask import request
-
-    forget_connection(request.sid)
+    state = forget_connection(request.sid)
+    if state.get("viewer") is not None:
+        presence.left(state["viewer"].workshop_id, request.sid)
 
 
 @handler("join")
@@ -61,7 +62,8 @@ def join(payload: dict):
     if state.get("viewer") is not None:
         raise AppError("already_joined", _("This connection has already joined a workshop."))
     if "workshop_id" in payload:
-        return _join_as_facilitator(state, payload.get("workshop_id"))
+        return _join_as_facilitator(state, payload.get("workshop_id"), _since(payload, False))
+    since = _since(payload, required=False)
     name = optional_str(payload, "name", max_length=service.MAX_NAME_LENGTH)
     token = payload.get("participant_token")
     if token is not None and not isinstance(token, str):
@@ -78,11 +80,32 @@ def join(payload: dict):
     join_room(room_all(viewer.workshop_id))
     join_room(room_participant(participant.id))
     state["viewer"] = viewer
-    snapshot = document(db.session.get(Workshop, viewer.workshop_id), viewer)
-    return {"participant": person, "workshop": snapshot, "seq": snapshot["seq"]}, events
+    presence.entered(viewer.workshop_id, request.sid, "participant", participant.id)
+    return {"participant": person, **_state_since(viewer, since)}, events
 
 
-def _join_as_facilitator(state: dict, workshop_id):
+def _since(payload: dict, required: bool = True) -> int | None:
+    since = payload.get("since")
+    if since is None and not required:
+        return None
+    if isinstance(since, bool) or not isinstance(since, int) or since < 0:
+        raise AppError("invalid_field", _("since must be a whole number ≥ 0."), field="since")
+    return since
+
+
+def _state_since(viewer: log.Viewer, since: int | None) -> dict:
+    """What a client at ``since`` is missing: the events after it, or the whole snapshot when
+    it has none yet, is far behind, or is ahead of this database (restored from a backup)."""
+    workshop = db.session.get(Workshop, viewer.workshop_id)
+    if since is not None and since <= workshop.seq:
+        events = log.events_since(viewer.workshop_id, since, viewer)
+        if events is not None:
+            return {"events": events, "seq": events[-1]["seq"] if events else since}
+    snapshot = document(workshop, viewer)
+    return {"workshop": snapshot, "seq": snapshot["seq"]}
+
+
+def _join_as_facilitator(state: dict, workshop_id, since: int | None = None):
     if "facilitator" not in state:
         raise AppError("unauthorized", _("Log in as a facilitator first."), 401)
     facilitator_id, name = state["facilitator"]
@@ -91,12 +114,11 @@ def _join_as_facilitator(state: dict, workshop_id):
     join_room(room_all(workshop.id))
     join_room(room_facilitators(workshop.id))
     state["viewer"] = viewer
-    snapshot = document(workshop, viewer)
+    presence.entered(workshop.id, request.sid, "facilitator", None)
     return {
         "participant": None,
         "facilitator": {"id": facilitator_id, "name": name},
-        "workshop": snapshot,
-        "seq": snapshot["seq"],
+        **_state_since(viewer, since),
     }, []
 
 
@@ -105,11 +127,7 @@ def resync(payload: dict):
     """Sent by any joined client after a reconnect or a gap in ``seq``. Answers with the events
     after ``since`` as the caller may see them, or a snapshot when too much was missed."""
     viewer = current_viewer()
-    since = payload.get("since")
-    if isinstance(since, bool) or not isinstance(since, int) or since < 0:
-        raise AppError("invalid_field", _("since must be a whole number ≥ 0."), field="since")
-    events = log.events_since(viewer.workshop_id, since, viewer)
-    if events is not None:
-        return {"events": events}, []
-    snapshot = document(db.session.get(Workshop, viewer.workshop_id), viewer)
-    return {"snapshot": snapshot, "seq": snapshot["seq"]}, []
+    state = _state_since(viewer, _since(payload))
+    if "events" in state:
+        return {"events": state["events"]}, []
+    return {"snapshot": state["workshop"], "seq": state["seq"]}, []

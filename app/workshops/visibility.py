@@ -32,6 +32,9 @@ def audience_for(note: Note) -> dict | None:
     group = db.session.get(Group, note.group_id) if note.group_id else None
     members = []
     if group is not None:
-        members = list(db.session.scalars(
-            select(GroupMember.participant_id).where(GroupMember.group_id == group.id)))
+        members = list(
+            db.session.scalars(
+                select(GroupMember.participant_id).where(GroupMember.group_id == group.id)
+            )
+        )
     return note_audience(note, step, group, members)

@@ -1,0 +1,46 @@
+"""``pajapohja export``: a workshop's documents from the shell. Only click loads at import
+time (see ``app.cli``)."""
+
+import sys
+
+import click
+
+FORMATS = {
+    "md": "summary.md",
+    "html": "summary.html",
+    "docx": "summary.docx",
+    "csv": "notes.csv",
+    "json": "export.json",
+}
+
+
+@click.command("export")
+@click.argument("workshop_id", type=int)
+@click.option("--format", "format_", type=click.Choice(list(FORMATS)), required=True)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, writable=True),
+    default=None,
+    help="Write to this file instead of standard output.",
+)
+def export_command(workshop_id: int, format_: str, output: str | None):
+    """Write a workshop's summary (md, html, docx), notes (csv) or whole data (json)."""
+    from .. import create_app
+    from ..extensions import db
+    from ..workshops.models import Workshop
+    from .service import workshop_file
+
+    app = create_app()
+    with app.app_context():
+        workshop = db.session.get(Workshop, workshop_id)
+        if workshop is None:
+            click.echo(f"pajapohja: no workshop with id {workshop_id}", err=True)
+            sys.exit(1)
+        body = workshop_file(workshop, FORMATS[format_]).body
+    if output:
+        with open(output, "wb") as target:
+            target.write(body)
+    else:
+        sys.stdout.buffer.write(body)
+        sys.stdout.buffer.flush()

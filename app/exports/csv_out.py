@@ -1,0 +1,66 @@
+"""Notes as CSV: one row per note that the summary would show, UTF-8 with a byte-order mark so
+that Excel reads Finnish letters right, and no cell a spreadsheet would run as a formula."""
+
+import csv
+import io
+import json
+
+from .content import Material, ordered
+from .escape import csv_cell
+from .words import Words
+
+COLUMNS = (
+    "workshop",
+    "step",
+    "prompt",
+    "theme",
+    "group",
+    "text",
+    "fields",
+    "votes",
+    "author",
+    "created",
+)
+
+
+def _fields(step: dict, note: dict) -> str:
+    if not note["fields"]:
+        return ""
+    labels = {field["id"]: field["label"] for field in step["note"]["fields"]}
+    parts = []
+    for key, value in note["fields"].items():
+        shown = "; ".join(map(str, value)) if isinstance(value, list) else str(value)
+        parts.append(f"{labels.get(key, key)}: {shown}")
+    return " | ".join(parts)
+
+
+def notes_csv(doc: dict) -> bytes:
+    words = Words(doc["workshop"]["language"])
+    material = Material(doc)
+    themes = {theme["id"]: theme["title"] for theme in doc["themes"]}
+    groups = {group["id"]: group["name"] for group in doc["groups"]}
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow([words[f"csv_{column}"] for column in COLUMNS])
+    for step in doc["steps"]:
+        prompts = {prompt["id"]: prompt["title"] for prompt in step["prompts"]}
+        notes = [n for n in material.notes if n["step_id"] == step["id"]]
+        for note in ordered(notes):
+            row = [
+                doc["workshop"]["title"],
+                step["title"],
+                prompts.get(note["prompt_id"], note["prompt_id"]),
+                themes.get(note["theme_id"], ""),
+                groups.get(note["group_id"]) or note["group_label"] or "",
+                note["text"],
+                _fields(step, note),
+                str(note.get("votes") or 0),
+                note["author_name"] or words["anonymous"],
+                note["created_at"],
+            ]
+            writer.writerow([csv_cell(value) for value in row])
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def export_json(doc: dict) -> bytes:
+    return json.dumps(doc, ensure_ascii=False, indent=2).encode("utf-8")

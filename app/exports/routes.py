@@ -1,0 +1,160 @@
+"""Pages of the exports: downloads from the console, the live summary preview, importing from
+the dashboard, and the organiser's read-only share page (no login)."""
+
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    current_app,
+    g,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
+from flask_babel import gettext as _
+
+from ..accounts.routes import login_required
+from ..db import write_transaction
+from ..errors import AppError
+from ..workshops import service as workshops
+from ..workshops.models import Workshop
+from . import service, share, transfer
+from .api import send
+from .markdown_out import to_html
+
+bp = Blueprint("exports", __name__)
+
+# The organiser gets the documents, not the raw export with per-participant voting records.
+SHARED_FILES = tuple(name for name in service.WORKSHOP_FILES if name != "export.json")
+
+
+def _own_workshop(workshop_id: int) -> Workshop:
+    try:
+        return workshops.owned_workshop(g.facilitator.id, workshop_id)
+    except AppError:
+        abort(404)
+
+
+@bp.get("/w/<int:workshop_id>/summary")
+@login_required
+def summary_preview(workshop_id: int):
+    workshop = _own_workshop(workshop_id)
+    g.page_language = workshop.language
+    fragment = to_html(service.summary_markdown(workshop))
+    return render_template(
+        "exports/summary_preview.html",
+        workshop=workshop,
+        summary_html=fragment,
+        files=service.WORKSHOP_FILES,
+    )
+
+
+@bp.get("/w/<int:workshop_id>/download/<name>")
+@login_required
+def workshop_download(workshop_id: int, name: str):
+    workshop = _own_workshop(workshop_id)
+    if name not in service.WORKSHOP_FILES:
+        abort(404)
+    return send(service.workshop_file(workshop, name))
+
+
+@bp.get("/series/<int:series_id>/download/<name>")
+@login_required
+def plan_download(series_id: int, name: str):
+    try:
+        series = workshops.owned_series(g.facilitator.id, series_id)
+    except AppError:
+        abort(404)
+    if name not in service.PLAN_FILES:
+        abort(404)
+    return send(service.plan_file(series, name))
+
+
+def _import_error(message: str, status: int):
+    return render_template("exports/import_error.html", message=message), status
+
+
+@bp.post("/workshops/import")
+@login_required
+def import_upload():
+    limit = current_app.config["MAX_IMPORT_BYTES"]
+    if request.content_length is not None and request.content_length > limit + 64 * 1024:
+        return _import_error(transfer.too_large().message, 413)
+    upload = request.files.get("file")
+    if upload is None or not upload.filename:
+        return _import_error(_("Choose a file to import."), 400)
+    try:
+        doc = transfer.parse(upload.stream.read(limit + 1))
+        workshop = transfer.import_workshop(g.facilitator.id, doc, workshops.library())
+    except AppError as refusal:
+        return _import_error(refusal.message, refusal.status)
+    return redirect(url_for("workshops.console", workshop_id=workshop.id))
+
+
+@bp.post("/w/<int:workshop_id>/share")
+@login_required
+def create_share(workshop_id: int):
+    workshop = _own_workshop(workshop_id)
+    if workshop.series is None:
+        abort(404)
+    with write_transaction():
+        token = share.create_share(workshop.series)
+    return render_template(
+        "exports/share_created.html", workshop=workshop, url=share.share_url(token)
+    )
+
+
+@bp.post("/w/<int:workshop_id>/share/revoke")
+@login_required
+def revoke_share(workshop_id: int):
+    workshop = _own_workshop(workshop_id)
+    if workshop.series is None:
+        abort(404)
+    with write_transaction():
+        share.revoke_share(workshop.series)
+    return redirect(url_for("workshops.console", workshop_id=workshop.id) + "#downloads")
+
+
+def _shared(token: str):
+    series = share.series_for_token(token)
+    if series is None:
+        abort(404)
+    g.page_language = series.language
+    return series
+
+
+def _private(response: Response) -> Response:
+    response.headers["Cache-Control"] = "no-store"
+    response.headers["X-Robots-Tag"] = "noindex, nofollow"
+    return response
+
+
+@bp.get("/s/<token>")
+def shared_series(token: str):
+    series = _shared(token)
+    page = render_template(
+        "exports/shared_series.html",
+        series=series,
+        token=token,
+        files=SHARED_FILES,
+        plan_files=service.PLAN_FILES,
+    )
+    return _private(Response(page))
+
+
+@bp.get("/s/<token>/w/<int:workshop_id>/<name>")
+def shared_workshop_download(token: str, workshop_id: int, name: str):
+    series = _shared(token)
+    workshop = next((w for w in series.workshops if w.id == workshop_id), None)
+    if workshop is None or name not in SHARED_FILES:
+        abort(404)
+    return _private(send(service.workshop_file(workshop, name)))
+
+
+@bp.get("/s/<token>/<name>")
+def shared_plan_download(token: str, name: str):
+    series = _shared(token)
+    if name not in service.PLAN_FILES:
+        abort(404)
+    return _private(send(service.plan_file(series, name)))

@@ -1,0 +1,128 @@
+"""Building export files for a workshop or a series: load the documents, call the pure
+builders and writers, name the file."""
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from urllib.parse import quote
+
+from flask import current_app
+from flask_babel import gettext as _
+
+from ..errors import AppError
+from ..notes import log
+from ..workshops.document import document
+from ..workshops.models import Series, Workshop
+from .csv_out import export_json, notes_csv
+from .docx_out import to_docx
+from .escape import clean
+from .markdown_out import html_page, page_policy, to_html, to_markdown
+from .plan import training_plan
+from .summary import summary
+from .words import Words
+
+WORKSHOP_FILES = ("summary.md", "summary.html", "summary.docx", "notes.csv", "export.json")
+PLAN_FILES = ("training-plan.md", "training-plan.docx")
+MIMETYPES = {
+    "md": "text/markdown; charset=utf-8",
+    "html": "text/html; charset=utf-8",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "csv": "text/csv; charset=utf-8",
+    "json": "application/json",
+}
+
+
+@dataclass(frozen=True)
+class ExportFile:
+    filename: str
+    mimetype: str
+    body: bytes
+    # Set for the standalone HTML page: its own, stricter policy (the app's would block the
+    # page's inline style sheet).
+    policy: str | None = None
+
+    @property
+    def disposition(self) -> str:
+        return content_disposition(self.filename)
+
+
+def content_disposition(filename: str) -> str:
+    """An attachment named after a title: an ASCII fallback and the real name (RFC 6266/5987)."""
+    name = re.sub(r'[\\/"]+', "-", clean(filename)) or "export"
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    ascii_name = re.sub(r"[^A-Za-z0-9._-]+", "-", ascii_name).strip("-.") or "export"
+    return f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(name, safe='')}"
+
+
+def print_css() -> str:
+    return (Path(current_app.static_folder) / "css" / "print.css").read_text(encoding="utf-8")
+
+
+def workshop_document(workshop: Workshop) -> dict:
+    """The whole workshop as its owner sees it."""
+    viewer = log.Viewer(workshop.id, "facilitator", facilitator_id=workshop.owner_id)
+    return document(workshop, viewer)
+
+
+def facilitator_name(workshop: Workshop) -> str | None:
+    owner = workshop.owner
+    return (owner.name or None) if owner is not None else None
+
+
+def summary_markdown(workshop: Workshop) -> str:
+    return to_markdown(summary(workshop_document(workshop), facilitator_name(workshop)))
+
+
+def _unknown() -> AppError:
+    return AppError("unknown_format", _("No such download."), 404)
+
+
+def workshop_file(workshop: Workshop, name: str) -> ExportFile:
+    if name not in WORKSHOP_FILES:
+        raise _unknown()
+    doc = workshop_document(workshop)
+    words = Words(workshop.language)
+    base = f"{workshop.title} - {words['summary']}"
+    extension = name.rsplit(".", 1)[1]
+    if name == "notes.csv":
+        return ExportFile(f"{workshop.title}.csv", MIMETYPES["csv"], notes_csv(doc))
+    if name == "export.json":
+        return ExportFile(f"{workshop.title}.json", MIMETYPES["json"], export_json(doc))
+    blocks = summary(doc, facilitator_name(workshop))
+    title = blocks[0].text
+    if extension == "docx":
+        body = to_docx(blocks, title=title, language=workshop.language)
+    else:
+        text = to_markdown(blocks)
+        if extension == "html":
+            css = print_css()
+            page = html_page(title, workshop.language, to_html(text), css)
+            policy = page_policy(css) + "; frame-ancestors 'none'"
+            return ExportFile(f"{base}.html", MIMETYPES["html"], page.encode("utf-8"), policy)
+        body = text.encode("utf-8")
+    return ExportFile(f"{base}.{extension}", MIMETYPES[extension], body)
+
+
+def series_documents(series: Series) -> list[dict]:
+    return [workshop_document(workshop) for workshop in series.workshops]
+
+
+def plan_file(series: Series, name: str, today: date | None = None) -> ExportFile:
+    if name not in PLAN_FILES:
+        raise _unknown()
+    facts = {
+        "title": series.title,
+        "topic": series.topic,
+        "organisation": series.organisation,
+        "language": series.language,
+    }
+    blocks = training_plan(facts, series_documents(series), today or date.today())
+    extension = name.rsplit(".", 1)[1]
+    filename = f"{series.title} - {Words(series.language)['plan']}.{extension}"
+    if extension == "docx":
+        body = to_docx(blocks, title=blocks[0].text, language=series.language)
+    else:
+        body = to_markdown(blocks).encode("utf-8")
+    return ExportFile(filename, MIMETYPES[extension], body)

@@ -1,0 +1,53 @@
+"""Who may steer what: facilitators the whole workshop, a chair their own group."""
+
+from flask_babel import gettext as _
+from sqlalchemy import select
+
+from ..errors import AppError
+from ..extensions import db
+from ..notes import log
+from ..workshops.models import Group, Workshop
+from ..workshops.service import step_of
+
+
+def require_facilitator(viewer: log.Viewer) -> None:
+    if not viewer.is_facilitator:
+        raise AppError("forbidden", _("Only a facilitator can do this."), 403)
+
+
+def workshop_of(viewer: log.Viewer) -> Workshop:
+    return db.session.get(Workshop, viewer.workshop_id)
+
+
+def open_workshop(viewer: log.Viewer) -> Workshop:
+    workshop = workshop_of(viewer)
+    if not workshop.is_open:
+        raise AppError("workshop_closed", _("This workshop has been closed."), 403)
+    return workshop
+
+
+def group_of(viewer: log.Viewer, group_id) -> Group:
+    group = db.session.get(Group, group_id) if isinstance(group_id, int) else None
+    if group is None or group.workshop_id != viewer.workshop_id:
+        raise AppError("unknown_group", _("No such group."), 404, field="group_id")
+    return group
+
+
+def steer_target(viewer: log.Viewer, payload: dict):
+    """The step (and group, if ``group_id`` is given) a timer or hide/reveal action is for.
+    Facilitators steer anything; a chair only their own group."""
+    step = step_of(viewer.workshop_id, payload.get("step_id"))
+    group = None
+    if payload.get("group_id") is not None:
+        group = group_of(viewer, payload.get("group_id"))
+        if group.step_id != step.id:
+            raise AppError("unknown_group", _("No such group."), 404, field="group_id")
+    if viewer.is_facilitator:
+        return step, group
+    if group is not None and group.chair_id == viewer.participant_id:
+        return step, group
+    raise AppError("forbidden", _("Only a facilitator or the group's chair can do this."), 403)
+
+
+def chair_groups(participant_id: int) -> list[int]:
+    return list(db.session.scalars(select(Group.id).where(Group.chair_id == participant_id)))

@@ -1,0 +1,47 @@
+"""A participant's "I'm done with this step" mark, shown to the facilitator as presence."""
+
+from flask_babel import gettext as _
+from sqlalchemy import select
+
+from ..errors import AppError
+from ..extensions import db
+from ..notes import log
+from ..notes.operations import change
+from ..workshops.models import StepDone
+from ..workshops.service import step_of
+from .access import open_workshop
+
+
+def mark_done(viewer: log.Viewer, payload: dict):
+    if viewer.is_facilitator:
+        raise AppError("forbidden", _("Only participants mark themselves done."), 403)
+    done = payload.get("done", True)
+    if not isinstance(done, bool):
+        raise AppError(
+            "invalid_field",
+            _("The field %(field)s must be true or false.", field="done"),
+            field="done",
+        )
+
+    def apply():
+        open_workshop(viewer)
+        step = step_of(viewer.workshop_id, payload.get("step_id"))
+        mark = db.session.scalar(
+            select(StepDone).where(
+                StepDone.step_id == step.id, StepDone.participant_id == viewer.participant_id
+            )
+        )
+        if done and mark is None:
+            db.session.add(StepDone(step_id=step.id, participant_id=viewer.participant_id))
+        elif not done and mark is not None:
+            db.session.delete(mark)
+        else:
+            return {"done": done}, []
+        event = log.append(
+            viewer.workshop_id,
+            "step.done",
+            {"step_id": step.id, "participant_id": viewer.participant_id, "done": done},
+        )
+        return {"done": done}, [event]
+
+    return change(viewer, payload, apply, op_required=False)

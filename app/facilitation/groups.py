@@ -1,0 +1,181 @@
+"""Small groups: split the participants of a step into groups (at random, or let them choose),
+each group working on its own copy of the step with an optional chair; the debrief brings the
+groups' notes into the plenary, labelled with their group."""
+
+import random
+
+from flask_babel import gettext as _
+from sqlalchemy import select
+
+from ..errors import AppError
+from ..extensions import db
+from ..notes import log
+from ..notes.models import Note
+from ..notes.operations import change
+from ..workshops.document import group_public
+from ..workshops.models import Group, GroupMember, Participant
+from ..workshops.service import step_of
+from ..workshops.visibility import audience_for
+from .access import group_of, open_workshop, require_facilitator
+
+MAX_GROUPS = 50
+GROUP_NAME = {"fi": "Ryhmä {n}", "sv": "Grupp {n}", "en": "Group {n}"}
+
+
+def _groups_event(viewer: log.Viewer, step_id: int) -> log.Event:
+    groups = db.session.scalars(
+        select(Group).where(Group.step_id == step_id).order_by(Group.position)
+    ).all()
+    members = {}
+    for group_id, participant_id in db.session.execute(
+        select(GroupMember.group_id, GroupMember.participant_id).where(
+            GroupMember.step_id == step_id
+        )
+    ):
+        members.setdefault(group_id, []).append(participant_id)
+    data = {
+        "step_id": step_id,
+        "groups": [group_public(g, sorted(members.get(g.id, []))) for g in groups],
+    }
+    return log.append(viewer.workshop_id, "groups.changed", data)
+
+
+def create(viewer: log.Viewer, payload: dict):
+    require_facilitator(viewer)
+    count = payload.get("count")
+    if isinstance(count, bool) or not isinstance(count, int) or not 2 <= count <= MAX_GROUPS:
+        raise AppError("invalid_field", _("Choose 2–%(n)d groups.", n=MAX_GROUPS), field="count")
+    mode = payload.get("mode", "random")
+    if mode not in ("random", "choose"):
+        raise AppError("invalid_field", _("mode must be random or choose."), field="mode")
+
+    def apply():
+        workshop = open_workshop(viewer)
+        step = step_of(workshop.id, payload.get("step_id"))
+        if db.session.scalar(select(Group.id).where(Group.step_id == step.id).limit(1)):
+            raise AppError("groups_exist", _("This step already has groups."), 409)
+        name = GROUP_NAME.get(workshop.language, GROUP_NAME["en"])
+        groups = [
+            Group(workshop_id=workshop.id, step_id=step.id, position=n, name=name.format(n=n))
+            for n in range(1, count + 1)
+        ]
+        db.session.add_all(groups)
+        db.session.flush()
+        if mode == "random":
+            people = list(
+                db.session.scalars(
+                    select(Participant.id).where(
+                        Participant.workshop_id == workshop.id, Participant.removed.is_(False)
+                    )
+                )
+            )
+            random.shuffle(people)
+            for index, participant_id in enumerate(people):
+                db.session.add(
+                    GroupMember(
+                        group_id=groups[index % count].id,
+                        step_id=step.id,
+                        participant_id=participant_id,
+                    )
+                )
+        db.session.flush()
+        event = _groups_event(viewer, step.id)
+        return {"groups": event.data["groups"]}, [event]
+
+    return change(viewer, payload, apply, op_required=False)
+
+
+def join(viewer: log.Viewer, payload: dict):
+    """A participant chooses (or changes) their group on a step."""
+    if viewer.is_facilitator:
+        raise AppError("forbidden", _("Facilitators are not members of groups."), 403)
+
+    def apply():
+        open_workshop(viewer)
+        group = group_of(viewer, payload.get("group_id"))
+        membership = db.session.scalar(
+            select(GroupMember).where(
+                GroupMember.step_id == group.step_id,
+                GroupMember.participant_id == viewer.participant_id,
+            )
+        )
+        if membership is None:
+            db.session.add(
+                GroupMember(
+                    group_id=group.id, step_id=group.step_id, participant_id=viewer.participant_id
+                )
+            )
+        else:
+            membership.group_id = group.id
+        db.session.flush()
+        notes = [
+            n.to_public()
+            for n in db.session.scalars(
+                select(Note).where(Note.group_id == group.id).order_by(Note.id)
+            )
+            if log.visible_to(audience_for(n), viewer)
+        ]
+        return {"group_id": group.id, "notes": notes}, [_groups_event(viewer, group.step_id)]
+
+    return change(viewer, payload, apply, op_required=False)
+
+
+def set_chair(viewer: log.Viewer, payload: dict):
+    """The facilitator names a chair; a member may also volunteer for a group without one."""
+
+    def apply():
+        open_workshop(viewer)
+        group = group_of(viewer, payload.get("group_id"))
+        chair = payload.get("participant_id")
+        members = set(
+            db.session.scalars(
+                select(GroupMember.participant_id).where(GroupMember.group_id == group.id)
+            )
+        )
+        volunteering = (
+            not viewer.is_facilitator and chair == viewer.participant_id and group.chair_id is None
+        )
+        if not (viewer.is_facilitator or volunteering):
+            raise AppError("forbidden", _("Only a facilitator can name the chair."), 403)
+        if chair is not None and chair not in members:
+            raise AppError(
+                "invalid_field",
+                _("The chair must be a member of the group."),
+                field="participant_id",
+            )
+        group.chair_id = chair
+        return {"group_id": group.id, "chair_id": chair}, [_groups_event(viewer, group.step_id)]
+
+    return change(viewer, payload, apply, op_required=False)
+
+
+def debrief(viewer: log.Viewer, payload: dict):
+    """Bring every group's notes into the plenary board, each labelled with its group. The
+    notes move (nothing is duplicated): after the debrief everyone sees them all."""
+    require_facilitator(viewer)
+
+    def apply():
+        open_workshop(viewer)
+        step = step_of(viewer.workshop_id, payload.get("step_id"))
+        groups = {
+            g.id: g for g in db.session.scalars(select(Group).where(Group.step_id == step.id))
+        }
+        if not groups:
+            raise AppError("no_groups", _("This step has no groups."), 409)
+        notes = db.session.scalars(
+            select(Note)
+            .where(Note.group_id.in_(groups), Note.moderated.is_(False))
+            .order_by(Note.id)
+        ).all()
+        for note in notes:
+            note.group_label = groups[note.group_id].name
+            note.group_id = None
+            note.version += 1
+        db.session.flush()
+        moved = [note.to_public() for note in notes if audience_for(note) is None]
+        event = log.append(
+            viewer.workshop_id, "notes.debriefed", {"step_id": step.id, "notes": moved}
+        )
+        return {"brought": len(moved)}, [event]
+
+    return change(viewer, payload, apply, op_required=False)

@@ -1,0 +1,151 @@
+"""Themes: named clusters of notes on a step — create, rename, reorder, delete, and putting a
+note into a theme (by drag and drop or, equally, by choosing from a menu)."""
+
+from flask_babel import gettext as _
+from sqlalchemy import func, select
+
+from ..errors import AppError
+from ..extensions import db
+from ..notes import log
+from ..notes.models import Note, Theme
+from ..notes.operations import change
+from ..validation import optional_str, required_int, required_str
+from ..workshops.service import step_of
+from ..workshops.visibility import audience_for
+from .access import group_of, open_workshop, require_facilitator
+
+MAX_THEMES = 50
+
+
+def _may_cluster(viewer: log.Viewer, step) -> None:
+    if viewer.is_facilitator or step.participants_may_cluster:
+        return
+    raise AppError("forbidden", _("Only a facilitator can group notes on this step."), 403)
+
+
+def _theme(viewer: log.Viewer, payload: dict) -> Theme:
+    theme = db.session.get(Theme, required_int(payload, "theme_id"))
+    if theme is None or theme.workshop_id != viewer.workshop_id:
+        raise AppError("unknown_theme", _("No such theme."), 404, field="theme_id")
+    return theme
+
+
+def create(viewer: log.Viewer, payload: dict):
+    title = required_str(payload, "title", max_length=200)
+    description = optional_str(payload, "description", max_length=1000)
+
+    def apply():
+        open_workshop(viewer)
+        step = step_of(viewer.workshop_id, payload.get("step_id"))
+        _may_cluster(viewer, step)
+        group_id = group_of(viewer, payload["group_id"]).id if payload.get("group_id") else None
+        count = db.session.scalar(
+            select(func.count()).select_from(Theme).where(Theme.step_id == step.id)
+        )
+        if count >= MAX_THEMES:
+            raise AppError("too_many", _("A step can have at most %(n)d themes.", n=MAX_THEMES))
+        theme = Theme(
+            workshop_id=viewer.workshop_id,
+            step_id=step.id,
+            group_id=group_id,
+            title=title,
+            description=description,
+            position=count,
+        )
+        db.session.add(theme)
+        db.session.flush()
+        event = log.append(viewer.workshop_id, "theme.created", {"theme": theme.to_public()})
+        return {"theme": theme.to_public()}, [event]
+
+    return change(viewer, payload, apply)
+
+
+def update(viewer: log.Viewer, payload: dict):
+    def apply():
+        open_workshop(viewer)
+        theme = _theme(viewer, payload)
+        _may_cluster(viewer, step_of(viewer.workshop_id, theme.step_id))
+        if "title" in payload:
+            theme.title = required_str(payload, "title", max_length=200)
+        if "description" in payload:
+            theme.description = optional_str(payload, "description", max_length=1000)
+        event = log.append(viewer.workshop_id, "theme.updated", {"theme": theme.to_public()})
+        return {"theme": theme.to_public()}, [event]
+
+    return change(viewer, payload, apply, op_required=False)
+
+
+def reorder(viewer: log.Viewer, payload: dict):
+    require_facilitator(viewer)
+    order = payload.get("theme_ids")
+    if not isinstance(order, list) or not all(isinstance(i, int) for i in order):
+        raise AppError(
+            "invalid_field", _("theme_ids must be a list of theme ids."), field="theme_ids"
+        )
+
+    def apply():
+        step = step_of(viewer.workshop_id, payload.get("step_id"))
+        themes = {
+            t.id: t for t in db.session.scalars(select(Theme).where(Theme.step_id == step.id))
+        }
+        if sorted(order) != sorted(themes):
+            raise AppError(
+                "invalid_field", _("List every theme of the step exactly once."), field="theme_ids"
+            )
+        for position, theme_id in enumerate(order):
+            themes[theme_id].position = position
+        event = log.append(
+            viewer.workshop_id, "themes.reordered", {"step_id": step.id, "theme_ids": order}
+        )
+        return {"theme_ids": order}, [event]
+
+    return change(viewer, payload, apply, op_required=False)
+
+
+def delete(viewer: log.Viewer, payload: dict):
+    """The theme goes; its notes stay, unclustered."""
+    require_facilitator(viewer)
+
+    def apply():
+        theme = _theme(viewer, payload)
+        data = {"theme_id": theme.id, "step_id": theme.step_id}
+        for note in db.session.scalars(select(Note).where(Note.theme_id == theme.id)):
+            note.theme_id = None
+        db.session.delete(theme)
+        event = log.append(viewer.workshop_id, "theme.deleted", data)
+        return data, [event]
+
+    return change(viewer, payload, apply, op_required=False)
+
+
+def assign(viewer: log.Viewer, payload: dict):
+    """Put a note into a theme of its step (``theme_id`` null: out of any theme)."""
+
+    def apply():
+        open_workshop(viewer)
+        note = db.session.get(Note, required_int(payload, "note_id"))
+        if (
+            note is None
+            or note.workshop_id != viewer.workshop_id
+            or not log.visible_to(audience_for(note), viewer)
+        ):
+            raise AppError("unknown_note", _("No such note."), 404, field="note_id")
+        _may_cluster(viewer, step_of(viewer.workshop_id, note.step_id))
+        theme_id = payload.get("theme_id")
+        if theme_id is not None:
+            theme = _theme(viewer, payload)
+            if theme.step_id != note.step_id:
+                raise AppError(
+                    "unknown_theme", _("The theme is on another step."), 404, field="theme_id"
+                )
+        note.theme_id = theme_id
+        event = log.append(
+            viewer.workshop_id,
+            "note.edited",
+            {"note": note.to_public()},
+            audience=audience_for(note),
+            note_id=note.id,
+        )
+        return {"note": note.to_public()}, [event]
+
+    return change(viewer, payload, apply, op_required=False)

@@ -1,0 +1,172 @@
+"""Dot voting: a round on one step with a vote budget per participant, tallies hidden or live,
+closed into a ranking that the exports use."""
+
+from flask_babel import gettext as _
+from sqlalchemy import func, select
+
+from ..errors import AppError
+from ..extensions import db
+from ..notes import log
+from ..notes.models import Note, Vote
+from ..notes.operations import change
+from ..validation import required_int
+from ..workshops.service import step_of
+from ..workshops.visibility import audience_for
+from .access import open_workshop, require_facilitator
+
+MAX_VOTES = 20
+
+
+def _count(payload: dict, field: str, upper: int) -> int:
+    value = payload.get(field)
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= upper:
+        raise AppError(
+            "invalid_field",
+            _("The field %(field)s must be a whole number from 1 to %(n)d.", field=field, n=upper),
+            field=field,
+        )
+    return value
+
+
+def tallies(step) -> dict[int, int]:
+    """Votes per note in the step's current round."""
+    round_ = (step.voting or {}).get("round", 1)
+    rows = db.session.execute(
+        select(Vote.note_id, func.count())
+        .where(Vote.step_id == step.id, Vote.round == round_)
+        .group_by(Vote.note_id)
+    ).all()
+    return {note_id: count for note_id, count in rows}
+
+
+def open_round(viewer: log.Viewer, payload: dict):
+    require_facilitator(viewer)
+    per_participant = _count(payload, "votes_per_participant", MAX_VOTES)
+    per_note = _count(payload, "max_per_note", per_participant) if "max_per_note" in payload else 1
+    show = payload.get("show_tallies", False)
+    if not isinstance(show, bool):
+        raise AppError(
+            "invalid_field",
+            _("The field %(field)s must be true or false.", field="show_tallies"),
+            field="show_tallies",
+        )
+
+    def apply():
+        open_workshop(viewer)
+        step = step_of(viewer.workshop_id, payload.get("step_id"))
+        previous = (step.voting or {}).get("round", 0)
+        step.voting = {
+            "open": True,
+            "round": previous + 1,
+            "votes_per_participant": per_participant,
+            "max_per_note": per_note,
+            "show_tallies": show,
+        }
+        event = log.append(
+            viewer.workshop_id,
+            "voting.changed",
+            {"step_id": step.id, "voting": step.voting, "tallies": None},
+        )
+        return {"voting": step.voting}, [event]
+
+    return change(viewer, payload, apply, op_required=False)
+
+
+def close_round(viewer: log.Viewer, payload: dict):
+    require_facilitator(viewer)
+
+    def apply():
+        step = step_of(viewer.workshop_id, payload.get("step_id"))
+        if not (step.voting or {}).get("open"):
+            raise AppError("voting_closed", _("No voting round is open on this step."), 409)
+        step.voting = {**step.voting, "open": False}
+        counts = tallies(step)
+        event = log.append(
+            viewer.workshop_id,
+            "voting.changed",
+            {
+                "step_id": step.id,
+                "voting": step.voting,
+                "tallies": {str(k): v for k, v in counts.items()},
+            },
+        )
+        return {"voting": step.voting, "tallies": {str(k): v for k, v in counts.items()}}, [event]
+
+    return change(viewer, payload, apply, op_required=False)
+
+
+def _voting_note(viewer: log.Viewer, payload: dict):
+    note = db.session.get(Note, required_int(payload, "note_id"))
+    if (
+        note is None
+        or note.workshop_id != viewer.workshop_id
+        or not log.visible_to(audience_for(note), viewer)
+    ):
+        raise AppError("unknown_note", _("No such note."), 404, field="note_id")
+    step = step_of(viewer.workshop_id, note.step_id)
+    if not (step.voting or {}).get("open"):
+        raise AppError("voting_closed", _("Voting is not open on this step."), 409)
+    return note, step
+
+
+def _mine(viewer: log.Viewer, step, note_id: int | None = None):
+    query = select(Vote).where(
+        Vote.step_id == step.id,
+        Vote.round == step.voting["round"],
+        Vote.participant_id == viewer.participant_id,
+    )
+    if note_id is not None:
+        query = query.where(Vote.note_id == note_id)
+    return list(db.session.scalars(query))
+
+
+def _vote_event(viewer: log.Viewer, note, step) -> log.Event:
+    count = tallies(step).get(note.id, 0)
+    data = {"note_id": note.id, "step_id": step.id, "votes": count}
+    audience = (
+        None if step.voting.get("show_tallies") else {"facilitators": True, "participants": []}
+    )
+    return log.append(viewer.workshop_id, "vote.changed", data, audience=audience)
+
+
+def vote(viewer: log.Viewer, payload: dict, add: bool):
+    """A participant spends (or takes back) one dot of their budget."""
+    if viewer.is_facilitator:
+        raise AppError("forbidden", _("Facilitators do not vote."), 403)
+
+    def apply():
+        open_workshop(viewer)
+        note, step = _voting_note(viewer, payload)
+        mine = _mine(viewer, step)
+        on_note = [v for v in mine if v.note_id == note.id]
+        if add:
+            if len(mine) >= step.voting["votes_per_participant"]:
+                raise AppError("no_votes_left", _("You have used all your votes."), 409)
+            if len(on_note) >= step.voting["max_per_note"]:
+                raise AppError("note_vote_limit", _("You cannot give this note more votes."), 409)
+            db.session.add(
+                Vote(
+                    workshop_id=viewer.workshop_id,
+                    step_id=step.id,
+                    note_id=note.id,
+                    participant_id=viewer.participant_id,
+                    round=step.voting["round"],
+                )
+            )
+            used = len(mine) + 1
+            on_note_count = len(on_note) + 1
+        else:
+            if not on_note:
+                raise AppError("no_vote", _("You have not voted for this note."), 409)
+            db.session.delete(on_note[-1])
+            used = len(mine) - 1
+            on_note_count = len(on_note) - 1
+        db.session.flush()
+        result = {
+            "note_id": note.id,
+            "my_votes": on_note_count,
+            "votes_left": step.voting["votes_per_participant"] - used,
+        }
+        return result, [_vote_event(viewer, note, step)]
+
+    return change(viewer, payload, apply)

@@ -1,0 +1,82 @@
+"""A server killed with SIGKILL in the middle of a burst of notes loses nothing it acknowledged,
+stores nothing twice, and every client converges to the server's state after the restart."""
+
+import sqlite3
+import threading
+from collections import Counter
+
+import pytest
+
+from .server import Participant, api, create_workshop, start_server, wait_for
+
+CLIENTS = 30
+ACKS_BEFORE_KILL = 150
+
+
+@pytest.fixture
+def live(tmp_path):
+    server = start_server(tmp_path)
+    yield server
+    server.stop()
+
+
+def post_until(client: Participant, stop: threading.Event) -> None:
+    """Post notes back to back until told to stop or the server stops answering; the note in
+    flight at that moment stays in the outbox."""
+    number = 0
+    while not stop.is_set():
+        number += 1
+        if not client.send(client.new_note(f"{client.name}: lappu {number}")):
+            return
+
+
+def stored_notes(live) -> list[tuple[str, int]]:
+    with sqlite3.connect(f"file:{live.data_dir / 'pajapohja.db'}?mode=ro", uri=True) as db:
+        return db.execute("SELECT op_id, id FROM notes").fetchall()
+
+
+def test_sigkill_mid_burst_loses_no_acknowledged_note_and_clients_converge(live):
+    workshop = create_workshop(live)
+    clients = [Participant(live, workshop, f"Osallistuja {n}").connect() for n in range(CLIENTS)]
+    try:
+        stop = threading.Event()
+        burst = [threading.Thread(target=post_until, args=(c, stop)) for c in clients]
+        for thread in burst:
+            thread.start()
+        wait_for(lambda: sum(len(c.acked) for c in clients) >= ACKS_BEFORE_KILL, 60,
+                 f"{ACKS_BEFORE_KILL} acknowledged notes")
+        live.stop(kill=True)  # SIGKILL while every client has a note in flight
+        stop.set()
+        for thread in burst:
+            thread.join(timeout=30)
+        assert not any(thread.is_alive() for thread in burst)
+        unacknowledged = sum(len(c.outbox) for c in clients)
+        assert unacknowledged > 0, "the kill should catch notes in flight"
+
+        live.start()  # same data directory, same port
+        for client in clients:
+            wait_for(client.ensure_joined, 30, "the client to reconnect and join again")
+        for client in clients:
+            wait_for(lambda: (client.flush(), not client.outbox)[1], 60, "the outbox to empty")
+
+        snapshot = api(live, "GET", f"/workshops/{workshop['id']}")
+        for client in clients:
+            client.resync()
+        wait_for(lambda: all(c.seq == snapshot["seq"] for c in clients), 30,
+                 "every client to reach the server's seq")
+
+        acked = {op: ack["note"]["id"] for c in clients for op, ack in c.acked.items()}
+        stored = stored_notes(live)
+        in_db = Counter(op for op, _id in stored)
+        assert all(count == 1 for count in in_db.values()), "no op_id is stored twice"
+        assert {op: in_db[op] for op in acked} == dict.fromkeys(acked, 1)
+        assert dict(stored) == acked, "every stored note was acknowledged to its sender"
+        server_notes = {note["id"]: note for note in snapshot["notes"]}
+        assert {note["op_id"]: note_id for note_id, note in server_notes.items()} == acked
+        for client in clients:
+            assert client.notes == server_notes
+            assert client.joins >= 2
+            assert client.caught_up_by_events >= 1, "the rejoin caught up with events"
+    finally:
+        for client in clients:
+            client.close()
