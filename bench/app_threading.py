@@ -22,8 +22,14 @@ def main() -> None:
 
     app = create_app()
     print(f"app (threading) on {args.host}:{args.port}", flush=True)
-    socketio.run(app, host=args.host, port=args.port, log_output=False, use_reloader=False,
-                 allow_unsafe_werkzeug=True)
+    socketio.run(
+        app,
+        host=args.host,
+        port=args.port,
+        log_output=False,
+        use_reloader=False,
+        allow_unsafe_werkzeug=True,
+    )
 
 
 if __name__ == "__main__":

@@ -85,8 +85,7 @@ def main() -> None:
     app, socketio = build(args.async_mode, args.snapshot_notes)
     print(f"bare server on {args.host}:{args.port} ({args.async_mode})", flush=True)
     sys.stdout.flush()
-    socketio.run(app, host=args.host, port=args.port, log_output=False,
-                 allow_unsafe_werkzeug=True)
+    socketio.run(app, host=args.host, port=args.port, log_output=False, allow_unsafe_werkzeug=True)
 
 
 if __name__ == "__main__":

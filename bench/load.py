@@ -27,6 +27,7 @@ class ClientSpec:
     prompt_id: str
     poster_rank: int | None = None  # 0.. among the room's posters; None: listens only
     join_offset: float = 0.0  # seconds after the join start
+    poster_phase: float = 0.0  # share of the interval after which this poster posts
 
 
 @dataclass
@@ -35,7 +36,6 @@ class Load:
     clients: list[ClientSpec]
     posts: int = 0  # per poster
     interval: float = 1.0
-    posters_per_room: int = 0
     connect_concurrency: int = 50
 
 
@@ -85,8 +85,10 @@ class _Client:
             try:
                 await self.sio.connect(url, transports=["websocket"], wait_timeout=JOIN_TIMEOUT)
                 ack = await self.sio.call(
-                    "join", {"join_code": self.spec.join_code, "name": "Bench"},
-                    timeout=JOIN_TIMEOUT)
+                    "join",
+                    {"join_code": self.spec.join_code, "name": "Bench"},
+                    timeout=JOIN_TIMEOUT,
+                )
             except Exception as error:  # noqa: BLE001 - every failure is a counted result
                 self.result.join_failures.append(f"{type(error).__name__}: {error}")
                 return
@@ -101,14 +103,17 @@ class _Client:
     async def post(self, load: Load, go: float):
         if self.spec.poster_rank is None or not self.joined:
             return
-        spread = load.interval / max(1, load.posters_per_room)
         for number in range(load.posts):
-            at = go + number * load.interval + self.spec.poster_rank * spread
+            at = go + (number + self.spec.poster_phase) * load.interval
             await asyncio.sleep(max(0.0, at - time.time()))
             op_id = str(uuid.uuid4())
             self.own_ops.add(op_id)
-            payload = {"op_id": op_id, "step_id": self.spec.step_id,
-                       "prompt_id": self.spec.prompt_id, "text": f"bench|{time.time():.6f}|"}
+            payload = {
+                "op_id": op_id,
+                "step_id": self.spec.step_id,
+                "prompt_id": self.spec.prompt_id,
+                "text": f"bench|{time.time():.6f}|",
+            }
             try:
                 ack = await self.sio.call("note.add", payload, timeout=ACK_TIMEOUT)
             except Exception as error:  # noqa: BLE001

@@ -27,21 +27,57 @@ class Scenario:
 
     def quick(self) -> "Scenario":
         """A small version for a smoke run: a fifth of the people, a third of the posts."""
-        return Scenario(**{**self.__dict__, "per_room": max(4, self.per_room // 5),
-                           "rooms": max(1, self.rooms // 5), "posts": max(2, self.posts // 3),
-                           "seed_notes": self.seed_notes // 5})
+        return Scenario(
+            **{
+                **self.__dict__,
+                "per_room": max(4, self.per_room // 5),
+                "rooms": max(1, self.rooms // 5),
+                "posts": max(2, self.posts // 3),
+                "seed_notes": self.seed_notes // 5,
+            }
+        )
 
 
 SCENARIOS = {
-    1: Scenario(1, "300 participants in one workshop, 10 posting a note every 0.5 s for 5 s",
-                rooms=1, per_room=300, posters=10, posts=10, interval=0.5),
-    2: Scenario(2, "1,000 participants in one workshop, 10 posting every 1 s for 10 s",
-                rooms=1, per_room=1000, posters=10, posts=10, interval=1.0, ratio_target=2.0),
-    3: Scenario(3, "50 workshops x 20 participants, 1 poster per workshop every 1 s for 10 s",
-                rooms=50, per_room=20, posters=1, posts=10, interval=1.0),
-    4: Scenario(4, "join storm: 300 participants join within 10 s a workshop holding 2,000 "
-                "notes (joins started evenly over 3 s)", rooms=1, per_room=300,
-                seed_notes=2000, join_spread=3.0, join_window=10.0, ratio_target=None),
+    1: Scenario(
+        1,
+        "300 participants in one workshop, 10 posting a note every 0.5 s for 5 s",
+        rooms=1,
+        per_room=300,
+        posters=10,
+        posts=10,
+        interval=0.5,
+    ),
+    2: Scenario(
+        2,
+        "1,000 participants in one workshop, 10 posting every 1 s for 10 s",
+        rooms=1,
+        per_room=1000,
+        posters=10,
+        posts=10,
+        interval=1.0,
+        ratio_target=2.0,
+    ),
+    3: Scenario(
+        3,
+        "50 workshops x 20 participants, 1 poster per workshop every 1 s for 10 s",
+        rooms=50,
+        per_room=20,
+        posters=1,
+        posts=10,
+        interval=1.0,
+    ),
+    4: Scenario(
+        4,
+        "join storm: 300 participants join within 10 s a workshop holding 2,000 "
+        "notes (joins started evenly over 3 s)",
+        rooms=1,
+        per_room=300,
+        seed_notes=2000,
+        join_spread=3.0,
+        join_window=10.0,
+        ratio_target=None,
+    ),
 }
 
 
@@ -55,13 +91,21 @@ def percentile(values: list[float], share: float) -> float | None:
 def _clients(scenario: Scenario, workshops: list[dict]) -> list[ClientSpec]:
     specs = []
     total = scenario.participants
+    posters = scenario.rooms * scenario.posters
     for room, workshop in enumerate(workshops):
         for index in range(scenario.per_room):
-            specs.append(ClientSpec(
-                room=room, join_code=workshop["join_code"], step_id=workshop["step_id"],
-                prompt_id=workshop["prompt_id"],
-                poster_rank=index if index < scenario.posters else None,
-                join_offset=scenario.join_spread * len(specs) / total))
+            specs.append(
+                ClientSpec(
+                    room=room,
+                    join_code=workshop["join_code"],
+                    step_id=workshop["step_id"],
+                    prompt_id=workshop["prompt_id"],
+                    poster_rank=index if index < scenario.posters else None,
+                    # Posters take turns evenly within each interval, across all workshops.
+                    poster_phase=(room * scenario.posters + index) / max(1, posters),
+                    join_offset=scenario.join_spread * len(specs) / total,
+                )
+            )
     return specs  # LoadRun deals them out round-robin: every process gets part of every room
 
 
@@ -74,14 +118,13 @@ def run(scenario: Scenario, kind: str, async_mode: str, processes: int) -> dict:
         if kind == "app" and scenario.seed_notes:
             seeded = server.seed_notes(workshops[0], scenario.seed_notes)
         specs = _clients(scenario, workshops)
-        load = Load(url=server.url, clients=specs, posts=scenario.posts,
-                    interval=scenario.interval, posters_per_room=scenario.posters)
+        load = Load(url=server.url, clients=specs, posts=scenario.posts, interval=scenario.interval)
         time.sleep(1.0)
         base_rss = server.stats.rss_kb()
         clients = LoadRun(load, processes)
         try:
             join_start = clients.join()
-            time.sleep(2.0)  # let the joins settle before reading idle memory
+            settled = _settle(server)
             idle_rss = server.stats.rss_kb()
             cpu_before, wall_before = server.stats.cpu_seconds(), time.monotonic()
             _go, results = clients.post()
@@ -93,12 +136,39 @@ def run(scenario: Scenario, kind: str, async_mode: str, processes: int) -> dict:
         log_tail = server.log_tail()
     finally:
         server.stop()
-    return _summary(scenario, kind, results, join_start, base_rss, idle_rss, peak_rss,
-                    cpu, wall, seeded, log_tail)
+    summary = _summary(
+        scenario,
+        kind,
+        results,
+        join_start,
+        base_rss,
+        idle_rss,
+        peak_rss,
+        cpu,
+        wall,
+        seeded,
+        log_tail,
+    )
+    summary["settled_s"] = settled
+    return summary
 
 
-def _summary(scenario, kind, results, join_start, base_rss, idle_rss, peak_rss, cpu, wall,
-             seeded, log_tail) -> dict:
+def _settle(server: Server, cap: float = 300.0) -> float:
+    """Wait until the server is idle (under 5 % of a core for a second): what the joins set
+    off (broadcasts to everyone already in) must not be counted as fan-out latency of notes.
+    Returns the seconds waited."""
+    started = time.monotonic()
+    while time.monotonic() - started < cap:
+        before = server.stats.cpu_seconds()
+        time.sleep(1.0)
+        if server.stats.cpu_seconds() - before < 0.05:
+            break
+    return time.monotonic() - started
+
+
+def _summary(
+    scenario, kind, results, join_start, base_rss, idle_rss, peak_rss, cpu, wall, seeded, log_tail
+) -> dict:
     connect = [s for r in results for s in r.connect_seconds]
     latencies = [s for r in results for s in r.latencies]
     acked = {op: room for r in results for op, room in r.acked.items()}
@@ -107,21 +177,30 @@ def _summary(scenario, kind, results, join_start, base_rss, idle_rss, peak_rss, 
     joined_all_in = max((r.last_join_at for r in results), default=join_start) - join_start
     failures = [f for r in results for f in r.join_failures + r.post_failures]
     return {
-        "scenario": scenario.number, "server": kind, "participants": scenario.participants,
-        "joined": len(connect), "joined_all_in_s": joined_all_in,
-        "connect_p50_s": percentile(connect, 0.5), "connect_p95_s": percentile(connect, 0.95),
+        "scenario": scenario.number,
+        "server": kind,
+        "participants": scenario.participants,
+        "joined": len(connect),
+        "joined_all_in_s": joined_all_in,
+        "connect_p50_s": percentile(connect, 0.5),
+        "connect_p95_s": percentile(connect, 0.95),
         "connect_max_s": max(connect, default=None),
-        "notes_acked": len(acked), "deliveries_expected": expected,
+        "notes_acked": len(acked),
+        "deliveries_expected": expected,
         "deliveries_received": received,
         "latency_p50_ms": _ms(percentile(latencies, 0.5)),
         "latency_p95_ms": _ms(percentile(latencies, 0.95)),
         "latency_p99_ms": _ms(percentile(latencies, 0.99)),
         "latency_max_ms": _ms(max(latencies, default=None)),
-        "cpu_s": cpu, "cpu_percent": 100 * cpu / wall if wall else None,
-        "peak_rss_mb": peak_rss / 1024, "idle_rss_mb": idle_rss / 1024,
+        "cpu_s": cpu,
+        "cpu_percent": 100 * cpu / wall if wall else None,
+        "peak_rss_mb": peak_rss / 1024,
+        "idle_rss_mb": idle_rss / 1024,
         "idle_kb_per_participant": (idle_rss - base_rss) / max(1, len(connect)),
-        "seed_s": seeded, "disconnects": sum(r.disconnects for r in results),
-        "failures": failures[:5], "failure_count": len(failures),
+        "seed_s": seeded,
+        "disconnects": sum(r.disconnects for r in results),
+        "failures": failures[:5],
+        "failure_count": len(failures),
         "log_tail": log_tail if failures else "",
     }
 

@@ -50,15 +50,22 @@ class ProcStats:
 class Server:
     """A server subprocess on a free loopback port with its own temporary data directory."""
 
-    def __init__(self, kind: str, async_mode: str, snapshot_notes: int = 0, env: dict | None = None):
+    def __init__(
+        self, kind: str, async_mode: str, snapshot_notes: int = 0, env: dict | None = None
+    ):
         self.kind = kind  # "app" | "bare"
         self.async_mode = async_mode
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.data_dir = Path(tempfile.mkdtemp(prefix=f"pajapohja-bench-{kind}-"))
-        self.env = {**os.environ, "PAJAPOHJA_DATA_DIR": str(self.data_dir),
-                    "PAJAPOHJA_PUBLIC_URL": self.url, "PAJAPOHJA_ASYNC_MODE": async_mode,
-                    "PYTHONPATH": str(ROOT), **(env or {})}
+        self.env = {
+            **os.environ,
+            "PAJAPOHJA_DATA_DIR": str(self.data_dir),
+            "PAJAPOHJA_PUBLIC_URL": self.url,
+            "PAJAPOHJA_ASYNC_MODE": async_mode,
+            "PYTHONPATH": str(ROOT),
+            **(env or {}),
+        }
         self.snapshot_notes = snapshot_notes
         self.process = None
         self.token = None
@@ -66,8 +73,17 @@ class Server:
     def command(self) -> list[str]:
         port = str(self.port)
         if self.kind == "bare":
-            return [sys.executable, "-m", "bench.bare", "--port", port, "--async-mode",
-                    self.async_mode, "--snapshot-notes", str(self.snapshot_notes)]
+            return [
+                sys.executable,
+                "-m",
+                "bench.bare",
+                "--port",
+                port,
+                "--async-mode",
+                self.async_mode,
+                "--snapshot-notes",
+                str(self.snapshot_notes),
+            ]
         if self.async_mode == "gevent":
             profile = os.environ.get("BENCH_PROFILE")  # a cProfile output file, for digging
             prefix = ["-m", "cProfile", "-o", profile] if profile else []
@@ -76,16 +92,24 @@ class Server:
         return [sys.executable, "-m", "bench.app_threading", "--port", port]
 
     def cli(self, *args: str, input: str | None = None) -> str:
-        result = subprocess.run([sys.executable, "-m", "app", *args], input=input, env=self.env,
-                                capture_output=True, text=True, timeout=120, cwd=ROOT)
+        result = subprocess.run(
+            [sys.executable, "-m", "app", *args],
+            input=input,
+            env=self.env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            cwd=ROOT,
+        )
         if result.returncode != 0:
             raise RuntimeError(f"pajapohja {args[0]} failed: {result.stderr.strip()}")
         return result.stdout.strip()
 
     def start(self) -> "Server":
         self.log = open(self.data_dir / "server.log", "w")
-        self.process = subprocess.Popen(self.command(), env=self.env, stdout=self.log,
-                                        stderr=subprocess.STDOUT, cwd=ROOT)
+        self.process = subprocess.Popen(
+            self.command(), env=self.env, stdout=self.log, stderr=subprocess.STDOUT, cwd=ROOT
+        )
         self.stats = ProcStats(self.process.pid)
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
@@ -111,24 +135,41 @@ class Server:
         response = requests.post(
             f"{self.url}/api/v1/workshops",
             json={"title": title, "template": "hyvanmitta-training-plan", "language": "fi"},
-            headers={"Authorization": f"Bearer {self.token}"}, timeout=30)
+            headers={"Authorization": f"Bearer {self.token}"},
+            timeout=30,
+        )
         response.raise_for_status()
         body = response.json()
         step = body["steps"][0]
-        return {"join_code": body["join_code"], "step_id": step["id"],
-                "prompt_id": step["prompts"][0]["id"], "workshop_id": body["id"],
-                "prompt_ids": [p["id"] for p in step["prompts"]]}
+        return {
+            "join_code": body["join_code"],
+            "step_id": step["id"],
+            "prompt_id": step["prompts"][0]["id"],
+            "workshop_id": body["id"],
+            "prompt_ids": [p["id"] for p in step["prompts"]],
+        }
 
     def seed_notes(self, workshop: dict, count: int) -> float:
         """Insert ``count`` notes straight into the database (bench/seed.py); seconds taken."""
         started = time.monotonic()
-        self.cli_module("bench.seed", str(workshop["workshop_id"]), str(workshop["step_id"]),
-                        ",".join(workshop["prompt_ids"]), str(count))
+        self.cli_module(
+            "bench.seed",
+            str(workshop["workshop_id"]),
+            str(workshop["step_id"]),
+            ",".join(workshop["prompt_ids"]),
+            str(count),
+        )
         return time.monotonic() - started
 
     def cli_module(self, module: str, *args: str) -> str:
-        result = subprocess.run([sys.executable, "-m", module, *args], env=self.env,
-                                capture_output=True, text=True, timeout=300, cwd=ROOT)
+        result = subprocess.run(
+            [sys.executable, "-m", module, *args],
+            env=self.env,
+            capture_output=True,
+            text=True,
+            timeout=300,
+            cwd=ROOT,
+        )
         if result.returncode != 0:
             raise RuntimeError(f"{module} failed: {result.stderr.strip()}")
         return result.stdout.strip()
@@ -139,8 +180,9 @@ class Server:
 
     def stop(self) -> None:
         if self.process and self.process.poll() is None:
-            self.process.send_signal(signal.SIGINT if os.environ.get("BENCH_PROFILE") else
-                                     signal.SIGTERM)
+            self.process.send_signal(
+                signal.SIGINT if os.environ.get("BENCH_PROFILE") else signal.SIGTERM
+            )
             try:
                 self.process.wait(timeout=15)
             except subprocess.TimeoutExpired:

@@ -16,7 +16,7 @@ _BIDI = {chr(c) for c in (0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range
 _LINE_BREAKS = re.compile(r"\r\n|[\r\n\u2028\u2029\x0b\x0c\x85]")
 _INLINE = re.compile(r"([\\`*_\[\]|#~>])")
 # What may start a block at the beginning of a line: lists, quotes, rules, headings.
-_LINE_START = re.compile(r"^(\d+)([.)])|^([-+])")
+_LINE_START = re.compile(r"^(\d+)([.)])(?=\s|$)|^([-+])(?=\s|$|[-+])")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 
 

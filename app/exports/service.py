@@ -52,7 +52,7 @@ def content_disposition(filename: str) -> str:
     """An attachment named after a title: an ASCII fallback and the real name (RFC 6266/5987)."""
     name = re.sub(r'[\\/"]+', "-", clean(filename)) or "export"
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    ascii_name = re.sub(r"[^A-Za-z0-9._-]+", "-", ascii_name).strip("-.") or "export"
+    ascii_name = re.sub(r"[^A-Za-z0-9._]+", "-", ascii_name).strip("-.") or "export"
     return f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(name, safe='')}"
 
 

@@ -64,26 +64,7 @@ def write(owner_id: int, data: dict) -> Workshop:
     )
     db.session.add(workshop)
     db.session.flush()
-    steps = {}
-    for old_id, s in data["steps"].items():
-        vision = s["vision"] or {"text": "", "version": 0, "edited_by": None, "edited_at": None}
-        steps[old_id] = Step(
-            workshop_id=workshop.id,
-            position=s["position"],
-            canvas_id=s["definition"]["canvas"],
-            kind=s["definition"]["kind"],
-            definition=s["definition"],
-            hidden=s["hidden"],
-            locked=s["locked"],
-            open_until=s["open_until"],
-            timer=s["timer"],
-            voting=s["voting"],
-            participants_may_cluster=s["participants_may_cluster"],
-            vision_text=vision["text"],
-            vision_version=vision["version"],
-            vision_edited_by=vision["edited_by"],
-            vision_edited_at=vision["edited_at"],
-        )
+    steps = _write_steps(workshop, data)
     people = {
         p["id"]: Participant(
             workshop_id=workshop.id,
@@ -127,6 +108,30 @@ def write(owner_id: int, data: dict) -> Workshop:
     workshop.current_step_id = steps[current].id if current is not None else None
     db.session.flush()
     return workshop
+
+
+def _write_steps(workshop: Workshop, data: dict) -> dict:
+    steps = {}
+    for old_id, s in data["steps"].items():
+        vision = s["vision"] or {"text": "", "version": 0, "edited_by": None, "edited_at": None}
+        steps[old_id] = Step(
+            workshop_id=workshop.id,
+            position=s["position"],
+            canvas_id=s["definition"]["canvas"],
+            kind=s["definition"]["kind"],
+            definition=s["definition"],
+            hidden=s["hidden"],
+            locked=s["locked"],
+            open_until=s["open_until"],
+            timer=s["timer"],
+            voting=s["voting"],
+            participants_may_cluster=s["participants_may_cluster"],
+            vision_text=vision["text"],
+            vision_version=vision["version"],
+            vision_edited_by=vision["edited_by"],
+            vision_edited_at=vision["edited_at"],
+        )
+    return steps
 
 
 def _write_groups(workshop, data, steps, people) -> dict:

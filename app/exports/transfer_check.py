@@ -105,8 +105,8 @@ def ref(value, path: str, known, *, null: bool = False):
     return value
 
 
-def header(doc: dict) -> None:
-    if doc.get("format") != FORMAT:
+def header(doc) -> None:
+    if not isinstance(doc, dict) or doc.get("format") != FORMAT:
         raise AppError("unknown_format", _("The file is not a Pajapohja workshop export."))
     if doc.get("version") != FORMAT_VERSION:
         raise AppError("unknown_version", _("This export version is not supported."))
@@ -191,7 +191,10 @@ def note_payload(definition: dict, note: dict, path: str) -> tuple[str, dict]:
     try:
         return validate_note(definition, note.get("text"), note.get("fields") or None)
     except NoteInvalid as error:
-        raise invalid(f"{path}.{error.field}" if error.field else f"{path}.text") from None
+        if error.field:
+            raise invalid(f"{path}.fields.{error.field}") from None
+        where = "text" if error.code in ("empty", "too_long") else "fields"
+        raise invalid(f"{path}.{where}") from None
 
 
 def op_id(value, path: str) -> str:

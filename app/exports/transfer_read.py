@@ -106,7 +106,6 @@ def _note(raw, at: str, steps: dict, people: set, themes: dict, groups: dict, se
 
 def checked(doc, library) -> dict:
     """The export, fully checked and normalised; raises AppError at the first problem."""
-    doc = check.obj(doc, "(document)")
     check.header(doc)
     result = {
         "workshop": check.workshop(doc.get("workshop")),

@@ -76,6 +76,19 @@ def lock(viewer: log.Viewer, payload: dict):
     return change(viewer, payload, apply, op_required=False)
 
 
+def allow_clustering(viewer: log.Viewer, payload: dict):
+    """Let participants create themes and move notes into them on this step, or stop that."""
+    require_facilitator(viewer)
+    allowed = _flag(payload, "allowed")
+
+    def apply():
+        step = step_of(viewer.workshop_id, payload.get("step_id"))
+        step.participants_may_cluster = allowed
+        return {"state": step_state(step)}, [_state_event(viewer.workshop_id, step)]
+
+    return change(viewer, payload, apply, op_required=False)
+
+
 def _moment(payload: dict, field: str) -> datetime | None:
     value = payload.get(field)
     if value is None:

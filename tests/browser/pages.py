@@ -66,8 +66,13 @@ class BoardPage:
     def notes(self, prompt_title: str):
         return self.column(prompt_title).locator("ul.notes > li")
 
+    def note(self, prompt_title: str, text: str):
+        """The note whose own text is ``text`` (not one that merely mentions it in a menu)."""
+        return self.notes(prompt_title).filter(
+            has=self.page.locator(".note-text", has_text=text))
+
     def expect_note(self, prompt_title: str, text: str):
-        expect(self.notes(prompt_title).filter(has_text=text)).to_have_count(1)
+        expect(self.note(prompt_title, text)).to_have_count(1)
 
 
 class JoinPage:
@@ -85,3 +90,36 @@ class JoinPage:
         board = BoardPage(self.page)
         board.wait_until_live()
         return board
+
+
+class ConsolePage(BoardPage):
+    """The facilitator console: the board plus the controls beside it."""
+
+    def control(self, control_id: str):
+        return self.page.locator(f"#{control_id}")
+
+    def move_everyone_here(self):
+        self.control("ctl-goto").click()
+        expect(self.control("ctl-goto")).to_be_disabled()
+
+    def start_timer(self, minutes: int):
+        self.control("ctl-minutes").fill(str(minutes))
+        self.control("ctl-timer-start").click()
+
+    def show_step(self, number: int):
+        self.page.locator("#step-nav button.step-button").nth(number - 1).click()
+        expect(self.page.locator("#step-nav button.step-button").nth(number - 1)).to_have_attribute(
+            "aria-current", "step")
+
+
+def open_room(server, new_context, *names, template="hyvanmitta-training-plan", **options):
+    """A facilitator's console on a new workshop and a participant board for each name."""
+    from playwright.sync_api import expect as _expect
+
+    host = LoginPage(new_context().new_page(), server.url).log_in(server.facilitator_email)
+    board = host.create_workshop("Työpaja", template, topic="osallisuusosaaminen")
+    console = ConsolePage(board.page)
+    _expect(console.control("ctl-goto")).to_be_visible()
+    boards = [JoinPage(new_context(**options).new_page(), console.join_url).join(name)
+              for name in names]
+    return console, boards

@@ -1,6 +1,7 @@
-// Facilitator console: the same live board, joined with the logged-in session.
+// Facilitator console: the live board, joined with the logged-in session, and the controls.
 import { Board } from "./lib/board.js";
 import { Connection } from "./lib/connection.js";
+import { Controls } from "./lib/controls.js";
 
 const boot = JSON.parse(document.getElementById("boot").textContent);
 const scope = `pajapohja:w${boot.workshop_id}`;
@@ -11,11 +12,14 @@ const connection = new Connection({
   inAudience: (audience) => audience?.facilitators !== false,
 });
 board.connection = connection;
+const controls = new Controls(board, document.getElementById("controls"), document.getElementById("presence"));
 connection.addEventListener("snapshot", ({ detail }) => {
   if (detail.ack?.facilitator) board.me.facilitatorId = detail.ack.facilitator.id;
   board.load(detail.snapshot);
+  controls.render();
 });
 connection.addEventListener("change", ({ detail }) => board.apply(detail));
 connection.addEventListener("status", ({ detail }) => board.setConnected(detail.connected));
-connection.addEventListener("joinfailed", ({ detail }) => board.setConnected(false, detail.message));
+connection.addEventListener("joinfailed", () => board.setConnected(false));
 connection.start();
+connection.socket.on("presence", (presence) => board.setPresence(presence));

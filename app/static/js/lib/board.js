@@ -1,71 +1,75 @@
-// The board: one step at a time, a column per guiding question, notes kept live.
+// The board: one step at a time, a column per guiding question, notes grouped by theme and kept
+// live. Typing is never lost: composers keep drafts, and re-rendering never rebuilds a composer
+// or a note being edited.
 import { Announcer } from "./announcer.js";
 import { noteForm } from "./composer.js";
 import { el, format } from "./dom.js";
-import { CLIENT_EVENTS, EVENT_TYPES } from "./events.js";
+import { CLIENT_EVENTS } from "./events.js";
+import { fillNote } from "./note_view.js";
 import { newOpId } from "./outbox.js";
+import { StepPanel } from "./step_panel.js";
+import { BoardState } from "./state.js";
 
 export class Board {
   constructor({ connection, strings, scope, me }) {
     this.connection = connection;
     this.strings = strings;
     this.scope = scope;
-    this.me = me; // { role, participantId, facilitatorId }
-    this.steps = [];
-    this.notes = new Map();
-    this.participants = new Map();
+    this.state = new BoardState(me);
+    this.me = this.state.me;
     this.viewedStepId = null;
     this.noteEls = new Map();
+    this.sectionEls = new Map();
     this.editing = new Set();
+    this.view = "board"; // or "groups" (the facilitator's debrief view)
     this.root = document.getElementById("board");
     this.columns = document.getElementById("columns");
     this.nav = document.getElementById("step-nav");
     this.announcer = new Announcer(document.getElementById("announcer"), strings);
     this.banner = document.getElementById("status");
+    this.panel = new StepPanel(this);
     this.renderedStepId = null;
+    this.listeners = [];
+    this.ctx = { state: this.state, strings, actions: this.#actions() };
+  }
+
+  onChange(listener) {
+    this.listeners.push(listener);
+  }
+
+  send(event, payload) {
+    return this.connection.send(event, { op_id: newOpId(), ...payload });
   }
 
   // --- state -------------------------------------------------------------------------------
   load(snapshot) {
-    this.workshop = snapshot.workshop;
-    this.steps = snapshot.steps;
-    this.notes = new Map(snapshot.notes.map((note) => [note.id, note]));
-    this.participants = new Map(snapshot.participants.map((p) => [p.id, p]));
+    this.state.load(snapshot);
     const remembered = Number(sessionStorage.getItem(`${this.scope}:step`));
-    const known = (id) => this.steps.some((step) => step.id === id);
-    if (!known(this.viewedStepId)) {
-      this.viewedStepId = known(remembered) ? remembered : snapshot.workshop.current_step_id || this.steps[0]?.id;
-    }
+    const known = (id) => this.state.steps.some((step) => step.id === id);
+    if (this.state.workshop.follow_me && this.me.role === "participant") this.viewedStepId = this.state.workshop.current_step_id;
+    else if (!known(this.viewedStepId)) this.viewedStepId = known(remembered) ? remembered : this.state.workshop.current_step_id || this.state.steps[0]?.id;
     this.root.hidden = false;
+    this.renderedStepId = null;
     this.render();
   }
 
   apply(event) {
-    const { type, data } = event;
-    if (type === EVENT_TYPES.NOTE_ADDED || type === EVENT_TYPES.NOTE_EDITED) {
-      const fresh = !this.notes.has(data.note.id);
-      this.notes.set(data.note.id, data.note);
-      if (fresh && !this.isMine(data.note)) this.announcer.noteFromOthers();
-      this.renderNotes(data.note.step_id);
-    } else if (type === EVENT_TYPES.NOTE_DELETED) {
-      this.notes.delete(data.note_id);
-      this.renderNotes(data.step_id);
-    } else if (type === EVENT_TYPES.PARTICIPANT_JOINED) {
-      this.participants.set(data.participant.id, data.participant);
+    const followed = this.state.workshop.follow_me;
+    const changed = this.state.apply(event);
+    if (changed.newFromOthers) for (let i = 0; i < changed.newFromOthers; i += 1) this.announcer.noteFromOthers();
+    const follow = this.me.role === "participant" && this.state.workshop.follow_me;
+    if (follow && (event.type === "workshop.step" || (!followed && event.type === "workshop.follow"))) {
+      this.viewedStepId = this.state.workshop.current_step_id;
+      this.announcer.say(format(this.strings.moved_to_step, { title: this.state.step(this.viewedStepId).title }));
     }
-  }
-
-  isMine(note) {
-    if (this.me.role === "facilitator") return note.facilitator_id === this.me.facilitatorId && !note.participant_id;
-    return note.participant_id === this.me.participantId;
-  }
-
-  mayChange(note) {
-    return this.me.role === "facilitator" || this.isMine(note);
+    if (this.state.removed) this.#removed();
+    if (changed.all || changed.steps.has(this.viewedStepId)) this.render();
+    else this.renderNav();
+    this.listeners.forEach((listener) => listener(event));
   }
 
   step(id = this.viewedStepId) {
-    return this.steps.find((step) => step.id === id);
+    return this.state.step(id);
   }
 
   // --- rendering ---------------------------------------------------------------------------
@@ -74,20 +78,27 @@ export class Board {
     const step = this.step();
     if (!step) return;
     if (this.renderedStepId !== step.id) this.renderStep(step);
-    this.renderNotes(step.id);
+    this.panel.render(step);
+    this.renderNotes(step);
+    this.listeners.forEach((listener) => listener(null));
   }
 
   renderNav() {
     const list = el("ol", { class: "step-list" });
-    this.steps.forEach((step, index) => {
-      const current = step.id === this.viewedStepId;
+    const locked = this.me.role === "participant" && this.state.workshop.follow_me;
+    this.state.steps.forEach((step, index) => {
+      const viewed = step.id === this.viewedStepId;
+      const current = step.id === this.state.workshop.current_step_id;
+      const label = [el("span", { class: "step-number", text: `${index + 1}.` }), " ", step.title];
+      if (current) label.push(" ", el("span", { class: "current-mark", text: `(${this.strings.current_step})` }));
       list.append(el("li", {}, el("button", {
-        type: "button", class: current ? "step-button current" : "step-button",
-        "aria-current": current ? "step" : null, "data-step-id": step.id,
-        onclick: () => this.show(step.id),
-      }, el("span", { class: "step-number", text: `${index + 1}.` }), " ", step.title)));
+        type: "button", class: viewed ? "step-button viewed" : "step-button", "aria-current": viewed ? "step" : null,
+        "data-step-id": step.id, disabled: locked && !viewed ? true : null, onclick: () => this.show(step.id),
+      }, ...label)));
     });
-    this.nav.replaceChildren(el("h2", { class: "visually-hidden", text: this.strings.steps }), list);
+    const heading = el("h2", { class: "visually-hidden", text: this.strings.steps });
+    const note = locked ? el("p", { class: "hint", text: this.strings.following }) : null;
+    this.nav.replaceChildren(heading, list, ...(note ? [note] : []));
   }
 
   show(stepId) {
@@ -97,125 +108,162 @@ export class Board {
     document.getElementById("step-title").focus();
   }
 
+  setView(view) {
+    this.view = view;
+    this.renderedStepId = null;
+    this.render();
+  }
+
   renderStep(step) {
     this.renderedStepId = step.id;
-    const index = this.steps.indexOf(step);
-    document.getElementById("step-position").textContent = format(this.strings.step_of, { n: index + 1, total: this.steps.length });
+    const index = this.state.steps.indexOf(step);
+    document.getElementById("step-position").textContent = format(this.strings.step_of, { n: index + 1, total: this.state.steps.length });
     const title = document.getElementById("step-title");
     title.textContent = step.title;
     title.tabIndex = -1;
     document.getElementById("step-instructions").textContent = step.instructions || "";
     this.noteEls.clear();
+    this.sectionEls.clear();
     this.editing.clear();
-    const columns = step.prompts.map((prompt) => this.renderColumn(step, prompt));
+    const groups = this.state.groupsOf(step.id);
+    const byGroup = this.view === "groups" && this.me.role === "facilitator" && groups.length;
+    const columns = byGroup
+      ? groups.map((group) => this.#column(step, { id: `g${group.id}`, title: group.name, group }))
+      : step.prompts.map((prompt) => this.#column(step, prompt));
+    this.columns.classList.toggle("debrief", Boolean(byGroup));
     this.columns.replaceChildren(...columns);
   }
 
-  renderColumn(step, prompt) {
+  #column(step, prompt) {
     const headingId = `prompt-${step.id}-${prompt.id}`;
-    const list = el("ul", { class: "notes", "data-prompt-id": prompt.id, "aria-labelledby": headingId });
-    const { form } = noteForm({
-      step, prompt, strings: this.strings, submitLabel: this.strings.post,
-      draftKey: `${this.scope}:draft:${step.id}:${prompt.id}`,
-      onSubmit: (value, ui) => this.addNote(step, prompt, value, ui),
-    });
-    const count = el("span", { class: "count", "data-count-for": prompt.id });
-    return el("section", { class: "column", "data-prompt-id": prompt.id, "aria-labelledby": headingId },
-      el("h3", { id: headingId }, prompt.title, " ", count),
+    const container = el("div", { class: "note-sections", "data-prompt-id": prompt.id });
+    const column = el("section", { class: "column", "data-prompt-id": prompt.id, "aria-labelledby": headingId },
+      el("h3", { id: headingId }, prompt.title, " ", el("span", { class: "count", "data-count-for": prompt.id })),
       prompt.help ? el("p", { class: "help", text: prompt.help }) : null,
-      list,
-      form);
+      container);
+    if (!prompt.group) {
+      const { form } = noteForm({
+        step, prompt, strings: this.strings, submitLabel: this.strings.post,
+        draftKey: `${this.scope}:draft:${step.id}:${prompt.id}`,
+        onSubmit: (value, ui) => this.addNote(step, prompt, value, ui),
+      });
+      form.classList.add("column-composer");
+      column.append(form);
+    }
+    return column;
   }
 
-  notesOf(stepId, promptId) {
-    const stored = [...this.notes.values()].filter((n) => n.step_id === stepId && n.prompt_id === promptId);
-    stored.sort((a, b) => a.id - b.id);
+  notesOf(step, column) {
+    const stored = [...this.state.notes.values()].filter((n) => n.step_id === step.id
+      && (column.group ? n.group_id === column.group.id : n.prompt_id === column.id));
     const storedOps = new Set(stored.map((n) => n.op_id));
-    const waiting = this.connection.pendingEntries()
-      .filter(({ event, payload }) => event === CLIENT_EVENTS.NOTE_ADD && payload.step_id === stepId
-        && payload.prompt_id === promptId && !storedOps.has(payload.op_id))
-      .map(({ payload }) => ({ ...payload, pending: true, participant_id: this.me.participantId }));
+    const waiting = column.group ? [] : this.connection.pendingEntries()
+      .filter(({ event, payload }) => event === CLIENT_EVENTS.NOTE_ADD && payload.step_id === step.id
+        && payload.prompt_id === column.id && !storedOps.has(payload.op_id))
+      .map(({ payload }) => ({ ...payload, pending: true, participant_id: this.me.participantId, version: 1 }));
+    const ranked = step.state.voting && !step.state.voting.open;
+    stored.sort((a, b) => (ranked ? (b.votes || 0) - (a.votes || 0) : 0) || a.id - b.id);
     return [...stored, ...waiting];
   }
 
-  renderNotes(stepId) {
-    if (stepId !== this.renderedStepId) return;
-    const step = this.step(stepId);
-    for (const prompt of step.prompts) {
-      const list = this.columns.querySelector(`ul.notes[data-prompt-id="${CSS.escape(prompt.id)}"]`);
-      if (!list) continue;
-      const notes = this.notesOf(stepId, prompt.id);
-      const wanted = [];
-      for (const note of notes) {
-        const key = note.pending ? `op:${note.op_id}` : `id:${note.id}`;
-        let item = this.noteEls.get(key);
-        // A note that was waiting becomes the stored note: keep its element (and focus).
-        if (!item && !note.pending) {
-          item = this.noteEls.get(`op:${note.op_id}`);
-          if (item) { this.noteEls.delete(`op:${note.op_id}`); this.noteEls.set(key, item); }
-        }
-        if (!item) {
-          item = el("li", { class: "note" });
-          this.noteEls.set(key, item);
-        }
-        if (!this.editing.has(key)) this.fillNote(item, step, note, key);
-        wanted.push(item);
-      }
-      for (const [key, item] of this.noteEls) {
-        if (item.parentNode === list && !wanted.includes(item)) { item.remove(); this.noteEls.delete(key); this.editing.delete(key); }
-      }
-      wanted.forEach((item, index) => {
-        if (list.children[index] !== item) list.insertBefore(item, list.children[index] || null);
-      });
-      const counter = this.columns.querySelector(`[data-count-for="${CSS.escape(prompt.id)}"]`);
+  // Sections of a column: one per theme of the step (in order), then the notes in no theme.
+  sectionsOf(step, notes) {
+    const themes = this.state.themesOf(step.id);
+    const sections = themes.map((theme) => ({ key: `t${theme.id}`, theme, notes: [] }));
+    const loose = { key: "none", theme: null, notes: [] };
+    const byId = new Map(sections.map((s) => [s.theme.id, s]));
+    for (const note of notes) (byId.get(note.theme_id) || loose).notes.push(note);
+    return [...sections, loose];
+  }
+
+  renderNotes(step) {
+    if (step.id !== this.renderedStepId) return;
+    for (const column of this.columns.querySelectorAll("section.column")) {
+      const promptId = column.dataset.promptId;
+      const group = promptId.startsWith("g") && this.view === "groups" ? this.state.groups.get(Number(promptId.slice(1))) : null;
+      const prompt = group ? { id: promptId, group } : step.prompts.find((p) => p.id === promptId);
+      if (!prompt) continue;
+      const notes = this.notesOf(step, prompt);
+      this.#renderSections(step, column.querySelector(".note-sections"), promptId, this.sectionsOf(step, notes));
+      const counter = column.querySelector(`[data-count-for]`);
       counter.textContent = `(${notes.length})`;
       counter.setAttribute("aria-label", format(this.strings.notes_count, { n: notes.length }));
     }
   }
 
-  authorName(note) {
-    if (note.participant_id && note.participant_id === this.me.participantId) return this.strings.you;
-    if (note.participant_id) return this.participants.get(note.participant_id)?.name || note.author_name || this.strings.anonymous;
-    return note.author_name ? `${note.author_name} (${this.strings.facilitator})` : this.strings.facilitator;
+  #renderSections(step, container, promptId, sections) {
+    const wantedSections = [];
+    const seen = new Set();
+    for (const section of sections) {
+      // Empty theme boxes are drop targets for those who may cluster; others see only content.
+      const mayCluster = this.me.role === "facilitator" || step.state.participants_may_cluster;
+      if (!section.notes.length && (section.theme === null ? sections.length > 1 : !mayCluster)) continue;
+      const key = `${promptId}:${section.key}`;
+      let box = this.sectionEls.get(key);
+      if (!box) {
+        box = this.#section(step, section);
+        this.sectionEls.set(key, box);
+      }
+      if (section.theme) box.querySelector("h4").textContent = section.theme.title;
+      this.#renderList(step, box.querySelector("ul"), section.notes, seen);
+      wantedSections.push(box);
+    }
+    for (const [key, box] of this.sectionEls) {
+      if (key.startsWith(`${promptId}:`) && !wantedSections.includes(box)) { box.remove(); this.sectionEls.delete(key); }
+    }
+    wantedSections.forEach((box, index) => {
+      if (container.children[index] !== box) container.insertBefore(box, container.children[index] || null);
+    });
+    for (const [key, item] of this.noteEls) {
+      if (!seen.has(key) && container.contains(item)) { item.remove(); this.noteEls.delete(key); this.editing.delete(key); }
+    }
   }
 
-  fillNote(item, step, note, key) {
-    const signature = JSON.stringify([note.version, note.text, note.fields, note.pending, this.authorName(note)]);
-    if (item.dataset.signature === signature) return;
-    item.dataset.signature = signature;
-    item.dataset.noteId = note.id || "";
-    item.classList.toggle("pending", Boolean(note.pending));
-    item.classList.toggle("mine", this.isMine(note));
-    const body = el("div", { class: "note-body" });
-    const fields = step.note?.fields || [];
-    if (step.note?.type === "card" && fields.length) {
-      const list = el("dl", { class: "card-fields" });
-      for (const field of fields) {
-        const value = note.fields?.[field.id];
-        if (value === undefined || value === "" || (Array.isArray(value) && !value.length)) continue;
-        const dd = el("dd");
-        if (Array.isArray(value)) dd.append(el("ul", {}, ...value.map((v) => el("li", { text: v }))));
-        else dd.textContent = value;
-        list.append(el("dt", { text: field.label }), dd);
+  #section(step, section) {
+    const list = el("ul", { class: "notes" });
+    const box = el("div", { class: section.theme ? "theme-section" : "loose-section" });
+    if (section.theme) {
+      const id = `theme-h-${step.id}-${section.theme.id}-${Math.random().toString(36).slice(2, 7)}`;
+      box.append(el("h4", { id, class: "theme-title", text: section.theme.title }));
+      list.setAttribute("aria-labelledby", id);
+      box.dataset.themeId = section.theme.id;
+      box.addEventListener("dragover", (event) => { event.preventDefault(); box.classList.add("drop-target"); });
+      box.addEventListener("dragleave", () => box.classList.remove("drop-target"));
+      box.addEventListener("drop", (event) => {
+        event.preventDefault();
+        box.classList.remove("drop-target");
+        const noteId = Number(event.dataTransfer.getData("text/plain"));
+        if (noteId) this.ctx.actions.theme({ id: noteId }, section.theme.id);
+      });
+    } else {
+      list.setAttribute("aria-label", this.strings.notes);
+    }
+    box.append(list);
+    return box;
+  }
+
+  #renderList(step, list, notes, seen) {
+    const wanted = [];
+    for (const note of notes) {
+      const key = note.pending ? `op:${note.op_id}` : `id:${note.id}`;
+      let item = this.noteEls.get(key);
+      if (!item && !note.pending) {
+        item = this.noteEls.get(`op:${note.op_id}`);
+        if (item) { this.noteEls.delete(`op:${note.op_id}`); this.noteEls.set(key, item); }
       }
-      body.append(list);
+      if (!item) {
+        item = el("li", { class: "note" });
+        item.addEventListener("dragstart", (event) => event.dataTransfer.setData("text/plain", item.dataset.noteId));
+        this.noteEls.set(key, item);
+      }
+      if (!this.editing.has(key)) fillNote(this.ctx, item, step, note);
+      seen.add(key);
+      wanted.push(item);
     }
-    if (step.note?.type === "rating" && note.fields?.rating) {
-      body.append(el("p", { class: "rating-value", text: `${note.fields.rating} / ${step.rating?.max || 5}` }));
-    }
-    if (note.text) body.append(el("p", { class: "note-text", text: note.text }));
-    const meta = el("p", { class: "note-meta" }, el("span", { class: "author", text: this.authorName(note) }));
-    if (note.pending) meta.append(" · ", el("span", { class: "note-status", text: this.strings.sending }));
-    else if (note.version > 1) meta.append(" · ", el("span", { class: "edited", text: this.strings.edited }));
-    const actions = el("div", { class: "note-actions" });
-    if (!note.pending && this.mayChange(note)) {
-      const snippet = (note.text || Object.values(note.fields || {}).flat().join(" ")).slice(0, 40);
-      actions.append(
-        el("button", { type: "button", text: this.strings.edit, "aria-label": `${this.strings.edit}: ${snippet}`, onclick: () => this.startEdit(item, step, note, key) }),
-        el("button", { type: "button", text: this.strings.delete, "aria-label": `${this.strings.delete}: ${snippet}`, onclick: () => this.deleteNote(note) }),
-      );
-    }
-    item.replaceChildren(el("article", { class: "note-card" }, body, meta, actions));
+    wanted.forEach((item, index) => {
+      if (list.children[index] !== item) list.insertBefore(item, list.children[index] || null);
+    });
+    while (list.children.length > wanted.length) list.lastElementChild.remove();
   }
 
   // --- actions -----------------------------------------------------------------------------
@@ -224,22 +272,45 @@ export class Board {
     if (step.note?.type && step.note.type !== "text") payload.fields = value.fields;
     const sent = this.connection.send(CLIENT_EVENTS.NOTE_ADD, payload);
     ui.clear();
-    this.renderNotes(step.id);
+    this.renderNotes(step);
     sent.then((ack) => {
-      this.notes.set(ack.note.id, ack.note);
-      this.renderNotes(step.id);
+      this.state.notes.set(ack.note.id, { ...ack.note, votes: this.state.notes.get(ack.note.id)?.votes ?? null });
+      this.renderNotes(this.step());
     }, (error) => {
       ui.showError(`${this.strings.error_prefix} ${error.message}`);
-      this.renderNotes(step.id);
+      this.renderNotes(this.step());
     });
   }
 
-  startEdit(item, step, note, key, base = note) {
+  #actions() {
+    const report = (error) => this.announcer.say(`${this.strings.error_prefix} ${error.message}`);
+    return {
+      edit: (item, step, note) => this.startEdit(item, step, note),
+      remove: (note) => this.deleteNote(note),
+      vote: (note, add) => this.send(add ? "vote.add" : "vote.remove", { note_id: note.id }).then((ack) => {
+        this.state.myVotes.set(note.id, ack.my_votes);
+        this.announcer.say(format(this.strings.votes_left, { n: ack.votes_left }));
+        this.render();
+      }, report),
+      theme: (note, themeId) => this.send("note.theme", { note_id: note.id, theme_id: themeId }).then((ack) => {
+        this.state.apply({ type: "note.edited", data: { note: ack.note } });
+        const theme = this.state.themes.get(themeId);
+        this.announcer.say(theme ? format(this.strings.moved_to_theme, { title: theme.title }) : this.strings.moved_out_of_theme);
+        this.render();
+      }, report),
+      hide: (note, hidden) => this.send("note.hide", { note_id: note.id, hidden }).catch(report),
+      move: (note, promptId) => this.send("note.move", { note_id: note.id, prompt_id: promptId }).catch(report),
+      merge: (note, intoId) => this.send("note.merge", { note_id: note.id, into_note_id: intoId }).catch(report),
+    };
+  }
+
+  startEdit(item, step, note, base = note) {
+    const key = `id:${note.id}`;
     this.editing.add(key);
     const stop = () => {
       this.editing.delete(key);
       item.dataset.signature = "";
-      this.fillNote(item, step, this.notes.get(note.id) || note, key);
+      fillNote(this.ctx, item, step, this.state.notes.get(note.id) || note);
       item.querySelector("button")?.focus();
     };
     const { form, focus } = noteForm({
@@ -249,10 +320,10 @@ export class Board {
         const payload = { op_id: newOpId(), note_id: note.id, version: base.version, text: value.text };
         if (step.note?.type && step.note.type !== "text") payload.fields = value.fields;
         this.connection.send(CLIENT_EVENTS.NOTE_EDIT, payload).then((ack) => {
-          this.notes.set(ack.note.id, ack.note);
+          this.state.apply({ type: "note.edited", data: { note: ack.note } });
           stop();
         }, (error) => {
-          if (error.code === "conflict") this.showConflict(item, step, note, key, value, error.note);
+          if (error.code === "conflict") this.showConflict(item, step, key, value, error.note);
           else ui.showError(`${this.strings.error_prefix} ${error.message}`);
         });
       },
@@ -261,17 +332,20 @@ export class Board {
     focus();
   }
 
-  showConflict(item, step, note, key, mine, theirs) {
-    this.notes.set(theirs.id, theirs);
+  showConflict(item, step, key, mine, theirs) {
+    this.state.apply({ type: "note.edited", data: { note: theirs } });
     const panel = el("div", { class: "conflict", role: "alert" },
       el("p", { text: this.strings.conflict }),
       el("blockquote", { class: "theirs", text: theirs.text || JSON.stringify(theirs.fields) }),
+      el("p", { text: this.strings.your_version }),
+      el("blockquote", { class: "mine-text", text: mine.text || JSON.stringify(mine.fields) }),
       el("div", { class: "form-actions" },
         el("button", { type: "button", class: "primary", text: this.strings.take_theirs, onclick: () => {
-          this.editing.delete(key); item.dataset.signature = ""; this.fillNote(item, step, theirs, key);
+          this.editing.delete(key); item.dataset.signature = ""; fillNote(this.ctx, item, step, theirs);
+          item.querySelector("button")?.focus();
         } }),
         el("button", { type: "button", text: this.strings.keep_mine, onclick: () => {
-          this.startEdit(item, step, { ...theirs, text: mine.text, fields: mine.fields }, key, theirs);
+          this.startEdit(item, step, { ...theirs, text: mine.text, fields: mine.fields }, theirs);
         } })));
     item.replaceChildren(panel);
     panel.querySelector("button").focus();
@@ -280,10 +354,17 @@ export class Board {
   deleteNote(note) {
     if (!window.confirm(this.strings.delete_confirm)) return;
     this.connection.send(CLIENT_EVENTS.NOTE_DELETE, { op_id: newOpId(), note_id: note.id }).then(() => {
-      this.notes.delete(note.id);
-      this.renderNotes(note.step_id);
+      this.state.notes.delete(note.id);
+      this.renderNotes(this.step());
       this.announcer.say(this.strings.deleted);
     }, (error) => this.announcer.say(`${this.strings.error_prefix} ${error.message}`));
+  }
+
+  #removed() {
+    this.root.hidden = true;
+    this.banner.hidden = false;
+    this.banner.textContent = this.strings.errors.removed;
+    this.connection.socket?.disconnect();
   }
 
   // --- connection state --------------------------------------------------------------------
@@ -296,5 +377,10 @@ export class Board {
       this.banner.hidden = false;
       this.banner.textContent = this.strings.disconnected;
     }
+  }
+
+  setPresence(presence) {
+    this.state.presence = presence;
+    this.listeners.forEach((listener) => listener(null));
   }
 }

@@ -1,0 +1,202 @@
+// The board's data: the snapshot plus every event applied in order. No DOM here.
+import { EVENT_TYPES } from "./events.js";
+
+export class BoardState {
+  constructor(me) {
+    this.me = me; // { role, participantId, facilitatorId }
+    this.clockOffset = 0; // server time minus local time, from timer events
+    this.presence = { participants: [], facilitators: 0 };
+    this.removed = false;
+  }
+
+  load(snapshot) {
+    this.workshop = snapshot.workshop;
+    this.steps = snapshot.steps;
+    this.notes = new Map(snapshot.notes.map((note) => [note.id, note]));
+    this.participants = new Map(snapshot.participants.map((p) => [p.id, p]));
+    this.groups = new Map((snapshot.groups || []).map((g) => [g.id, g]));
+    this.themes = new Map((snapshot.themes || []).map((t) => [t.id, t]));
+    this.done = new Set((snapshot.done || []).map((d) => `${d.step_id}:${d.participant_id}`));
+    this.myVotes = new Map();
+    for (const vote of snapshot.votes || []) {
+      if (vote.participant_id !== this.me.participantId) continue;
+      const step = this.stepOfNote(vote.note_id);
+      if (step && vote.round === step.state.voting?.round) this.myVotes.set(vote.note_id, (this.myVotes.get(vote.note_id) || 0) + 1);
+    }
+  }
+
+  step(id) {
+    return this.steps.find((step) => step.id === id);
+  }
+
+  stepOfNote(noteId) {
+    const note = this.notes.get(noteId);
+    return note ? this.step(note.step_id) : null;
+  }
+
+  isMine(note) {
+    if (this.me.role === "facilitator") return !note.participant_id && note.facilitator_id === this.me.facilitatorId;
+    return note.participant_id === this.me.participantId;
+  }
+
+  groupsOf(stepId) {
+    return [...this.groups.values()].filter((g) => g.step_id === stepId).sort((a, b) => a.position - b.position);
+  }
+
+  myGroup(stepId) {
+    return this.groupsOf(stepId).find((g) => g.members.includes(this.me.participantId)) || null;
+  }
+
+  themesOf(stepId) {
+    return [...this.themes.values()].filter((t) => t.step_id === stepId).sort((a, b) => a.position - b.position || a.id - b.id);
+  }
+
+  votesUsed(step) {
+    let used = 0;
+    for (const [noteId, count] of this.myVotes) if (this.notes.get(noteId)?.step_id === step.id) used += count;
+    return used;
+  }
+
+  // The step can take changes from this viewer (participants: not locked, not past its date).
+  writable(step) {
+    if (this.workshop.status !== "open") return false;
+    if (this.me.role === "facilitator") return true;
+    if (step.state.locked) return false;
+    if (step.state.open_until && Date.parse(step.state.open_until) <= Date.now() + this.clockOffset) return false;
+    return true;
+  }
+
+  // Apply one event; returns what changed: { steps: Set<stepId>, all: bool, newFromOthers: n }.
+  apply(event) {
+    const { type, data } = event;
+    const changed = { steps: new Set(), all: false, newFromOthers: 0 };
+    const touch = (stepId) => changed.steps.add(stepId);
+    const upsert = (note) => {
+      if (!this.notes.has(note.id) && !this.isMine(note)) changed.newFromOthers += 1;
+      const before = this.notes.get(note.id);
+      if (before && before.step_id !== note.step_id) touch(before.step_id);
+      this.notes.set(note.id, { ...note, votes: note.votes ?? before?.votes ?? null });
+      touch(note.step_id);
+    };
+    switch (type) {
+      case EVENT_TYPES.NOTE_ADDED:
+      case EVENT_TYPES.NOTE_EDITED:
+        upsert(data.note);
+        break;
+      case EVENT_TYPES.NOTE_DELETED:
+        this.notes.delete(data.note_id);
+        touch(data.step_id);
+        break;
+      case EVENT_TYPES.PARTICIPANT_JOINED:
+        this.participants.set(data.participant.id, data.participant);
+        break;
+      case "participant.removed":
+        this.participants.delete(data.participant_id);
+        if (data.participant_id === this.me.participantId) this.removed = true;
+        changed.all = true;
+        break;
+      case "workshop.step":
+        this.workshop.current_step_id = data.current_step_id;
+        changed.all = true;
+        break;
+      case "workshop.follow":
+        this.workshop.follow_me = data.follow_me;
+        this.workshop.current_step_id = data.current_step_id;
+        changed.all = true;
+        break;
+      case "workshop.status":
+        this.workshop.status = data.status;
+        changed.all = true;
+        break;
+      case "step.state":
+        this.step(data.step_id).state = data.state;
+        touch(data.step_id);
+        break;
+      case "step.hidden":
+        this.#setHidden(data, true);
+        touch(data.step_id);
+        break;
+      case "step.revealed":
+        this.#setHidden(data, false);
+        data.notes.forEach(upsert);
+        touch(data.step_id);
+        break;
+      case "timer.changed":
+        this.clockOffset = Date.parse(data.server_now) - Date.now();
+        if (data.group_id) this.groups.get(data.group_id).timer = data.timer;
+        else this.step(data.step_id).state.timer = data.timer;
+        touch(data.step_id);
+        break;
+      case "voting.changed":
+        this.#voting(data);
+        touch(data.step_id);
+        break;
+      case "vote.changed": {
+        const note = this.notes.get(data.note_id);
+        if (note) note.votes = data.votes;
+        touch(data.step_id);
+        break;
+      }
+      case "theme.created":
+      case "theme.updated":
+        this.themes.set(data.theme.id, data.theme);
+        touch(data.theme.step_id);
+        break;
+      case "themes.reordered":
+        data.theme_ids.forEach((id, position) => { const t = this.themes.get(id); if (t) t.position = position; });
+        touch(data.step_id);
+        break;
+      case "theme.deleted":
+        this.themes.delete(data.theme_id);
+        for (const note of this.notes.values()) if (note.theme_id === data.theme_id) note.theme_id = null;
+        touch(data.step_id);
+        break;
+      case "groups.changed":
+        for (const [id, group] of this.groups) if (group.step_id === data.step_id) this.groups.delete(id);
+        data.groups.forEach((g) => this.groups.set(g.id, g));
+        touch(data.step_id);
+        break;
+      case "notes.debriefed":
+        data.notes.forEach(upsert);
+        touch(data.step_id);
+        break;
+      case "step.done": {
+        const key = `${data.step_id}:${data.participant_id}`;
+        if (data.done) this.done.add(key); else this.done.delete(key);
+        touch(data.step_id);
+        break;
+      }
+      case "vision.changed":
+        this.step(data.step_id).vision = data.vision;
+        touch(data.step_id);
+        break;
+      default:
+        break;
+    }
+    return changed;
+  }
+
+  #setHidden(data, hidden) {
+    if (data.group_id) this.groups.get(data.group_id).hidden = hidden;
+    else this.step(data.step_id).state.hidden = hidden;
+    if (!hidden || this.me.role === "facilitator") return;
+    for (const [id, note] of this.notes) {
+      const inTarget = note.step_id === data.step_id && (note.group_id || null) === (data.group_id || null);
+      if (inTarget && !this.isMine(note)) this.notes.delete(id);
+    }
+  }
+
+  #voting(data) {
+    const step = this.step(data.step_id);
+    const newRound = data.voting.round !== step.state.voting?.round;
+    step.state.voting = data.voting;
+    if (newRound) {
+      for (const noteId of [...this.myVotes.keys()]) if (this.notes.get(noteId)?.step_id === step.id) this.myVotes.delete(noteId);
+    }
+    for (const note of this.notes.values()) {
+      if (note.step_id !== step.id) continue;
+      if (data.tallies) note.votes = data.tallies[String(note.id)] || 0;
+      else if (newRound) note.votes = data.voting.show_tallies ? 0 : null;
+    }
+  }
+}

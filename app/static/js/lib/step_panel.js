@@ -1,0 +1,176 @@
+// What a step says about itself above the columns: timer, private brainstorming, lock, voting,
+// small groups, "I'm done", and the shared vision statement.
+import { el, format } from "./dom.js";
+import { TimerView } from "./timer.js";
+
+export class StepPanel {
+  constructor(board) {
+    this.board = board;
+    this.strings = board.strings;
+    this.root = document.getElementById("step-panel");
+    this.timer = new TimerView(this.strings, board.announcer);
+    this.status = el("div", { class: "step-status" });
+    this.groupBar = el("div", { class: "group-bar" });
+    this.vision = el("div", { class: "vision" });
+    this.visionStep = null;
+    this.root.replaceChildren(this.timer.root, this.status, this.groupBar, this.vision);
+  }
+
+  render(step) {
+    const { state } = this.board;
+    const group = state.myGroup(step.id);
+    this.timer.set(group?.timer || step.state.timer, state.clockOffset);
+    this.#status(step, group);
+    this.#groups(step, group);
+    this.#vision(step);
+  }
+
+  #status(step, group) {
+    const s = this.strings;
+    const { state } = this.board;
+    const lines = [];
+    if (state.workshop.status !== "open") lines.push(el("p", { class: "notice", text: s.errors.workshop_closed }));
+    if (group ? group.hidden : step.state.hidden) lines.push(el("p", { class: "notice", text: state.me.role === "facilitator" ? s.hidden_step_facilitator : s.hidden_step }));
+    if (step.state.locked) lines.push(el("p", { class: "notice", text: s.locked_step }));
+    if (step.state.open_until) {
+      const until = new Date(step.state.open_until).toLocaleString(document.documentElement.lang);
+      lines.push(el("p", { class: "notice", text: state.writable(step) || state.me.role === "facilitator" ? format(s.open_until, { time: until }) : format(s.closed_since, { time: until }) }));
+    }
+    const voting = step.state.voting;
+    if (voting?.open && state.me.role === "participant") {
+      const left = voting.votes_per_participant - state.votesUsed(step);
+      lines.push(el("p", { class: "notice voting-notice", text: format(s.voting_open, { n: left }) }));
+    } else if (voting?.open) {
+      lines.push(el("p", { class: "notice", text: s.voting_open_facilitator }));
+    } else if (voting) {
+      lines.push(el("p", { class: "notice", text: s.voting_closed }));
+    }
+    if (state.me.role === "participant" && state.workshop.status === "open") {
+      const done = state.done.has(`${step.id}:${state.me.participantId}`);
+      lines.push(el("button", { type: "button", class: "done-toggle", "aria-pressed": done ? "true" : "false",
+        text: done ? s.done_marked : s.mark_done,
+        onclick: () => this.board.send("step.done", { step_id: step.id, done: !done }).catch(() => {}) }));
+    }
+    this.status.replaceChildren(...lines);
+  }
+
+  #groups(step, group) {
+    const s = this.strings;
+    const { state } = this.board;
+    const groups = state.groupsOf(step.id);
+    if (!groups.length || state.me.role === "facilitator") {
+      this.groupBar.replaceChildren();
+      return;
+    }
+    const parts = [];
+    if (group) {
+      const chair = group.chair_id ? state.participants.get(group.chair_id)?.name || s.anonymous : null;
+      parts.push(el("p", { class: "my-group" }, el("strong", { text: format(s.your_group, { name: group.name }) }),
+        chair ? ` · ${format(s.chair_is, { name: group.chair_id === state.me.participantId ? s.you : chair })}` : ""));
+      if (!group.chair_id) parts.push(el("button", { type: "button", text: s.volunteer_chair, onclick: () => this.board.send("group.chair", { group_id: group.id, participant_id: state.me.participantId }).catch(() => {}) }));
+      if (group.chair_id === state.me.participantId) parts.push(this.#chairControls(step, group));
+    } else {
+      parts.push(el("p", { text: s.choose_group }));
+    }
+    const choose = el("div", { class: "form-actions" });
+    for (const other of groups) {
+      if (other.id === group?.id) continue;
+      choose.append(el("button", { type: "button", text: format(s.join_group, { name: other.name }),
+        onclick: () => this.board.send("group.join", { group_id: other.id }).then((ack) => {
+          ack.notes.forEach((note) => state.notes.set(note.id, note));
+          this.board.render();
+        }, () => {}) }));
+    }
+    parts.push(choose);
+    this.groupBar.replaceChildren(el("section", { class: "card group-card", "aria-label": s.small_groups }, ...parts));
+  }
+
+  #chairControls(step, group) {
+    const s = this.strings;
+    const minutes = el("input", { type: "number", id: "chair-minutes", min: "1", max: "240", value: "10", class: "short" });
+    const send = (event, extra = {}) => this.board.send(event, { step_id: step.id, group_id: group.id, ...extra }).catch((error) => this.board.announcer.say(error.message));
+    return el("div", { class: "chair-controls" },
+      el("h3", { text: s.chair_tools }),
+      el("label", { for: "chair-minutes", text: s.minutes }), " ", minutes, " ",
+      el("button", { type: "button", text: s.timer_start, onclick: () => send("timer.start", { seconds: Number(minutes.value) * 60 }) }), " ",
+      el("button", { type: "button", text: s.timer_stop, onclick: () => send("timer.stop") }), " ",
+      el("button", { type: "button", text: group.hidden ? s.reveal : s.hide, onclick: () => send(group.hidden ? "step.reveal" : "step.hide") }));
+  }
+
+  #vision(step) {
+    const s = this.strings;
+    if (!step.vision) {
+      this.vision.replaceChildren();
+      this.visionStep = null;
+      return;
+    }
+    const { state } = this.board;
+    const fresh = this.visionStep !== step.id;
+    if (fresh) {
+      this.visionStep = step.id;
+      this.base = step.vision;
+      const area = el("textarea", { id: "vision-text", rows: 4, maxlength: 4000 });
+      area.value = step.vision.text;
+      this.area = area;
+      this.editedLine = el("p", { class: "hint", id: "vision-edited" });
+      this.changedLine = el("p", { class: "notice", role: "status", hidden: true });
+      this.conflict = el("div", { class: "conflict", hidden: true, role: "alert" });
+      const save = el("button", { type: "button", class: "primary", text: s.save_vision, onclick: () => this.#saveVision(step) });
+      area.setAttribute("aria-describedby", "vision-edited");
+      this.vision.replaceChildren(el("section", { class: "card vision-card", "aria-labelledby": "vision-heading" },
+        el("h3", { id: "vision-heading", text: s.vision_statement }),
+        el("label", { for: "vision-text", class: "visually-hidden", text: s.vision_statement }),
+        area, this.editedLine, this.changedLine, this.conflict, el("div", { class: "form-actions" }, save)));
+    }
+    this.area.disabled = !state.writable(step);
+    const edited = step.vision.edited_at
+      ? format(s.vision_edited, { name: step.vision.edited_by || s.anonymous, time: new Date(step.vision.edited_at).toLocaleString(document.documentElement.lang) })
+      : s.vision_empty;
+    this.editedLine.textContent = edited;
+    if (!fresh && step.vision.version !== this.base.version) {
+      if (this.area.value === this.base.text) {
+        this.area.value = step.vision.text; // nothing typed here: take the new text
+        this.base = step.vision;
+      } else {
+        this.changedLine.hidden = false;
+        this.changedLine.textContent = s.vision_changed_meanwhile;
+      }
+    }
+  }
+
+  #saveVision(step) {
+    const text = this.area.value;
+    this.board.send("vision.edit", { step_id: step.id, text, version: this.base.version }).then((ack) => {
+      step.vision = ack.vision;
+      this.base = ack.vision;
+      this.area.value = ack.vision.text;
+      this.changedLine.hidden = true;
+      this.conflict.hidden = true;
+      this.board.announcer.say(this.strings.vision_saved);
+      this.#vision(step);
+    }, (error) => {
+      if (error.code !== "conflict") {
+        this.board.announcer.say(`${this.strings.error_prefix} ${error.message}`);
+        return;
+      }
+      this.#showConflict(step, text, error.vision);
+    });
+  }
+
+  #showConflict(step, mine, theirs) {
+    const s = this.strings;
+    step.vision = theirs;
+    this.conflict.hidden = false;
+    this.conflict.replaceChildren(
+      el("p", { text: s.vision_conflict }),
+      el("blockquote", { class: "theirs", text: theirs.text }),
+      el("div", { class: "form-actions" },
+        el("button", { type: "button", text: s.take_theirs, onclick: () => {
+          this.base = theirs; this.area.value = theirs.text; this.conflict.hidden = true; this.changedLine.hidden = true; this.area.focus();
+        } }),
+        el("button", { type: "button", text: s.keep_mine, onclick: () => {
+          this.base = theirs; this.area.value = mine; this.conflict.hidden = true; this.#saveVision(step);
+        } })));
+    this.conflict.querySelector("button").focus();
+  }
+}

@@ -1,0 +1,238 @@
+"""export.json leaves and comes back: import into an empty database gives the same document
+and the same Markdown; malformed or hostile files are refused and write nothing."""
+
+import copy
+import json
+
+import pytest
+from sqlalchemy import func, select
+
+from app import create_app
+from app.accounts import service as accounts
+from app.db import write_transaction
+from app.extensions import db
+from app.workshops.models import Workshop
+
+from .test_exports_golden import build_impact_chain
+
+
+def canonical(doc: dict) -> dict:
+    """The document with every id replaced by the position of what it names: two servers give
+    different ids and join codes to the same workshop."""
+    doc = copy.deepcopy(doc)
+    index = {
+        kind: {item["id"]: n for n, item in enumerate(doc[kind])}
+        for kind in ("steps", "participants", "groups", "themes", "notes")
+    }
+
+    def re(kind, value):
+        return None if value is None else index[kind][value]
+
+    head = doc["workshop"]
+    head.pop("id"), head.pop("join_code")
+    head["current_step_id"] = re("steps", head["current_step_id"])
+    if doc["series"]:
+        doc["series"].pop("id")
+    doc.pop("seq")
+    for kind in ("steps", "participants", "groups", "themes", "notes"):
+        for item in doc[kind]:
+            item["id"] = index[kind][item["id"]]
+    for group in doc["groups"]:
+        group["step_id"] = re("steps", group["step_id"])
+        group["chair_id"] = re("participants", group["chair_id"])
+        group["members"] = [re("participants", m) for m in group["members"]]
+    for theme in doc["themes"]:
+        theme["step_id"], theme["group_id"] = (
+            re("steps", theme["step_id"]),
+            re("groups", theme["group_id"]),
+        )
+    for note in doc["notes"]:
+        for key, kind in (
+            ("step_id", "steps"),
+            ("participant_id", "participants"),
+            ("theme_id", "themes"),
+            ("group_id", "groups"),
+        ):
+            note[key] = re(kind, note[key])
+        note["facilitator_id"] = note["facilitator_id"] is not None
+    for vote in doc["votes"]:
+        vote["note_id"] = re("notes", vote["note_id"])
+        vote["participant_id"] = re("participants", vote["participant_id"])
+    for done in doc["done"]:
+        done["step_id"] = re("steps", done["step_id"])
+        done["participant_id"] = re("participants", done["participant_id"])
+    return doc
+
+
+@pytest.fixture
+def other_server(tmp_path):
+    """A second, empty server on its own data directory, with a facilitator of the same name."""
+    application = create_app({"TESTING": True, "DATA_DIR": str(tmp_path / "other")})
+    with application.app_context():
+        with write_transaction():
+            person = accounts.create_facilitator(
+                "toinen@example.fi", "correct horse battery", name="Fasilitaattori"
+            )
+            token = accounts.create_api_token(person)
+    yield application, {"Authorization": f"Bearer {token}"}
+    with application.app_context():
+        db.session.remove()
+        db.engine.dispose()
+
+
+@pytest.fixture
+def exported(make_workshop, sockets, facilitator, api):
+    room = build_impact_chain(make_workshop, sockets, facilitator[2])
+    wid = room.workshop["id"]
+    return {
+        "id": wid,
+        "json": api.get(f"/workshops/{wid}/export.json").get_json(),
+        "md": api.get(f"/workshops/{wid}/summary.md").get_data(),
+        "join_code": room.workshop["join_code"],
+    }
+
+
+def test_export_imported_into_an_empty_server_exports_the_same_document_and_markdown(
+    exported, other_server
+):
+    application, headers = other_server
+    client = application.test_client()
+    response = client.post("/api/v1/workshops/import", json=exported["json"], headers=headers)
+    assert response.status_code == 201, response.get_json()
+    new_id = response.get_json()["id"]
+    again = client.get(f"/api/v1/workshops/{new_id}/export.json", headers=headers).get_json()
+    assert again["workshop"]["join_code"] != exported["join_code"]
+    assert canonical(again) == canonical(exported["json"])
+    summary = client.get(f"/api/v1/workshops/{new_id}/summary.md", headers=headers)
+    assert summary.get_data() == exported["md"]
+
+
+def test_imported_workshop_belongs_to_the_importer_only(exported, api, make_facilitator, client):
+    response = api.post("/workshops/import", json=exported["json"])
+    assert response.status_code == 201
+    new_id = response.get_json()["id"]
+    assert api.get(f"/workshops/{new_id}").status_code == 200
+    _id, _email, stranger = make_facilitator()
+    other = client.get(
+        f"/api/v1/workshops/{new_id}", headers={"Authorization": f"Bearer {stranger}"}
+    )
+    assert other.status_code == 404
+
+
+def _workshop_count(app) -> int:
+    with app.app_context():
+        return db.session.scalar(select(func.count()).select_from(Workshop))
+
+
+def _broken(doc: dict, change) -> dict:
+    doc = copy.deepcopy(doc)
+    change(doc)
+    return doc
+
+
+REFUSALS = {
+    "a list, not an object": (lambda d: d.clear(), "unknown_format", None),
+    "another format": (lambda d: d.update(format="trello"), "unknown_format", None),
+    "a future version": (lambda d: d.update(version=2), "unknown_version", None),
+    "a number for a title": (
+        lambda d: d["workshop"].update(title=5),
+        "invalid_import",
+        "workshop.title",
+    ),
+    "an unknown language": (
+        lambda d: d["workshop"].update(language="de"),
+        "invalid_import",
+        "workshop.language",
+    ),
+    "an unknown canvas": (
+        lambda d: d["steps"][0].update(canvas="../../etc/passwd"),
+        "unknown_canvas",
+        "steps[0].canvas",
+    ),
+    "a note of a missing step": (
+        lambda d: d["notes"][0].update(step_id=999999),
+        "invalid_import",
+        "notes[0].step_id",
+    ),
+    "a note in a missing theme": (
+        lambda d: d["notes"][0].update(theme_id=999999),
+        "invalid_import",
+        "notes[0].theme_id",
+    ),
+    "a vote for a missing note": (
+        lambda d: d["votes"][0].update(note_id=123456),
+        "invalid_import",
+        "votes[0].note_id",
+    ),
+    "a boolean as an id": (
+        lambda d: d["notes"][0].update(participant_id=True),
+        "invalid_import",
+        "notes[0].participant_id",
+    ),
+    "a note with markup in its fields": (
+        lambda d: d["notes"][0].update(fields={"x": {"$gt": ""}}),
+        "invalid_import",
+        "notes[0].fields",
+    ),
+    "two steps with one id": (
+        lambda d: d["steps"][1].update(id=d["steps"][0]["id"]),
+        "invalid_import",
+        "steps[1].id",
+    ),
+    "an unknown prompt": (
+        lambda d: d["notes"][0].update(prompt_id="nope"),
+        "invalid_import",
+        "notes[0].prompt_id",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(REFUSALS))
+def test_malformed_import_is_refused_with_a_clear_error_and_writes_nothing(
+    case, exported, api, app
+):
+    change, code, field = REFUSALS[case]
+    before = _workshop_count(app)
+    body = [] if case == "a list, not an object" else _broken(exported["json"], change)
+    response = api.post("/workshops/import", json=body)
+    assert response.status_code == 400, response.get_json()
+    error = response.get_json()["error"]
+    assert error["code"] == code
+    assert error["message"]
+    assert error.get("field") == field
+    assert _workshop_count(app) == before
+
+
+def test_import_that_is_not_json_is_refused(api, app):
+    before = _workshop_count(app)
+    response = api.post("/workshops/import", data=b"{not json", content_type="application/json")
+    assert response.status_code == 400
+    assert response.get_json()["error"]["code"] == "invalid_json"
+    deep = b"[" * 100_000 + b"]" * 100_000
+    response = api.post("/workshops/import", data=deep, content_type="application/json")
+    assert response.status_code == 400
+    assert _workshop_count(app) == before
+
+
+def test_fifty_megabyte_import_is_refused_as_too_large_and_writes_nothing(exported, api, app):
+    before = _workshop_count(app)
+    doc = copy.deepcopy(exported["json"])
+    doc["workshop"]["topic"] = "x" * (50 * 1024 * 1024)
+    body = json.dumps(doc).encode()
+    assert len(body) > 50 * 1024 * 1024
+    response = api.post("/workshops/import", data=body, content_type="application/json")
+    assert response.status_code == 413
+    error = response.get_json()["error"]
+    assert error["code"] == "too_large" and "20" in error["message"]
+    assert _workshop_count(app) == before
+
+
+def test_imports_of_one_series_land_in_one_series_again(exported, api):
+    assert exported["json"]["series"] is None
+    doc = copy.deepcopy(exported["json"])
+    doc["series"] = {"id": 77, "title": "Sarja", "topic": "", "organisation": "Alue"}
+    first = api.post("/workshops/import", json=doc).get_json()["id"]
+    second = api.post("/workshops/import", json=doc).get_json()["id"]
+    series = [api.get(f"/workshops/{wid}").get_json()["series"] for wid in (first, second)]
+    assert series[0]["id"] == series[1]["id"]
+    assert series[0]["title"] == "Sarja"
