@@ -17,6 +17,13 @@ from .browser.conftest import LiveServer
 from .conftest import PASSWORD
 
 CALL_TIMEOUT = 5.0
+# What a note is on every client, whatever else the server's document adds to it.
+NOTE_KEYS = ("id", "op_id", "step_id", "prompt_id", "text", "fields", "participant_id",
+             "author_name", "version")
+
+
+def essence(notes) -> dict[int, tuple]:
+    return {note["id"]: tuple(note[key] for key in NOTE_KEYS) for note in notes}
 
 
 def start_server(data_dir: Path) -> LiveServer:
@@ -77,7 +84,7 @@ class Participant:
                                    reconnection_delay_max=1, randomization_factor=0.2,
                                    handle_sigint=False)
         self.sio.on("event", self._receive)
-        self.sio.on("disconnect", lambda *args: self.joined.clear())
+        self.sio.on("disconnect", self._disconnected)
 
     # --- connection ---------------------------------------------------------------------
     def connect(self) -> "Participant":
@@ -106,6 +113,14 @@ class Participant:
             self._drain()
         self.joins += 1
         self.joined.set()
+
+    def _disconnected(self, *_reason) -> None:
+        self.joined.clear()
+        # python-engineio leaves the websocket of a connection the server dropped open until
+        # garbage collection (a ResourceWarning); close it now.
+        ws = getattr(self.sio.eio, "ws", None)
+        if ws is not None:
+            ws.shutdown()
 
     def ensure_joined(self) -> bool:
         if self.joined.is_set():

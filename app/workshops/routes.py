@@ -14,7 +14,8 @@ from ..extensions import db
 from ..i18n import current_language
 from ..validation import optional_str, required_str
 from . import service
-from .models import Workshop
+from .models import Series, Workshop
+from .references import references
 from .strings import board_strings
 
 bp = Blueprint("workshops", __name__)
@@ -37,9 +38,13 @@ def _dashboard(error: str | None, form) -> str:
         .where(Workshop.owner_id == g.facilitator.id)
         .order_by(Workshop.created_at.desc())
     ).all()
+    series = db.session.scalars(
+        select(Series).where(Series.owner_id == g.facilitator.id).order_by(Series.created_at.desc())
+    ).all()
     return render_template(
         "workshops/dashboard.html",
         workshops=workshops,
+        series=series,
         error=error,
         form=form,
         choices=_template_choices(current_language()),
@@ -60,8 +65,10 @@ def create_workshop():
     try:
         template, _sep, index = form.get("template", "").partition(":")
         with write_transaction():
+            series_id = _series_choice(form)
             workshop = service.create_workshop(
                 g.facilitator.id,
+                series_id=series_id,
                 title=required_str(form, "title", max_length=200),
                 template=template,
                 language=form.get("language", "fi"),
@@ -72,6 +79,23 @@ def create_workshop():
     except AppError as refusal:
         return _dashboard(error=refusal.message, form=form), 400
     return redirect(url_for("workshops.console", workshop_id=workshop.id))
+
+
+def _series_choice(form) -> int | None:
+    """No series, an existing one of this facilitator, or a new one named in the form."""
+    choice = form.get("series", "")
+    if choice == "new":
+        series = service.create_series(
+            g.facilitator.id,
+            required_str(form, "series_title", max_length=200),
+            topic=optional_str(form, "topic", max_length=200),
+            organisation=optional_str(form, "organisation", max_length=200),
+            language=form.get("language", "fi"),
+        )
+        return series.id
+    if choice.isdigit():
+        return service.owned_series(g.facilitator.id, int(choice)).id
+    return None
 
 
 @bp.get("/w/<int:workshop_id>")
@@ -87,6 +111,7 @@ def console(workshop_id: int):
         "workshops/console.html",
         workshop=workshop,
         boot=boot,
+        references=references(workshop),
         join_url=service.join_url(workshop),
         code=service.format_join_code(workshop.join_code),
     )
@@ -108,7 +133,9 @@ def join_page(join_code: str):
         return render_template("workshops/enter_code.html", error=refusal.message), refusal.status
     g.page_language = workshop.language
     boot = {"role": "participant", "join_code": workshop.join_code, "strings": board_strings()}
-    return render_template("workshops/join.html", workshop=workshop, boot=boot)
+    return render_template(
+        "workshops/join.html", workshop=workshop, boot=boot, references=references(workshop)
+    )
 
 
 @bp.get("/j/<join_code>/qr.svg")

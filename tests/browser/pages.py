@@ -16,17 +16,24 @@ class LoginPage:
         self.page.get_by_label("Salasana").fill(password)
         self.page.get_by_role("button", name="Kirjaudu sisään").click()
         expect(self.page.get_by_role("heading", name="Työpajat", exact=True)).to_be_visible()
-        return DashboardPage(self.page)
+        return DashboardPage(self.page, self.base_url)
 
 
 class DashboardPage:
-    def __init__(self, page: Page):
+    def __init__(self, page: Page, base_url: str):
         self.page = page
+        self.base_url = base_url
 
-    def create_workshop(self, title: str, template: str, index: int = 1,
-                        topic: str = "") -> "BoardPage":
+    def create_workshop(self, title: str, template: str, index: int = 1, topic: str = "",
+                        new_series: str | None = None, series: str | None = None) -> "BoardPage":
+        self.page.goto(f"{self.base_url}/")
         self.page.get_by_label("Otsikko").fill(title)
         self.page.get_by_label("Työpajapohja").select_option(value=f"{template}:{index}")
+        if new_series:
+            self.page.get_by_label("Työpajasarja").select_option(value="new")
+            self.page.get_by_label("Uuden sarjan nimi").fill(new_series)
+        elif series:
+            self.page.get_by_label("Työpajasarja").select_option(label=series)
         if topic:
             self.page.get_by_label("Aihe", exact=False).fill(topic)
         self.page.get_by_role("button", name="Luo työpaja").click()
@@ -62,6 +69,11 @@ class BoardPage:
         box = self.column(prompt_title).locator("form.composer textarea")
         box.fill(text)
         box.press("Enter")
+
+    def show_step_titled(self, fragment: str):
+        button = self.page.locator("#step-nav button.step-button", has_text=fragment)
+        button.click()
+        expect(button).to_have_attribute("aria-current", "step")
 
     def notes(self, prompt_title: str):
         return self.column(prompt_title).locator("ul.notes > li")

@@ -1,0 +1,83 @@
+"""Reference material from earlier workshops of a series (or an earlier step of the same
+workshop): workshop 2 of the training-plan template starts from workshop 1's development themes
+and vision, workshop 3 from workshop 2's target groups and methods. Nothing is copied by hand:
+the material is read from the earlier workshop each time it is shown."""
+
+from sqlalchemy import select
+
+from ..extensions import db
+from ..notes.models import Note, Theme
+from .models import Step, Workshop
+from .service import library
+
+
+def _source_step(workshop: Workshop, from_workshop: int, canvas: str) -> Step | None:
+    if from_workshop == workshop.series_index:
+        source = workshop
+    elif workshop.series_id is None:
+        return None
+    else:
+        source = db.session.scalar(select(Workshop).where(
+            Workshop.series_id == workshop.series_id, Workshop.series_index == from_workshop)
+            .order_by(Workshop.id.desc()))
+    if source is None:
+        return None
+    return db.session.scalar(select(Step).where(Step.workshop_id == source.id,
+                                                Step.canvas_id == canvas))
+
+
+def _shown_notes(step: Step) -> list[Note]:
+    """What the room saw: no moderated notes, nothing of a step still hidden, no group drafts."""
+    if step.hidden:
+        return []
+    return list(db.session.scalars(select(Note).where(
+        Note.step_id == step.id, Note.moderated.is_(False), Note.group_id.is_(None))
+        .order_by(Note.id)))
+
+
+def _card_items(step: Step) -> list[dict]:
+    fields = step.definition.get("note", {}).get("fields", [])
+    items = []
+    for note in _shown_notes(step):
+        values = [{"label": f["label"], "value": note.fields.get(f["id"])} for f in fields
+                  if note.fields.get(f["id"])]
+        if values:
+            items.append({"title": values[0]["value"], "fields": values[1:], "text": note.text})
+    return items
+
+
+def _theme_items(step: Step) -> list[dict]:
+    notes = _shown_notes(step)
+    themes = db.session.scalars(select(Theme).where(Theme.step_id == step.id, Theme.group_id.is_(None))
+                                .order_by(Theme.position, Theme.id)).all()
+    return [{"title": theme.title, "description": theme.description,
+             "notes": [n.text for n in notes if n.theme_id == theme.id]} for theme in themes]
+
+
+def _material(step: Step, what: str):
+    if what == "vision_statement":
+        return step.vision_text
+    if what == "themes":
+        return _theme_items(step)
+    if what == "cards":
+        return _card_items(step)
+    return [note.text for note in _shown_notes(step) if note.text]
+
+
+def references(workshop: Workshop) -> list[dict]:
+    """``[{"label", "what", "material"}]`` for the workshop's template plan, skipping material
+    that does not exist (yet)."""
+    template = library().template(workshop.template)
+    if template is None or workshop.series_index > len(template.workshops):
+        return []
+    plan = template.workshops[workshop.series_index - 1]
+    found = []
+    for reference in plan.references:
+        step = _source_step(workshop, reference.from_workshop, reference.canvas)
+        if step is None:
+            continue
+        material = _material(step, reference.what)
+        if material:
+            found.append({"label": reference.label.get(workshop.language) or reference.label["fi"],
+                          "what": reference.what, "material": material})
+    return found
