@@ -108,6 +108,8 @@ def board_strings() -> dict:
         "vision_saved": _("Vision saved."),
         "vision_conflict": _("Someone else saved the vision meanwhile. Their version:"),
         "controls": _("Controls"),
+        "rating_distribution": _("Ratings"),
+        "answers_n": _("answers: %(n)s", n="{n}"),
         "step_control": _("Step"),
         "everyone_here": _("Everyone is on this step"),
         "move_everyone_here": _("Move everyone to this step"),

@@ -10,10 +10,11 @@ export class StepPanel {
     this.root = document.getElementById("step-panel");
     this.timer = new TimerView(this.strings, board.announcer);
     this.status = el("div", { class: "step-status" });
+    this.ratings = el("div", { class: "ratings" });
     this.groupBar = el("div", { class: "group-bar" });
     this.vision = el("div", { class: "vision" });
     this.visionStep = null;
-    this.root.replaceChildren(this.timer.root, this.status, this.groupBar, this.vision);
+    this.root.replaceChildren(this.timer.root, this.status, this.groupBar, this.ratings, this.vision);
   }
 
   render(step) {
@@ -23,6 +24,32 @@ export class StepPanel {
     this.#status(step, group);
     this.#groups(step, group);
     this.#vision(step);
+    this.#ratings(step);
+  }
+
+  // Feedback: how the ratings are distributed (the comments are the notes below).
+  #ratings(step) {
+    if (step.note?.type !== "rating") {
+      this.ratings.replaceChildren();
+      return;
+    }
+    const { min = 1, max = 5 } = step.rating || {};
+    const counts = new Map();
+    for (const note of this.board.state.notes.values()) {
+      if (note.step_id === step.id && note.fields?.rating) counts.set(note.fields.rating, (counts.get(note.fields.rating) || 0) + 1);
+    }
+    const total = [...counts.values()].reduce((a, b) => a + b, 0);
+    const rows = [];
+    for (let value = max; value >= min; value -= 1) {
+      const n = counts.get(value) || 0;
+      rows.push(el("li", {}, el("span", { class: "rating-label", text: String(value) }), " ",
+        el("span", { class: "bar", style: null, "data-share": total ? Math.round((100 * n) / total) : 0 }), " ",
+        el("span", { text: format(this.strings.answers_n, { n }) })));
+    }
+    const list = el("ul", { class: "rating-distribution" }, ...rows);
+    list.querySelectorAll(".bar").forEach((bar) => { bar.style.width = `${bar.dataset.share}%`; });
+    this.ratings.replaceChildren(el("section", { class: "card", "aria-labelledby": "ratings-heading" },
+      el("h3", { id: "ratings-heading", text: this.strings.rating_distribution }), list));
   }
 
   #status(step, group) {
