@@ -40,6 +40,12 @@ def create_app(overrides: dict | None = None):
         ping_timeout=20,
     )
 
+    if app.config["PROXY_COUNT"]:  # behind nginx: the client's address and scheme
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=app.config["PROXY_COUNT"],
+                                x_proto=app.config["PROXY_COUNT"])
+    ratelimit.init_app(app)
     app.extensions["pajapohja.canvases"] = load_library(app.config["CANVAS_DIRS"])
     app.register_blueprint(accounts_bp)
     app.register_blueprint(workshops_bp)
@@ -50,6 +56,7 @@ def create_app(overrides: dict | None = None):
     csrf.exempt(api_bp)
     security.init_app(app)
     init_error_pages(app)
+    security.init_rate_limit_pages(app)
     i18n.init_app(app)
     with app.app_context():
         configure_engine(db.engine)

@@ -36,6 +36,9 @@ def load_config(overrides: dict | None = None) -> dict:
         "CANVAS_DIRS": canvas_dirs,
         "ASYNC_MODE": os.environ.get("PAJAPOHJA_ASYNC_MODE", "threading"),
         "PUBLIC_URL": os.environ.get("PAJAPOHJA_PUBLIC_URL", ""),
+        # How many reverse proxies (nginx) stand in front: their X-Forwarded-For/-Proto are
+        # trusted for the client address (rate limits) and the scheme.
+        "PROXY_COUNT": int(os.environ.get("PAJAPOHJA_PROXY_COUNT", "0")),
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
         "SESSION_COOKIE_SECURE": os.environ.get("PAJAPOHJA_SECURE_COOKIES", "") == "1",

@@ -10,6 +10,7 @@ from flask import request
 from flask_babel import gettext as _
 from sqlalchemy.exc import IntegrityError, OperationalError
 
+from . import ratelimit
 from .errors import AppError
 from .extensions import db, socketio
 from .notes import log
@@ -82,6 +83,16 @@ def _payload_error(payload) -> AppError | None:
     return None
 
 
+def _too_fast() -> AppError | None:
+    state = connection()
+    bucket = state.get("bucket")
+    if bucket is None:
+        bucket = state["bucket"] = ratelimit.connection_bucket()
+    if bucket.take():
+        return None
+    return AppError("too_fast", _("Too fast: wait a moment and try again."), 429)
+
+
 def handler(name: str):
     """Register a client -> server event. The wrapped function gets the payload dict and returns
     ``(ack_data, events)``; events are broadcast only after the handler's transaction committed.
@@ -91,7 +102,7 @@ def handler(name: str):
     def decorate(func):
         @functools.wraps(func)
         def run(payload=None, *extra):
-            error = _payload_error(payload)
+            error = _payload_error(payload) or _too_fast()
             if error is not None:
                 return {"ok": False, **error.to_dict()}
             try:

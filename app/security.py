@@ -19,3 +19,20 @@ def init_app(app) -> None:
         if request.path.startswith("/api/"):
             response.headers.setdefault("Cache-Control", "no-store")
         return response
+
+
+def init_rate_limit_pages(app) -> None:
+    from flask import render_template
+    from flask_babel import gettext as _
+    from flask_limiter.errors import RateLimitExceeded
+
+    @app.errorhandler(RateLimitExceeded)
+    def too_many(error):
+        if request.path.startswith("/api/"):
+            from .api import _error_response
+            from .errors import AppError
+
+            return _error_response(AppError("too_many_requests", _("Too many requests: wait a "
+                                                                   "minute."), 429))
+        message = _("Too many attempts. Wait a minute and try again.")
+        return render_template("accounts/login.html", error=message, email=""), 429

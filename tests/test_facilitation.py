@@ -347,3 +347,19 @@ def test_participants_cluster_when_the_step_allows_it(room):
     assert moved["note"]["theme_id"] == theme["theme"]["id"]
     assert call(room.alice, "step.cluster", step_id=room.step, allowed=False)["error"][
         "code"] == "forbidden"
+
+
+def test_snapshot_carries_tallies_and_my_votes(room, participant):
+    note = room.post(room.bob, "B")
+    call(room.host, "voting.open", step_id=room.step, votes_per_participant=2, show_tallies=False)
+    call(room.alice, "vote.add", op_id=new_op(), note_id=note["id"])
+    mine = call(room.alice, "resync", since=0)
+    assert "events" in mine
+    host_view = call(room.host, "resync", since=0)
+    assert host_view["events"][-1]["type"] == "vote.changed"
+    # A new connection's snapshot: tallies hidden from participants while the round is open.
+    _, late = participant("Myöhäinen")
+    assert [n["votes"] for n in late["workshop"]["notes"]] == [None]
+    call(room.host, "voting.close", step_id=room.step)
+    _, later = participant("Vielä myöhemmin")
+    assert [n["votes"] for n in later["workshop"]["notes"]] == [1]

@@ -9,6 +9,7 @@ from flask_babel import gettext as _
 from ..db import write_transaction
 from ..errors import AppError
 from ..extensions import db
+from ..ratelimit import LOGIN_LIMIT, limiter
 from . import service
 from .models import Facilitator
 
@@ -44,6 +45,7 @@ def _safe_next(target: str | None) -> str:
 
 
 @bp.route("/login", methods=["GET", "POST"])
+@limiter.limit(LOGIN_LIMIT, methods=["POST"], error_message="too_many_logins")
 def login():
     error = None
     if request.method == "POST":

@@ -87,6 +87,36 @@ def get_workshop(workshop_id: int):
 def delete_workshop(workshop_id: int):
     facilitator = current_facilitator()
     with write_transaction():
-        service.delete_workshop(service.owned_workshop(facilitator.id, workshop_id))
+        service.delete_workshop(
+            service.owned_workshop(facilitator.id, workshop_id, owner_only=True)
+        )
     db.session.expunge_all()
+    return "", 204
+
+
+@bp.get("/workshops/<int:workshop_id>/facilitators")
+def list_co_facilitators(workshop_id: int):
+    facilitator = current_facilitator()
+    workshop = service.owned_workshop(facilitator.id, workshop_id)
+    return jsonify({"owner_id": workshop.owner_id, "co_facilitators": [
+        {"id": f.id, "email": f.email, "name": f.name} for f in service.co_facilitators(workshop)]})
+
+
+@bp.post("/workshops/<int:workshop_id>/facilitators")
+def add_co_facilitator(workshop_id: int):
+    """The owner adds a co-facilitator by e-mail."""
+    facilitator = current_facilitator()
+    body = json_body()
+    with write_transaction():
+        workshop = service.owned_workshop(facilitator.id, workshop_id, owner_only=True)
+        added = service.add_co_facilitator(workshop, required_str(body, "email", max_length=254))
+    return jsonify({"id": added.id, "email": added.email}), 201
+
+
+@bp.delete("/workshops/<int:workshop_id>/facilitators/<int:facilitator_id>")
+def remove_co_facilitator(workshop_id: int, facilitator_id: int):
+    facilitator = current_facilitator()
+    with write_transaction():
+        workshop = service.owned_workshop(facilitator.id, workshop_id, owner_only=True)
+        service.remove_co_facilitator(workshop, facilitator_id)
     return "", 204

@@ -115,7 +115,7 @@ def document(workshop: Workshop, viewer: log.Viewer) -> dict:
     ).all()
     notes = db.session.scalars(select(Note).where(Note.workshop_id == wid).order_by(Note.id)).all()
     votes = db.session.execute(
-        select(Vote.note_id, Vote.participant_id, Vote.round)
+        select(Vote.note_id, Vote.participant_id, Vote.round, Vote.step_id)
         .where(Vote.workshop_id == wid)
         .order_by(Vote.id)
     ).all()
@@ -144,11 +144,11 @@ def document(workshop: Workshop, viewer: log.Viewer) -> dict:
         public["votes"] = tally[note.id] if tallies_visible(step, viewer) else None
         visible_notes.append(public)
     if viewer.is_facilitator:
-        vote_rows = [{"note_id": n, "participant_id": p, "round": r} for n, p, r in votes]
+        vote_rows = [{"note_id": n, "participant_id": p, "round": r} for n, p, r, _s in votes]
     else:
         vote_rows = [
             {"note_id": n, "participant_id": p, "round": r}
-            for n, p, r in votes
+            for n, p, r, _s in votes
             if p == viewer.participant_id
         ]
     return {

@@ -7,6 +7,7 @@ from flask_socketio import ConnectionRefusedError, join_room
 from ..accounts.models import Facilitator
 from ..accounts.service import facilitator_for_token
 from ..db import write_transaction
+from .. import ratelimit
 from ..errors import AppError
 from ..extensions import db, socketio
 from ..facilitation import presence
@@ -70,8 +71,16 @@ def join(payload: dict):
         raise AppError(
             "invalid_field", _("participant_token must be text."), field="participant_token"
         )
+    address = request.remote_addr
+    if ratelimit.join_blocked(address):
+        raise AppError("too_many_attempts", _("Too many wrong codes. Wait a minute."), 429)
     with write_transaction():
-        workshop = service.workshop_by_code(payload.get("join_code"))
+        try:
+            workshop = service.workshop_by_code(payload.get("join_code"))
+        except AppError as refusal:
+            if refusal.code == "unknown_code":
+                ratelimit.join_failed(address)
+            raise
         participant, token, events = service.join(workshop, name, token)
         viewer = log.Viewer(
             workshop.id, "participant", participant_id=participant.id, name=participant.name

@@ -5,8 +5,10 @@ import io
 import qrcode
 import qrcode.image.svg
 from flask import Blueprint, Response, abort, g, redirect, render_template, request, url_for
-from sqlalchemy import select
+from flask_babel import gettext as _
+from sqlalchemy import or_, select
 
+from .. import ratelimit
 from ..accounts.routes import login_required
 from ..db import write_transaction
 from ..errors import AppError
@@ -14,7 +16,7 @@ from ..extensions import db
 from ..i18n import current_language
 from ..validation import optional_str, required_str
 from . import service
-from .models import Series, Workshop
+from .models import CoFacilitator, Series, Workshop
 from .references import references
 from .strings import board_strings
 
@@ -33,9 +35,12 @@ def _template_choices(language: str) -> list[dict]:
 
 
 def _dashboard(error: str | None, form) -> str:
+    shared = select(CoFacilitator.workshop_id).where(
+        CoFacilitator.facilitator_id == g.facilitator.id
+    )
     workshops = db.session.scalars(
         select(Workshop)
-        .where(Workshop.owner_id == g.facilitator.id)
+        .where(or_(Workshop.owner_id == g.facilitator.id, Workshop.id.in_(shared)))
         .order_by(Workshop.created_at.desc())
     ).all()
     series = db.session.scalars(
@@ -127,9 +132,14 @@ def enter_code():
 
 @bp.get("/j/<join_code>")
 def join_page(join_code: str):
+    if ratelimit.join_blocked(request.remote_addr):
+        message = _("Too many wrong codes. Wait a minute.")
+        return render_template("workshops/enter_code.html", error=message), 429
     try:
         workshop = service.workshop_by_code(join_code)
     except AppError as refusal:
+        if refusal.code == "unknown_code":
+            ratelimit.join_failed(request.remote_addr)
         return render_template("workshops/enter_code.html", error=refusal.message), refusal.status
     g.page_language = workshop.language
     boot = {"role": "participant", "join_code": workshop.join_code, "strings": board_strings()}

@@ -12,7 +12,8 @@ from ..errors import AppError
 from ..extensions import db
 from ..notes import log
 from ..validation import clean_text
-from .models import Participant, Series, Step, Workshop
+from ..accounts.models import Facilitator
+from .models import CoFacilitator, Participant, Series, Step, Workshop
 
 # Easy to read aloud and to type: no 0/O, 1/l/I. 31**8 ≈ 8.5e11 codes; joins are rate limited.
 JOIN_CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
@@ -139,11 +140,44 @@ def create_workshop(
     return workshop
 
 
-def owned_workshop(owner_id: int, workshop_id) -> Workshop:
+def owned_workshop(facilitator_id: int, workshop_id, owner_only: bool = False) -> Workshop:
+    """The workshop if this facilitator owns it or co-facilitates it (``owner_only``: owns it).
+    Anyone else gets the same answer as for a workshop that does not exist."""
     workshop = db.session.get(Workshop, workshop_id) if isinstance(workshop_id, int) else None
-    if workshop is None or workshop.owner_id != owner_id:
+    if workshop is not None and workshop.owner_id != facilitator_id:
+        helper = None if owner_only else db.session.scalar(select(CoFacilitator.id).where(
+            CoFacilitator.workshop_id == workshop.id,
+            CoFacilitator.facilitator_id == facilitator_id))
+        if helper is None:
+            workshop = None
+    if workshop is None:
         raise AppError("not_found", _("No such workshop."), 404)
     return workshop
+
+
+def add_co_facilitator(workshop: Workshop, email: str) -> Facilitator:
+    """The owner lets another facilitator of this server run the workshop."""
+    facilitator = db.session.scalar(select(Facilitator).where(
+        Facilitator.email == clean_text(email or "").lower()))
+    if facilitator is None:
+        raise AppError("not_found", _("No facilitator with that e-mail address."), 404,
+                       field="email")
+    if facilitator.id != workshop.owner_id and db.session.scalar(select(CoFacilitator.id).where(
+            CoFacilitator.workshop_id == workshop.id,
+            CoFacilitator.facilitator_id == facilitator.id)) is None:
+        db.session.add(CoFacilitator(workshop_id=workshop.id, facilitator_id=facilitator.id))
+    return facilitator
+
+
+def remove_co_facilitator(workshop: Workshop, facilitator_id: int) -> None:
+    db.session.execute(CoFacilitator.__table__.delete().where(
+        CoFacilitator.workshop_id == workshop.id, CoFacilitator.facilitator_id == facilitator_id))
+
+
+def co_facilitators(workshop: Workshop) -> list[Facilitator]:
+    return list(db.session.scalars(select(Facilitator).join(
+        CoFacilitator, CoFacilitator.facilitator_id == Facilitator.id)
+        .where(CoFacilitator.workshop_id == workshop.id).order_by(Facilitator.email)))
 
 
 def workshop_by_code(code) -> Workshop:

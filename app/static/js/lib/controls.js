@@ -33,11 +33,27 @@ export class Controls {
     const signature = JSON.stringify([step.id, step.state, state.workshop, state.themesOf(step.id), state.groupsOf(step.id), this.board.view]);
     if (signature !== this.renderedFor) {
       const focused = document.activeElement?.id;
+      const typed = this.#typedValues();
       this.renderedFor = signature;
       this.root.replaceChildren(el("h2", { text: this.s.controls }), ...this.#sections(step));
+      for (const [id, value] of typed) {
+        const input = document.getElementById(id);
+        if (input) input.value = value;
+      }
       if (focused && document.getElementById(focused)) document.getElementById(focused).focus();
     }
     this.#presence(step);
+  }
+
+  // What the facilitator has typed or chosen but not yet sent: a change from the room must not
+  // wipe it (nor move the keyboard focus).
+  #typedValues() {
+    const typed = [];
+    for (const input of this.root.querySelectorAll("input[id]:not([type=checkbox]), select[id]")) {
+      const initial = input.tagName === "SELECT" ? [...input.options].find((o) => o.defaultSelected)?.value ?? input.options[0]?.value : input.defaultValue;
+      if (input.value !== initial) typed.push([input.id, input.value]);
+    }
+    return typed;
   }
 
   #sections(step) {
@@ -88,7 +104,7 @@ export class Controls {
     ];
     if (step.open_until || step.state.open_until) {
       const until = el("input", { type: "datetime-local", id: "ctl-open-until" });
-      if (step.state.open_until) until.value = toLocalInput(step.state.open_until);
+      if (step.state.open_until) until.defaultValue = toLocalInput(step.state.open_until);
       children.push(field(s.open_until_label, until), el("button", { type: "button", text: s.save,
         onclick: () => this.send("step.open_until", { step_id: step.id, open_until: until.value ? new Date(until.value).toISOString() : null }) }));
     }
@@ -135,7 +151,10 @@ export class Controls {
     cluster.addEventListener("change", () => this.send("step.cluster", { step_id: step.id, allowed: cluster.checked }).catch(() => {}));
     const add = () => {
       if (!title.value.trim()) return;
-      this.send("theme.create", { step_id: step.id, title: title.value }).then(() => { title.value = ""; }, () => {});
+      this.send("theme.create", { step_id: step.id, title: title.value }).then(() => {
+        const current = document.getElementById("ctl-theme-title"); // the controls may have been re-rendered
+        if (current) current.value = "";
+      }, () => {});
     };
     title.addEventListener("keydown", (event) => { if (event.key === "Enter") { event.preventDefault(); add(); } });
     return this.#box(s.themes, list, field(s.new_theme, title), el("button", { type: "button", id: "ctl-theme-add", text: s.add_theme, onclick: add }),
@@ -158,7 +177,7 @@ export class Controls {
       const chair = el("select", { id: `ctl-chair-${group.id}` }, el("option", { value: "", text: s.no_chair }));
       for (const member of group.members) {
         const option = el("option", { value: String(member), text: state.participants.get(member)?.name || s.anonymous });
-        if (member === group.chair_id) option.selected = true;
+        if (member === group.chair_id) option.defaultSelected = true;
         chair.append(option);
       }
       chair.addEventListener("change", () => this.send("group.chair", { group_id: group.id, participant_id: chair.value ? Number(chair.value) : null }).catch(() => {}));

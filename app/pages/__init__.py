@@ -1,0 +1,1 @@
+"""Static pages every visitor can reach: the accessibility statement (saavutettavuusseloste)."""

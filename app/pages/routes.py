@@ -1,0 +1,58 @@
+"""The accessibility statement, in the form the Act on the Provision of Digital Services
+(306/2019, section 16) and the EU model statement (2018/1523) expect. The organisation that runs
+the server fills in its own details through environment variables."""
+
+import os
+from datetime import date
+
+from flask import Blueprint, current_app, render_template
+
+bp = Blueprint("pages", __name__)
+
+# The date of the assessment this statement describes (tests/browser/test_accessibility.py and
+# friends); an organisation that re-assesses its installation sets its own date.
+ASSESSED_ON = "2026-11-22"
+SETTINGS = {
+    "ORGANISATION_NAME": "PAJAPOHJA_ORGANISATION_NAME",
+    "ACCESSIBILITY_CONTACT": "PAJAPOHJA_ACCESSIBILITY_CONTACT",
+    "ACCESSIBILITY_STATEMENT_DATE": "PAJAPOHJA_ACCESSIBILITY_STATEMENT_DATE",
+}
+
+
+@bp.record_once
+def read_settings(state) -> None:
+    # Values given to create_app() win over the environment, as for every other setting.
+    for key, variable in SETTINGS.items():
+        state.app.config.setdefault(key, os.environ.get(variable, "").strip())
+
+
+def _contact(value: str) -> dict | None:
+    """An e-mail address becomes a mailto link, a web address a plain link."""
+    if not value:
+        return None
+    if "@" in value and not value.startswith(("http://", "https://")):
+        return {"href": f"mailto:{value}", "text": value}
+    if value.startswith(("http://", "https://")):
+        return {"href": value, "text": value}
+    return {"href": None, "text": value}
+
+
+def _statement_date() -> date:
+    configured = current_app.config["ACCESSIBILITY_STATEMENT_DATE"]
+    try:
+        return date.fromisoformat(configured or ASSESSED_ON)
+    except ValueError:
+        current_app.logger.warning("PAJAPOHJA_ACCESSIBILITY_STATEMENT_DATE is not YYYY-MM-DD")
+        return date.fromisoformat(ASSESSED_ON)
+
+
+@bp.get("/accessibility")
+@bp.get("/saavutettavuusseloste")
+@bp.get("/tillganglighetsutlatande")
+def accessibility_statement():
+    return render_template(
+        "pages/accessibility.html",
+        organisation=current_app.config["ORGANISATION_NAME"],
+        contact=_contact(current_app.config["ACCESSIBILITY_CONTACT"]),
+        statement_date=_statement_date(),
+    )

@@ -1,0 +1,86 @@
+"""Rooms in any of the three languages for the accessibility, keyboard and phone tests: a
+workshop made through the REST API, a facilitator console and participant boards. Everything
+is located by id or role, never by Finnish text, so the same steps run in fi, sv and en."""
+
+import json
+import urllib.request
+
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Page, expect
+
+from ..conftest import PASSWORD
+
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+TEMPLATE = "hyvanmitta-training-plan"
+_axe = Axe()
+
+
+def api(server, method: str, path: str, body=None) -> dict:
+    request = urllib.request.Request(
+        f"{server.url}/api/v1{path}",
+        method=method,
+        data=None if body is None else json.dumps(body).encode(),
+        headers={"Authorization": f"Bearer {server.api_token}", "Content-Type": "application/json"},
+    )
+    with urllib.request.urlopen(request, timeout=30) as response:
+        return json.loads(response.read())
+
+
+def create_workshop(server, language: str, title: str = "Työpaja") -> dict:
+    return api(server, "POST", "/workshops",
+               {"title": title, "template": TEMPLATE, "language": language})
+
+
+def log_in(page: Page, server, language: str = "fi") -> None:
+    page.goto(f"{server.url}/login?lang={language}")
+    page.locator("#email").fill(server.facilitator_email)
+    page.locator("#password").fill(PASSWORD)
+    page.locator("form button[type=submit]").click()
+    expect(page.locator("#list-heading")).to_be_visible()
+
+
+def wait_until_live(page: Page) -> None:
+    expect(page.locator("#board")).to_be_visible()
+    expect(page.locator("#step-title")).not_to_be_empty()
+
+
+def open_console(page: Page, server, workshop: dict, language: str) -> Page:
+    log_in(page, server, language)
+    page.goto(f"{server.url}/w/{workshop['id']}")
+    wait_until_live(page)
+    expect(page.locator("#ctl-goto")).to_be_visible()
+    return page
+
+
+def join(page: Page, server, workshop: dict, name: str | None) -> Page:
+    page.goto(f"{server.url}/j/{workshop['join_code']}")
+    if name:
+        page.locator("#join-name").fill(name)
+        page.locator("#join-button").click()
+    else:
+        page.locator("#join-anonymous").click()
+    wait_until_live(page)
+    return page
+
+
+def first_column(page: Page):
+    return page.locator("section.column").first
+
+
+def post(page: Page, text: str, column: int = 0) -> None:
+    box = page.locator("section.column").nth(column).locator("form.composer textarea")
+    box.fill(text)
+    box.press("Enter")
+    expect(page.locator(".note-text", has_text=text)).to_have_count(1)
+    expect(page.locator("li.note.pending")).to_have_count(0)
+
+
+def axe_violations(page: Page) -> list[str]:
+    """Every WCAG 2.0/2.1 A and AA violation axe-core finds on the page, one line each."""
+    results = _axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS},
+                                      "resultTypes": ["violations"]})
+    lines = []
+    for violation in results.response["violations"]:
+        targets = [" ".join(map(str, node["target"])) for node in violation["nodes"][:3]]
+        lines.append(f"{violation['id']}: {violation['help']} at {targets}")
+    return lines

@@ -1,0 +1,131 @@
+"""axe-core (bundled with axe-playwright-python, offline) finds no WCAG 2.0/2.1 A or AA
+violation on any page or board state, in Finnish, Swedish and English. No rule is excluded."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from .rooms import axe_violations, create_workshop, join, log_in, open_console, post
+
+pytestmark = pytest.mark.browser
+LANGUAGES = ("fi", "sv", "en")
+
+
+class Findings:
+    """Violations per state, so that one run reports every broken state at once."""
+
+    def __init__(self):
+        self.by_state = {}
+
+    def check(self, state: str, page):
+        expect(page.locator("html")).to_have_attribute("lang", re.compile(r"^(fi|sv|en)$"))
+        found = axe_violations(page)
+        if found:
+            self.by_state[state] = found
+
+    def assert_none(self):
+        report = "\n".join(f"{state}:\n  " + "\n  ".join(lines)
+                           for state, lines in self.by_state.items())
+        assert not self.by_state, f"axe violations:\n{report}"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_pages_outside_the_board_have_no_axe_violations(server, new_context, language):
+    findings = Findings()
+    page = new_context().new_page()
+    page.goto(f"{server.url}/login?lang={language}")
+    findings.check("login", page)
+    page.locator("#email").fill(server.facilitator_email)
+    page.locator("#password").fill("wrong password")
+    page.locator("form button[type=submit]").click()
+    expect(page.locator("#login-error")).to_be_visible()
+    findings.check("login with an error", page)
+    page.goto(f"{server.url}/j?lang={language}")
+    findings.check("enter code", page)
+    page.goto(f"{server.url}/accessibility?lang={language}")
+    expect(page.locator("h1")).to_be_visible()
+    findings.check("accessibility statement", page)
+
+    fresh = new_context().new_page()  # a facilitator with no workshops yet
+    server.cli("facilitator", "add", f"empty-{language}@example.fi", "--password-stdin",
+               input="correct horse battery\n")
+    fresh.goto(f"{server.url}/login?lang={language}")
+    fresh.locator("#email").fill(f"empty-{language}@example.fi")
+    fresh.locator("#password").fill("correct horse battery")
+    fresh.locator("form button[type=submit]").click()
+    expect(fresh.locator("#list-heading")).to_be_visible()
+    findings.check("dashboard, empty", fresh)
+
+    log_in(page, server, language)
+    page.locator("#title").fill("Sarjan työpaja")
+    page.locator("#series").select_option("new")  # without naming the series: an error
+    page.locator("#new-workshop-heading ~ form button[type=submit]").click()
+    expect(page.locator("#new-workshop-heading ~ .error")).to_be_visible()
+    findings.check("workshop creation with an error", page)
+    workshop = create_workshop(server, language)
+    page.goto(f"{server.url}/?lang={language}")
+    findings.check("dashboard with workshops", page)
+    page.goto(f"{server.url}/w/{workshop['id']}/summary")
+    expect(page.locator("#summary-content")).to_be_visible()
+    findings.check("export preview", page)
+    findings.assert_none()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_board_state_has_no_axe_violations(server, new_context, language):
+    findings = Findings()
+    workshop = create_workshop(server, language)
+    console = open_console(new_context().new_page(), server, workshop, language)
+    findings.check("facilitator console", console)
+    context = new_context()
+    participant = context.new_page()
+    participant.goto(f"{server.url}/j/{workshop['join_code']}")
+    expect(participant.locator("#join-form-section")).to_be_visible()
+    findings.check("join page", participant)
+    join(participant, server, workshop, "Alice")
+    findings.check("board, empty", participant)
+
+    post(participant, "Kuuntelu")
+    post(console, "Kohtaaminen")
+    expect(participant.locator(".note-text", has_text="Kohtaaminen")).to_be_visible()
+    findings.check("board with notes", participant)
+
+    console.locator("#ctl-cluster").check()
+    console.locator("#ctl-theme-title").fill("Taidot")
+    console.locator("#ctl-theme-add").click()
+    expect(participant.locator("section.column").first.locator(".theme-section")).to_have_count(1)
+    expect(participant.locator("select[id^=theme-of-]")).to_have_count(2)
+    findings.check("board with themes", participant)
+    findings.check("console with themes", console)
+
+    console.locator("#ctl-voting").click()
+    expect(participant.locator(".voting-notice")).to_be_visible()
+    participant.locator("button.vote").first.click()
+    expect(participant.locator(".my-votes")).to_have_count(1)
+    findings.check("board during voting", participant)
+    findings.check("console during voting", console)
+    console.locator("#ctl-voting").click()
+    expect(participant.locator(".voting-notice")).to_have_count(0)
+    findings.check("board after voting", participant)
+
+    console.locator("#ctl-timer-start").click()
+    expect(participant.locator(".timer")).to_be_visible()
+    findings.check("board with the timer running", participant)
+
+    console.locator("#ctl-group-mode").select_option("choose")
+    console.locator("#ctl-groups-create").click()
+    participant.locator(".group-card button").first.click()
+    expect(participant.locator(".my-group")).to_be_visible()
+    participant.locator(".group-card button").first.click()  # volunteer as the chair
+    expect(participant.locator(".chair-controls")).to_be_visible()
+    findings.check("board in a small group", participant)
+    findings.check("console with small groups", console)
+    console.locator("#ctl-debrief-view").click()
+    expect(console.locator("#ctl-debrief-view")).to_have_attribute("aria-pressed", "true")
+    findings.check("console, groups side by side", console)
+
+    context.set_offline(True)
+    expect(participant.locator("#status")).to_be_visible()
+    findings.check("board, disconnected", participant)
+    findings.assert_none()
