@@ -24,6 +24,8 @@ def create_app(overrides: dict | None = None):
     from .exports import api as exports_api
     from .exports import routes as exports_routes
     from .extensions import babel, csrf, db, socketio
+    from .pages.routes import bp as pages_bp
+    from .workshops.offline import bp as offline_bp
     from .workshops.routes import bp as workshops_bp
 
     app = Flask(__name__)
@@ -49,9 +51,11 @@ def create_app(overrides: dict | None = None):
     app.extensions["pajapohja.canvases"] = load_library(app.config["CANVAS_DIRS"])
     app.register_blueprint(accounts_bp)
     app.register_blueprint(workshops_bp)
+    app.register_blueprint(offline_bp)
     app.register_blueprint(api_bp)
     app.register_blueprint(exports_routes.bp)
     app.register_blueprint(exports_api.bp)
+    app.register_blueprint(pages_bp)
     csrf.exempt(exports_api.bp)
     csrf.exempt(api_bp)
     security.init_app(app)

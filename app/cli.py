@@ -144,6 +144,26 @@ from .exports.cli import export_command  # noqa: E402  (imports only click)
 cli.add_command(export_command)
 
 
+@cli.command()
+@click.argument("file", type=click.Path(dir_okay=False))
+def backup(file: str):
+    """Write a consistent copy of the live SQLite database to FILE (safe while serving)."""
+    import sqlite3
+    from pathlib import Path
+
+    from .backup import BackupError
+    from .backup import backup as copy_database
+    from .config import load_config
+
+    try:
+        size = copy_database(load_config()["SQLALCHEMY_DATABASE_URI"], Path(file))
+    except BackupError as refusal:
+        _fail(str(refusal))
+    except (OSError, sqlite3.Error) as error:
+        _fail(f"backup failed: {error}")
+    click.echo(f"Backup written to {file} ({size} bytes).")
+
+
 def main(argv: list[str] | None = None) -> None:
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["serve"]:

@@ -37,7 +37,7 @@ def configure_engine(engine: Engine) -> None:
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA busy_timeout=10000")
         cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute("PRAGMA synchronous=" + __import__("os").environ.get("XB_SYNC", "FULL"))
+        cursor.execute("PRAGMA synchronous=FULL")
         cursor.close()
 
     @event.listens_for(engine, "begin")
@@ -45,7 +45,7 @@ def configure_engine(engine: Engine) -> None:
         immediate = getattr(_local, "writing", False)
         connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
-    if _gevent_patched() and not __import__("os").environ.get("XB_INLINE"):
+    if _gevent_patched():
         engine.dialect.do_commit = _commit_off_the_loop
 
 

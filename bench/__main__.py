@@ -17,6 +17,7 @@ COLUMNS = (
     ("joined", "joined", "{:.0f}"),
     ("all joined in s", "joined_all_in_s", "{:.2f}"),
     ("idle after joins in s", "settled_s", "{:.1f}"),
+    ("server CPU s for the joins", "join_cpu_s", "{:.1f}"),
     ("connect p50/p95/max s", ("connect_p50_s", "connect_p95_s", "connect_max_s"), "{:.3f}"),
     ("deliveries exp/recv", ("deliveries_expected", "deliveries_received"), "{:.0f}"),
     (
@@ -24,7 +25,7 @@ COLUMNS = (
         ("latency_p50_ms", "latency_p95_ms", "latency_p99_ms", "latency_max_ms"),
         "{:.0f}",
     ),
-    ("CPU s (%)", ("cpu_s", "cpu_percent"), "{:.1f}"),
+    ("CPU s (%) while posting", ("cpu_s", "cpu_percent"), "{:.1f}"),
     ("peak RSS MB", "peak_rss_mb", "{:.1f}"),
     ("idle KB/participant", "idle_kb_per_participant", "{:.1f}"),
 )
@@ -56,7 +57,11 @@ def _print_summary(summary: dict) -> None:
 def _verdict(scenario, app: dict, bare: dict | None) -> list[str]:
     lines = []
     missing = app["deliveries_expected"] - app["deliveries_received"]
-    lines.append(f"  app deliveries missing: {missing}  ({'PASS' if missing == 0 else 'FAIL'})")
+    everyone = app["joined"] == scenario.participants
+    lines.append(
+        f"  app deliveries missing: {missing}, joined {app['joined']}/{scenario.participants}"
+        f"  ({'PASS' if missing == 0 and everyone else 'FAIL'})"
+    )
     if scenario.join_window is not None:
         ok = (
             app["joined"] == scenario.participants

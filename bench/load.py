@@ -46,6 +46,7 @@ class WorkerResult:
     last_join_at: float = 0.0
     latencies: list[float] = field(default_factory=list)
     received: Counter = field(default_factory=Counter)  # op_id -> deliveries to others
+    joined_rooms: Counter = field(default_factory=Counter)  # room -> clients joined
     acked: dict = field(default_factory=dict)  # op_id -> room
     post_failures: list[str] = field(default_factory=list)
     disconnects: int = 0
@@ -91,11 +92,14 @@ class _Client:
                 )
             except Exception as error:  # noqa: BLE001 - every failure is a counted result
                 self.result.join_failures.append(f"{type(error).__name__}: {error}")
+                await self.sio.disconnect()  # out of the room: counts neither way
                 return
         if not ack.get("ok"):
             self.result.join_failures.append(str(ack.get("error")))
+            await self.sio.disconnect()
             return
         self.joined = True
+        self.result.joined_rooms[self.spec.room] += 1
         done = time.time()
         self.result.connect_seconds.append(done - began)
         self.result.last_join_at = max(self.result.last_join_at, done)

@@ -1,6 +1,7 @@
 """The scenarios of issue 8 and how one of them is run against one server."""
 
 import time
+from collections import Counter
 from dataclasses import dataclass
 
 from .load import ClientSpec, Load, LoadRun
@@ -123,8 +124,10 @@ def run(scenario: Scenario, kind: str, async_mode: str, processes: int) -> dict:
         base_rss = server.stats.rss_kb()
         clients = LoadRun(load, processes)
         try:
+            join_cpu = server.stats.cpu_seconds()
             join_start = clients.join()
             settled = _settle(server)
+            join_cpu = server.stats.cpu_seconds() - join_cpu
             idle_rss = server.stats.rss_kb()
             cpu_before, wall_before = server.stats.cpu_seconds(), time.monotonic()
             _go, results = clients.post()
@@ -150,6 +153,7 @@ def run(scenario: Scenario, kind: str, async_mode: str, processes: int) -> dict:
         log_tail,
     )
     summary["settled_s"] = settled
+    summary["join_cpu_s"] = join_cpu
     return summary
 
 
@@ -172,7 +176,9 @@ def _summary(
     connect = [s for r in results for s in r.connect_seconds]
     latencies = [s for r in results for s in r.latencies]
     acked = {op: room for r in results for op, room in r.acked.items()}
-    expected = len(acked) * (scenario.per_room - 1)
+    # Everyone who joined the room, less the sender; a failed join is reported on its own.
+    members = sum((r.joined_rooms for r in results), Counter())
+    expected = sum(members[room] - 1 for room in acked.values())
     received = sum(count for r in results for op, count in r.received.items() if op in acked)
     joined_all_in = max((r.last_join_at for r in results), default=join_start) - join_start
     failures = [f for r in results for f in r.join_failures + r.post_failures]

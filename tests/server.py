@@ -9,6 +9,7 @@ import threading
 import time
 import urllib.request
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import socketio
@@ -17,9 +18,19 @@ from .browser.conftest import LiveServer
 from .conftest import PASSWORD
 
 CALL_TIMEOUT = 5.0
+TOO_FAST_RETRIES = 20
 # What a note is on every client, whatever else the server's document adds to it.
-NOTE_KEYS = ("id", "op_id", "step_id", "prompt_id", "text", "fields", "participant_id",
-             "author_name", "version")
+NOTE_KEYS = (
+    "id",
+    "op_id",
+    "step_id",
+    "prompt_id",
+    "text",
+    "fields",
+    "participant_id",
+    "author_name",
+    "version",
+)
 
 
 def essence(notes) -> dict[int, tuple]:
@@ -30,24 +41,31 @@ def start_server(data_dir: Path) -> LiveServer:
     """A running ``pajapohja serve`` (gevent) with one facilitator and an API token."""
     live = LiveServer(data_dir).start()
     live.facilitator_email = "fasilitaattori@example.fi"
-    live.cli("facilitator", "add", live.facilitator_email, "--password-stdin",
-             input=PASSWORD + "\n")
+    live.cli(
+        "facilitator", "add", live.facilitator_email, "--password-stdin", input=PASSWORD + "\n"
+    )
     live.api_token = live.cli("token", "create", live.facilitator_email)
     return live
 
 
 def api(live: LiveServer, method: str, path: str, body: dict | None = None) -> dict:
     request = urllib.request.Request(
-        f"{live.url}/api/v1{path}", method=method,
+        f"{live.url}/api/v1{path}",
+        method=method,
         data=json.dumps(body).encode() if body is not None else None,
-        headers={"Authorization": f"Bearer {live.api_token}", "Content-Type": "application/json"})
+        headers={"Authorization": f"Bearer {live.api_token}", "Content-Type": "application/json"},
+    )
     with urllib.request.urlopen(request, timeout=30) as response:
         return json.loads(response.read())
 
 
 def create_workshop(live: LiveServer) -> dict:
-    return api(live, "POST", "/workshops", {
-        "title": "Kestävyystesti", "template": "hyvanmitta-training-plan", "language": "fi"})
+    return api(
+        live,
+        "POST",
+        "/workshops",
+        {"title": "Kestävyystesti", "template": "hyvanmitta-training-plan", "language": "fi"},
+    )
 
 
 def wait_for(condition, timeout: float, what: str) -> None:
@@ -56,6 +74,18 @@ def wait_for(condition, timeout: float, what: str) -> None:
         if time.monotonic() > deadline:
             raise AssertionError(f"timed out after {timeout} s waiting for {what}")
         time.sleep(0.05)
+
+
+def connect_all(live: LiveServer, workshop: dict, count: int, name: str) -> list["Participant"]:
+    with ThreadPoolExecutor(max_workers=10) as pool:
+        return list(
+            pool.map(lambda n: Participant(live, workshop, f"{name} {n}").connect(), range(count))
+        )
+
+
+def close_all(clients: list["Participant"]) -> None:
+    with ThreadPoolExecutor(max_workers=len(clients) or 1) as pool:
+        list(pool.map(Participant.close, clients))
 
 
 class Participant:
@@ -80,9 +110,13 @@ class Participant:
         self.joined = threading.Event()
         self.joins = 0
         self.caught_up_by_events = 0
-        self.sio = socketio.Client(reconnection=True, reconnection_delay=0.2,
-                                   reconnection_delay_max=1, randomization_factor=0.2,
-                                   handle_sigint=False)
+        self.sio = socketio.Client(
+            reconnection=True,
+            reconnection_delay=0.2,
+            reconnection_delay_max=1,
+            randomization_factor=0.2,
+            handle_sigint=False,
+        )
         self.sio.on("event", self._receive)
         self.sio.on("disconnect", self._disconnected)
 
@@ -114,12 +148,12 @@ class Participant:
         self.joins += 1
         self.joined.set()
 
-    def _disconnected(self, *_reason) -> None:
+    def _disconnected(self, reason=None) -> None:
         self.joined.clear()
         # python-engineio leaves the websocket of a connection the server dropped open until
-        # garbage collection (a ResourceWarning); close it now.
+        # garbage collection (a ResourceWarning); its read loop has ended, so close it now.
         ws = getattr(self.sio.eio, "ws", None)
-        if ws is not None:
+        if reason == self.sio.reason.TRANSPORT_ERROR and ws is not None:
             ws.shutdown()
 
     def ensure_joined(self) -> bool:
@@ -139,27 +173,38 @@ class Participant:
     # --- changes ------------------------------------------------------------------------
     def new_note(self, text: str) -> str:
         op_id = str(uuid.uuid4())
-        self.outbox[op_id] = {"op_id": op_id, "step_id": self.step_id,
-                              "prompt_id": self.prompt_id, "text": text}
+        self.outbox[op_id] = {
+            "op_id": op_id,
+            "step_id": self.step_id,
+            "prompt_id": self.prompt_id,
+            "text": text,
+        }
         return op_id
 
     def send(self, op_id: str) -> bool:
-        """Send one outbox entry; True once the server acknowledged it."""
-        try:
-            ack = self.sio.call("note.add", self.outbox[op_id], timeout=CALL_TIMEOUT)
-        except (socketio.exceptions.TimeoutError, socketio.exceptions.BadNamespaceError):
-            return False
-        if ack is None or (not ack["ok"] and ack["error"]["code"] == "not_joined"):
-            return False
+        """Send one outbox entry; True once the server acknowledged it, False when the
+        connection is gone (the entry stays in the outbox)."""
+        for _attempt in range(TOO_FAST_RETRIES):
+            try:
+                ack = self.sio.call("note.add", self.outbox[op_id], timeout=CALL_TIMEOUT)
+            except (socketio.exceptions.TimeoutError, socketio.exceptions.BadNamespaceError):
+                return False
+            if ack is None or (not ack["ok"] and ack["error"]["code"] == "not_joined"):
+                return False
+            if ack["ok"] or ack["error"]["code"] != "too_fast":
+                break
+            time.sleep(0.5)  # the server's per-connection rate limit: wait as the browser does
         assert ack["ok"], ack
         self.acked[op_id] = ack
         del self.outbox[op_id]
         return True
 
-    def flush(self) -> None:
+    def flushed(self) -> bool:
+        """Resend what is unacknowledged; True once nothing is left."""
         for op_id in list(self.outbox):
             if not self.ensure_joined() or not self.send(op_id):
-                return
+                return False
+        return True
 
     # --- the mirror ---------------------------------------------------------------------
     def _receive(self, event: dict) -> None:

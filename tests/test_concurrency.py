@@ -4,7 +4,15 @@ import threading
 
 import pytest
 
-from .server import Participant, api, create_workshop, start_server, wait_for
+from .server import (
+    Participant,
+    api,
+    close_all,
+    connect_all,
+    create_workshop,
+    start_server,
+    wait_for,
+)
 
 CLIENTS = 20
 NOTES_EACH = 10
@@ -19,7 +27,7 @@ def live(tmp_path):
 
 def test_concurrent_writers_get_gapless_seq_and_every_client_the_same_ordered_log(live):
     workshop = create_workshop(live)
-    clients = [Participant(live, workshop, f"Kirjoittaja {n}").connect() for n in range(CLIENTS)]
+    clients = connect_all(live, workshop, CLIENTS, "Kirjoittaja")
     try:
         start_seq = max(client.seq for client in clients)
         wait_for(lambda: all(c.seq == start_seq for c in clients), 10, "every join to arrive")
@@ -59,5 +67,4 @@ def test_concurrent_writers_get_gapless_seq_and_every_client_the_same_ordered_lo
         assert {note["id"] for note in stored["notes"]} == set(acked_ids)
         assert all(c.notes.keys() == acked_ids.keys() for c in clients)
     finally:
-        for client in clients:
-            client.close()
+        close_all(clients)

@@ -7,7 +7,16 @@ from collections import Counter
 
 import pytest
 
-from .server import Participant, api, create_workshop, essence, start_server, wait_for
+from .server import (
+    Participant,
+    api,
+    close_all,
+    connect_all,
+    create_workshop,
+    essence,
+    start_server,
+    wait_for,
+)
 
 CLIENTS = 30
 ACKS_BEFORE_KILL = 150
@@ -37,14 +46,17 @@ def stored_notes(live) -> list[tuple[str, int]]:
 
 def test_sigkill_mid_burst_loses_no_acknowledged_note_and_clients_converge(live):
     workshop = create_workshop(live)
-    clients = [Participant(live, workshop, f"Osallistuja {n}").connect() for n in range(CLIENTS)]
+    clients = connect_all(live, workshop, CLIENTS, "Osallistuja")
     try:
         stop = threading.Event()
         burst = [threading.Thread(target=post_until, args=(c, stop)) for c in clients]
         for thread in burst:
             thread.start()
-        wait_for(lambda: sum(len(c.acked) for c in clients) >= ACKS_BEFORE_KILL, 60,
-                 f"{ACKS_BEFORE_KILL} acknowledged notes")
+        wait_for(
+            lambda: sum(len(c.acked) for c in clients) >= ACKS_BEFORE_KILL,
+            60,
+            f"{ACKS_BEFORE_KILL} acknowledged notes",
+        )
         live.stop(kill=True)  # SIGKILL while every client has a note in flight
         stop.set()
         for thread in burst:
@@ -57,13 +69,16 @@ def test_sigkill_mid_burst_loses_no_acknowledged_note_and_clients_converge(live)
         for client in clients:
             wait_for(client.ensure_joined, 30, "the client to reconnect and join again")
         for client in clients:
-            wait_for(lambda: (client.flush(), not client.outbox)[1], 60, "the outbox to empty")
+            wait_for(client.flushed, 60, "the outbox to empty")
 
         snapshot = api(live, "GET", f"/workshops/{workshop['id']}")
         for client in clients:
             client.resync()
-        wait_for(lambda: all(c.seq == snapshot["seq"] for c in clients), 30,
-                 "every client to reach the server's seq")
+        wait_for(
+            lambda: all(c.seq == snapshot["seq"] for c in clients),
+            30,
+            "every client to reach the server's seq",
+        )
 
         acked = {op: ack["note"]["id"] for c in clients for op, ack in c.acked.items()}
         stored = stored_notes(live)
@@ -78,5 +93,4 @@ def test_sigkill_mid_burst_loses_no_acknowledged_note_and_clients_converge(live)
             assert client.joins >= 2
             assert client.caught_up_by_events >= 1, "the rejoin caught up with events"
     finally:
-        for client in clients:
-            client.close()
+        close_all(clients)

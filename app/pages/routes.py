@@ -5,7 +5,7 @@ the server fills in its own details through environment variables."""
 import os
 from datetime import date
 
-from flask import Blueprint, current_app, render_template
+from flask import Blueprint, current_app, redirect, render_template, request, url_for
 
 bp = Blueprint("pages", __name__)
 
@@ -47,8 +47,6 @@ def _statement_date() -> date:
 
 
 @bp.get("/accessibility")
-@bp.get("/saavutettavuusseloste")
-@bp.get("/tillganglighetsutlatande")
 def accessibility_statement():
     return render_template(
         "pages/accessibility.html",
@@ -56,3 +54,10 @@ def accessibility_statement():
         contact=_contact(current_app.config["ACCESSIBILITY_CONTACT"]),
         statement_date=_statement_date(),
     )
+
+
+@bp.get("/saavutettavuusseloste")
+@bp.get("/tillganglighetsutlatande")
+def statement_in_other_words():
+    """The addresses people guess in Finnish and Swedish lead to the statement."""
+    return redirect(url_for("pages.accessibility_statement", **request.args), 301)

@@ -90,7 +90,8 @@ def join(payload: dict):
     join_room(room_participant(participant.id))
     state["viewer"] = viewer
     presence.entered(viewer.workshop_id, request.sid, "participant", participant.id)
-    return {"participant": person, **_state_since(viewer, since)}, events
+    # A new participant (an unknown token) sees the workshop differently: give it a snapshot.
+    return {"participant": person, **_state_since(viewer, None if events else since)}, events
 
 
 def _since(payload: dict, required: bool = True) -> int | None:

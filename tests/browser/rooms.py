@@ -4,6 +4,7 @@ is located by id or role, never by Finnish text, so the same steps run in fi, sv
 
 import json
 import urllib.request
+import uuid
 
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
@@ -27,16 +28,28 @@ def api(server, method: str, path: str, body=None) -> dict:
 
 
 def create_workshop(server, language: str, title: str = "Työpaja") -> dict:
-    return api(server, "POST", "/workshops",
-               {"title": title, "template": TEMPLATE, "language": language})
+    return api(
+        server, "POST", "/workshops", {"title": title, "template": TEMPLATE, "language": language}
+    )
 
 
 def log_in(page: Page, server, language: str = "fi") -> None:
+    """Log in through the form once per server; later contexts reuse that session, since logins
+    are rate limited per address (10 a minute)."""
+    session = getattr(server, "facilitator_session", None)
+    if session:
+        page.context.add_cookies(session)
+        page.goto(f"{server.url}/?lang={language}")
+        expect(page.locator("#list-heading")).to_be_visible()
+        return
     page.goto(f"{server.url}/login?lang={language}")
     page.locator("#email").fill(server.facilitator_email)
     page.locator("#password").fill(PASSWORD)
     page.locator("form button[type=submit]").click()
     expect(page.locator("#list-heading")).to_be_visible()
+    server.facilitator_session = [
+        cookie for cookie in page.context.cookies() if cookie["name"] != "pajapohja_lang"
+    ]
 
 
 def wait_until_live(page: Page) -> None:
@@ -77,10 +90,59 @@ def post(page: Page, text: str, column: int = 0) -> None:
 
 def axe_violations(page: Page) -> list[str]:
     """Every WCAG 2.0/2.1 A and AA violation axe-core finds on the page, one line each."""
-    results = _axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS},
-                                      "resultTypes": ["violations"]})
+    results = _axe.run(
+        page,
+        options={"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]},
+    )
     lines = []
     for violation in results.response["violations"]:
         targets = [" ".join(map(str, node["target"])) for node in violation["nodes"][:3]]
         lines.append(f"{violation['id']}: {violation['help']} at {targets}")
     return lines
+
+
+class FacilitatorSocket:
+    """A facilitator script on the live protocol (docs/protocol.md), for what the browser UI
+    deliberately cannot do quickly, such as a two-second timer."""
+
+    def __init__(self, server, workshop: dict):
+        import socketio
+
+        self.client = socketio.Client(reconnection=False)
+        self.client.connect(
+            server.url,
+            auth={"api_token": server.api_token},
+            transports=["websocket"],
+            wait_timeout=10,
+        )
+        ack = self.call("join", {"workshop_id": workshop["id"]})
+        assert ack["ok"], ack
+
+    def call(self, event: str, payload: dict) -> dict:
+        payload = {"op_id": str(uuid.uuid4()), **payload}
+        return self.client.call(event, payload, timeout=10)
+
+    def close(self):
+        self.client.disconnect()
+
+
+def tab_to(page: Page, selector: str, limit: int = 200) -> None:
+    """Press Tab until the focused element matches ``selector``; every element passed on the
+    way must show a visible focus indicator."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        state = page.evaluate(
+            """(selector) => {
+                const el = document.activeElement;
+                if (!el || el === document.body) return { match: false, visible: true };
+                const style = getComputedStyle(el);
+                const width = parseFloat(style.outlineWidth);
+                const visible = style.outlineStyle !== "none" && width >= 2;
+                return { match: el.matches(selector), visible, what: el.outerHTML.slice(0, 120) };
+            }""",
+            selector,
+        )
+        assert state["visible"], f"no visible focus on {state['what']}"
+        if state["match"]:
+            return
+    raise AssertionError(f"Tab never reached {selector}")

@@ -1,12 +1,23 @@
 """axe-core (bundled with axe-playwright-python, offline) finds no WCAG 2.0/2.1 A or AA
-violation on any page or board state, in Finnish, Swedish and English. No rule is excluded."""
+violation on any page or board state, in Finnish, Swedish and English. No rule is excluded.
+The board also speaks to screen readers and keeps still for those who ask for less motion."""
 
 import re
 
 import pytest
 from playwright.sync_api import expect
 
-from .rooms import axe_violations, create_workshop, join, log_in, open_console, post
+from .rooms import (
+    TEMPLATE,
+    FacilitatorSocket,
+    api,
+    axe_violations,
+    create_workshop,
+    join,
+    log_in,
+    open_console,
+    post,
+)
 
 pytestmark = pytest.mark.browser
 LANGUAGES = ("fi", "sv", "en")
@@ -15,24 +26,26 @@ LANGUAGES = ("fi", "sv", "en")
 class Findings:
     """Violations per state, so that one run reports every broken state at once."""
 
-    def __init__(self):
+    def __init__(self, language: str):
+        self.language = language
         self.by_state = {}
 
     def check(self, state: str, page):
-        expect(page.locator("html")).to_have_attribute("lang", re.compile(r"^(fi|sv|en)$"))
+        expect(page.locator("html")).to_have_attribute("lang", self.language)
         found = axe_violations(page)
         if found:
             self.by_state[state] = found
 
     def assert_none(self):
-        report = "\n".join(f"{state}:\n  " + "\n  ".join(lines)
-                           for state, lines in self.by_state.items())
+        report = "\n".join(
+            f"{state}:\n  " + "\n  ".join(lines) for state, lines in self.by_state.items()
+        )
         assert not self.by_state, f"axe violations:\n{report}"
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_pages_outside_the_board_have_no_axe_violations(server, new_context, language):
-    findings = Findings()
+    findings = Findings(language)
     page = new_context().new_page()
     page.goto(f"{server.url}/login?lang={language}")
     findings.check("login", page)
@@ -48,8 +61,13 @@ def test_pages_outside_the_board_have_no_axe_violations(server, new_context, lan
     findings.check("accessibility statement", page)
 
     fresh = new_context().new_page()  # a facilitator with no workshops yet
-    server.cli("facilitator", "add", f"empty-{language}@example.fi", "--password-stdin",
-               input="correct horse battery\n")
+    server.cli(
+        "facilitator",
+        "add",
+        f"empty-{language}@example.fi",
+        "--password-stdin",
+        input="correct horse battery\n",
+    )
     fresh.goto(f"{server.url}/login?lang={language}")
     fresh.locator("#email").fill(f"empty-{language}@example.fi")
     fresh.locator("#password").fill("correct horse battery")
@@ -69,12 +87,45 @@ def test_pages_outside_the_board_have_no_axe_violations(server, new_context, lan
     page.goto(f"{server.url}/w/{workshop['id']}/summary")
     expect(page.locator("#summary-content")).to_be_visible()
     findings.check("export preview", page)
+    check_series_pages(server, page, findings, language)
     findings.assert_none()
+
+
+def check_series_pages(server, page, findings, language):
+    """The exports engineer's pages around a series: the organiser link and what it opens, and
+    a refused import."""
+    series = api(server, "POST", "/series", {"title": "Sarja", "language": language})
+    in_series = api(
+        server,
+        "POST",
+        "/workshops",
+        {
+            "title": "Sarjan 1",
+            "template": TEMPLATE,
+            "language": language,
+            "series_id": series["id"],
+        },
+    )
+    page.goto(f"{server.url}/w/{in_series['id']}")
+    page.locator("#downloads form button[type=submit]").first.click()
+    expect(page.locator("#share-url")).to_be_visible()
+    findings.check("organiser link created", page)
+    shared_url = page.locator("#share-url").input_value()
+    page.goto(shared_url)
+    expect(page.locator("#plan-heading")).to_be_visible()
+    findings.check("organiser's series page", page)
+    page.goto(f"{server.url}/?lang={language}")
+    page.locator("#import-file").set_input_files(
+        files=[{"name": "väärä.json", "mimeType": "application/json", "buffer": b"{}"}]
+    )
+    page.locator("#import-heading ~ form button[type=submit]").click()
+    expect(page.locator("main .error")).to_be_visible()
+    findings.check("import refused", page)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_board_state_has_no_axe_violations(server, new_context, language):
-    findings = Findings()
+    findings = Findings(language)
     workshop = create_workshop(server, language)
     console = open_console(new_context().new_page(), server, workshop, language)
     findings.check("facilitator console", console)
@@ -129,3 +180,66 @@ def test_every_board_state_has_no_axe_violations(server, new_context, language):
     expect(participant.locator("#status")).to_be_visible()
     findings.check("board, disconnected", participant)
     findings.assert_none()
+
+
+def test_board_is_headings_and_named_lists(server, new_context):
+    workshop = create_workshop(server, "en")
+    step = workshop["steps"][0]
+    page = join(new_context().new_page(), server, workshop, "Reader")
+    post(page, "Listening")
+    expect(page.get_by_role("heading", level=2, name=step["title"])).to_be_visible()
+    for prompt in step["prompts"]:
+        region = page.get_by_role("region", name=prompt["title"], exact=False)
+        expect(region.get_by_role("heading", level=3)).to_have_count(1)
+        expect(region.get_by_role("list", name="Notes")).to_have_count(1)
+    first = page.get_by_role("region", name=step["prompts"][0]["title"], exact=False)
+    expect(first.get_by_role("list", name="Notes").get_by_role("listitem")).to_have_text(
+        [re.compile("Listening")]
+    )
+    expect(page.get_by_role("navigation", name="Steps")).to_be_visible()
+
+
+def test_screen_reader_hears_new_notes_batched_and_timer_milestones(server, new_context):
+    workshop = create_workshop(server, "en")
+    step = workshop["steps"][0]
+    page = join(new_context().new_page(), server, workshop, "Reader")
+    region = page.locator("#announcer")
+    expect(region).to_have_attribute("aria-live", "polite")
+    page.evaluate("""() => {
+        window.heard = [];
+        const region = document.getElementById("announcer");
+        const listen = () => { if (region.textContent) window.heard.push(region.textContent); };
+        new MutationObserver(listen)
+            .observe(region, { childList: true, characterData: true, subtree: true });
+    }""")
+    host = FacilitatorSocket(server, workshop)
+    try:
+        for text in ("One", "Two", "Three"):
+            ack = host.call(
+                "note.add",
+                {"step_id": step["id"], "prompt_id": step["prompts"][0]["id"], "text": text},
+            )
+            assert ack["ok"], ack
+        expect(region).to_have_text("3 new notes")
+        assert page.evaluate("() => window.heard") == ["3 new notes"], "one message, not three"
+
+        assert host.call("timer.start", {"step_id": step["id"], "seconds": 61})["ok"]
+        expect(region).to_have_text("One minute left.", timeout=15_000)
+        assert host.call("timer.start", {"step_id": step["id"], "seconds": 1})["ok"]
+        expect(region).to_have_text("Time is up.", timeout=10_000)
+    finally:
+        host.close()
+
+
+@pytest.mark.parametrize("motion", ["reduce", "no-preference"])
+def test_timer_at_zero_moves_only_for_those_who_welcome_motion(server, new_context, motion):
+    workshop = create_workshop(server, "fi")
+    page = join(new_context(reduced_motion=motion).new_page(), server, workshop, None)
+    host = FacilitatorSocket(server, workshop)
+    try:
+        assert host.call("timer.start", {"step_id": workshop["steps"][0]["id"], "seconds": 1})["ok"]
+    finally:
+        host.close()
+    expect(page.locator(".timer.timer-done")).to_be_visible()
+    animations = page.evaluate("() => document.getAnimations().length")
+    assert animations == (0 if motion == "reduce" else 1)

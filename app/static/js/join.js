@@ -1,7 +1,9 @@
 // Participant page: join by name or anonymously, then the live board. The participant token is
-// kept in localStorage so that a reload is the same participant.
+// kept in localStorage so that a reload is the same participant; the last board seen is kept
+// too, so that a reload without network still shows the board and the notes waiting to be sent.
 import { Board } from "./lib/board.js";
 import { Connection } from "./lib/connection.js";
+import { BoardCache, registerServiceWorker } from "./lib/offline.js";
 
 const boot = JSON.parse(document.getElementById("boot").textContent);
 const strings = boot.strings;
@@ -28,6 +30,17 @@ function start(name) {
     inAudience: (audience) => Boolean(audience?.participants?.includes(identity?.id)),
   });
   board.connection = connection;
+  const cache = new BoardCache(`${scope}:board`, identity?.id);
+  const cached = identity ? cache.read() : null;
+  if (cached) {
+    try {
+      formSection.hidden = true;
+      board.load(cached.snapshot);
+      cached.tail.forEach((event) => board.apply(event));
+    } catch {
+      localStorage.removeItem(cache.key); // a copy this board cannot read: the server's will do
+    }
+  }
   connection.addEventListener("snapshot", ({ detail }) => {
     const participant = detail.ack?.participant;
     if (participant) {
@@ -35,13 +48,21 @@ function start(name) {
       localStorage.setItem(identityKey, JSON.stringify(participant));
       board.me.participantId = participant.id;
     }
+    cache.reset(detail.snapshot, identity?.id); // before the board takes the objects over
     formSection.hidden = true;
     board.load(detail.snapshot);
   });
-  connection.addEventListener("change", ({ detail }) => board.apply(detail));
+  connection.addEventListener("change", ({ detail }) => {
+    if (cache.record(detail)) connection.refresh();
+    board.apply(detail);
+  });
   connection.addEventListener("status", ({ detail }) => board.setConnected(detail.connected));
   connection.addEventListener("joinfailed", ({ detail }) => {
-    if (detail.code === "removed") localStorage.removeItem(identityKey);
+    if (detail.code === "removed") {
+      localStorage.removeItem(identityKey);
+      localStorage.removeItem(cache.key);
+      document.getElementById("board").hidden = true;
+    }
     formSection.hidden = false;
     errorBox.textContent = strings.errors[detail.code] || detail.message;
     errorBox.hidden = false;
@@ -50,6 +71,7 @@ function start(name) {
   connection.start();
 }
 
+registerServiceWorker();
 if (storedIdentity()) {
   start();
 } else {

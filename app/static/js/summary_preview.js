@@ -23,7 +23,7 @@ async function refresh() {
     const fresh = page.getElementById("summary-content");
     if (!fresh) throw new Error("no summary in the response");
     document.getElementById("summary-content").replaceWith(document.adoptNode(fresh));
-    say(status.dataset.updated, new Date().toLocaleTimeString());
+    say(status.dataset.updated, new Date().toLocaleTimeString(document.documentElement.lang));
   } catch {
     say(status.dataset.failed);
   }

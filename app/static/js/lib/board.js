@@ -5,6 +5,7 @@ import { Announcer } from "./announcer.js";
 import { noteForm } from "./composer.js";
 import { el, format } from "./dom.js";
 import { CLIENT_EVENTS } from "./events.js";
+import { keepFocus } from "./focus.js";
 import { fillNote } from "./note_view.js";
 import { newOpId } from "./outbox.js";
 import { StepPanel } from "./step_panel.js";
@@ -92,13 +93,13 @@ export class Board {
       const label = [el("span", { class: "step-number", text: `${index + 1}.` }), " ", step.title];
       if (current) label.push(" ", el("span", { class: "current-mark", text: `(${this.strings.current_step})` }));
       list.append(el("li", {}, el("button", {
-        type: "button", class: viewed ? "step-button viewed" : "step-button", "aria-current": viewed ? "step" : null,
+        type: "button", id: `step-button-${step.id}`, class: viewed ? "step-button viewed" : "step-button", "aria-current": viewed ? "step" : null,
         "data-step-id": step.id, disabled: locked && !viewed ? true : null, onclick: () => this.show(step.id),
       }, ...label)));
     });
     const heading = el("h2", { class: "visually-hidden", text: this.strings.steps });
     const note = locked ? el("p", { class: "hint", text: this.strings.following }) : null;
-    this.nav.replaceChildren(heading, list, ...(note ? [note] : []));
+    keepFocus(this.nav, () => this.nav.replaceChildren(heading, list, ...(note ? [note] : [])));
   }
 
   show(stepId) {
@@ -132,12 +133,22 @@ export class Board {
       : step.prompts.map((prompt) => this.#column(step, prompt));
     this.columns.classList.toggle("debrief", Boolean(byGroup));
     this.columns.replaceChildren(...columns);
+    this.#renderJumpLinks(columns);
+  }
+
+  // On a phone the columns stack: in-page links take the reader straight to one question.
+  #renderJumpLinks(columns) {
+    const jump = document.getElementById("column-jump");
+    jump.hidden = columns.length < 2;
+    jump.querySelector("ul").replaceChildren(...columns.map((column) => el("li", {},
+      el("a", { href: `#${column.id}`, text: column.querySelector("h3").firstChild.textContent }))));
   }
 
   #column(step, prompt) {
     const headingId = `prompt-${step.id}-${prompt.id}`;
     const container = el("div", { class: "note-sections", "data-prompt-id": prompt.id });
-    const column = el("section", { class: "column", "data-prompt-id": prompt.id, "aria-labelledby": headingId },
+    const column = el("section", { class: "column", id: `column-${step.id}-${prompt.id}`, tabindex: "-1",
+      "data-prompt-id": prompt.id, "aria-labelledby": headingId },
       el("h3", { id: headingId }, prompt.title, " ", el("span", { class: "count", "data-count-for": prompt.id })),
       prompt.help ? el("p", { class: "help", text: prompt.help }) : null,
       container);
@@ -178,6 +189,10 @@ export class Board {
 
   renderNotes(step) {
     if (step.id !== this.renderedStepId) return;
+    keepFocus(this.columns, () => this.#renderColumns(step));
+  }
+
+  #renderColumns(step) {
     for (const column of this.columns.querySelectorAll("section.column")) {
       const promptId = column.dataset.promptId;
       const group = promptId.startsWith("g") && this.view === "groups" ? this.state.groups.get(Number(promptId.slice(1))) : null;
@@ -249,10 +264,10 @@ export class Board {
       let item = this.noteEls.get(key);
       if (!item && !note.pending) {
         item = this.noteEls.get(`op:${note.op_id}`);
-        if (item) { this.noteEls.delete(`op:${note.op_id}`); this.noteEls.set(key, item); }
+        if (item) { this.noteEls.delete(`op:${note.op_id}`); this.noteEls.set(key, item); item.dataset.focusKey = key; }
       }
       if (!item) {
-        item = el("li", { class: "note" });
+        item = el("li", { class: "note", "data-focus-key": key });
         item.addEventListener("dragstart", (event) => event.dataTransfer.setData("text/plain", item.dataset.noteId));
         this.noteEls.set(key, item);
       }
@@ -353,9 +368,14 @@ export class Board {
 
   deleteNote(note) {
     if (!window.confirm(this.strings.delete_confirm)) return;
+    const column = this.noteEls.get(`id:${note.id}`)?.closest("section.column");
     this.connection.send(CLIENT_EVENTS.NOTE_DELETE, { op_id: newOpId(), note_id: note.id }).then(() => {
       this.state.notes.delete(note.id);
       this.renderNotes(this.step());
+      // The note and its button are gone: continue from the question's writing box.
+      if (column?.isConnected && (!document.activeElement || document.activeElement === document.body)) {
+        column.querySelector("textarea")?.focus();
+      }
       this.announcer.say(this.strings.deleted);
     }, (error) => this.announcer.say(`${this.strings.error_prefix} ${error.message}`));
   }

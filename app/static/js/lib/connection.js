@@ -1,5 +1,6 @@
 // The live connection: join, acknowledgements with time-outs, the outbox, and a gapless,
-// in-order stream of events (resyncing whenever a gap does not close by itself).
+// in-order stream of events (resyncing whenever a gap does not close by itself). After a
+// reconnect it joins with the last seq it applied and gets only the events it missed.
 import { io } from "../../vendor/socket.io/socket.io.esm.min.js";
 import { CLIENT_EVENTS, EVENT_TYPES, SERVER_EVENT } from "./events.js";
 import { Outbox } from "./outbox.js";
@@ -17,6 +18,7 @@ export class Connection extends EventTarget {
     this.outbox = new Outbox(outboxKey);
     this.inAudience = inAudience;
     this.seq = 0;
+    this.loaded = false; // a snapshot has been applied: later joins can catch up from this.seq
     this.joined = false;
     this.pending = new Map(); // seq -> event received ahead of order
     this.inflight = new Set();
@@ -34,6 +36,11 @@ export class Connection extends EventTarget {
     });
     this.socket.on("connect_error", () => this.#emitLocal("status", { connected: false }));
     this.socket.on(SERVER_EVENT, (event) => this.#receive(event));
+    // A socket can look open for a long while after the network went away: drop it at once, so
+    // that new notes wait in the outbox visibly, and reconnect as soon as the network is back.
+    window.addEventListener("offline", () => this.socket.disconnect());
+    window.addEventListener("online", () => { if (!this.socket.connected) this.socket.connect(); });
+    if (!navigator.onLine) this.#emitLocal("status", { connected: false });
   }
 
   // Queue a change; resolves with the acknowledgement, rejects with the server's refusal.
@@ -71,7 +78,9 @@ export class Connection extends EventTarget {
   }
 
   async #join() {
-    const ack = await this.#call(CLIENT_EVENTS.JOIN, this.joinPayload());
+    const payload = this.joinPayload();
+    if (this.loaded) payload.since = this.seq;
+    const ack = await this.#call(CLIENT_EVENTS.JOIN, payload);
     if (!ack.ok) {
       if (ack.error.code === "timeout") {
         this.socket.disconnect().connect();
@@ -81,13 +90,15 @@ export class Connection extends EventTarget {
       return;
     }
     this.joined = true;
-    this.#applySnapshot(ack.workshop, ack.seq, ack);
+    if (ack.workshop) this.#applySnapshot(ack.workshop, ack.seq, ack);
+    else this.#catchUp(ack.events);
     this.#emitLocal("status", { connected: true });
     this.#flush();
   }
 
   #applySnapshot(snapshot, seq, ack = null) {
     this.seq = seq;
+    this.loaded = true;
     for (const key of [...this.pending.keys()]) if (key <= seq) this.pending.delete(key);
     this.#emitLocal("snapshot", { snapshot, ack });
     this.#drain();
@@ -118,11 +129,21 @@ export class Connection extends EventTarget {
     if (!this.joined) return;
     const ack = await this.#call(CLIENT_EVENTS.RESYNC, { since: this.seq });
     if (!ack.ok) return;
-    if (ack.snapshot) {
-      this.#applySnapshot(ack.snapshot, ack.seq);
-      return;
-    }
-    for (const event of ack.events) {
+    if (ack.snapshot) this.#applySnapshot(ack.snapshot, ack.seq);
+    else this.#catchUp(ack.events);
+  }
+
+  // Ask for the whole state again (far behind the server answers resync with a snapshot).
+  async refresh() {
+    if (!this.joined || this.refreshing) return;
+    this.refreshing = true;
+    const ack = await this.#call(CLIENT_EVENTS.RESYNC, { since: 0 });
+    this.refreshing = false;
+    if (ack.ok && ack.snapshot) this.#applySnapshot(ack.snapshot, ack.seq);
+  }
+
+  #catchUp(events) {
+    for (const event of events) {
       if (event.seq > this.seq) this.pending.set(event.seq, { ...event, authoritative: true });
     }
     this.#drain();

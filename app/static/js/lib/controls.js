@@ -1,6 +1,7 @@
 // The facilitator's controls for the step on screen: move everyone, timer, private
 // brainstorming, lock, voting, themes, small groups, walls, and the room (presence, close).
 import { el, format } from "./dom.js";
+import { keepFocus } from "./focus.js";
 
 let uid = 0;
 const field = (labelText, input) => {
@@ -213,15 +214,16 @@ export class Controls {
     const people = el("ul", { class: "participant-list" });
     for (const participant of state.participants.values()) {
       people.append(el("li", {}, participant.name || s.anonymous, " ",
-        el("button", { type: "button", class: "small", text: s.remove, "aria-label": `${s.remove}: ${participant.name || s.anonymous}`,
+        el("button", { type: "button", id: `remove-participant-${participant.id}`, class: "small", text: s.remove, "aria-label": `${s.remove}: ${participant.name || s.anonymous}`,
           onclick: () => { if (window.confirm(s.remove_confirm)) this.send("participant.remove", { participant_id: participant.id }).catch(() => {}); } })));
     }
-    this.presenceRoot.replaceChildren(
+    const open = this.presenceRoot.querySelector("details")?.open;
+    keepFocus(this.presenceRoot, () => this.presenceRoot.replaceChildren(
       el("h2", { text: s.presence }),
       el("p", { id: "presence-count", text: format(s.online_n, { n: online.length }) }),
       el("p", { text: who || s.nobody }),
       el("p", { id: "done-count", text: format(s.done_n, { n: done, total: online.length }) }),
-      el("details", {}, el("summary", { text: format(s.all_participants, { n: state.participants.size }) }), people));
+      el("details", { open: open ? true : null }, el("summary", { id: "all-participants", text: format(s.all_participants, { n: state.participants.size }) }), people)));
   }
 }
 

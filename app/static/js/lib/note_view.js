@@ -53,13 +53,13 @@ function voteControls(ctx, step, note) {
   const snippet = noteSnippet(note);
   const box = el("div", { class: "vote-controls" });
   box.append(el("button", {
-    type: "button", class: "vote", text: strings(ctx).vote, "aria-label": `${strings(ctx).vote}: ${snippet}`,
+    type: "button", class: "vote", "data-action": "vote", text: strings(ctx).vote, "aria-label": `${strings(ctx).vote}: ${snippet}`,
     disabled: left <= 0 || mine >= voting.max_per_note ? true : null, onclick: () => ctx.actions.vote(note, true),
   }));
   if (mine) {
     box.append(
       el("span", { class: "my-votes", text: format(strings(ctx).my_votes, { n: mine }) }),
-      el("button", { type: "button", text: strings(ctx).unvote, "aria-label": `${strings(ctx).unvote}: ${snippet}`, onclick: () => ctx.actions.vote(note, false) }),
+      el("button", { type: "button", "data-action": "unvote", text: strings(ctx).unvote, "aria-label": `${strings(ctx).unvote}: ${snippet}`, onclick: () => ctx.actions.vote(note, false) }),
     );
   }
   return box;
@@ -136,8 +136,8 @@ export function fillNote(ctx, item, step, note) {
   if (mayChange) {
     const snippet = noteSnippet(note);
     actions.append(
-      el("button", { type: "button", text: s.edit, "aria-label": `${s.edit}: ${snippet}`, onclick: () => ctx.actions.edit(item, step, note) }),
-      el("button", { type: "button", text: s.delete, "aria-label": `${s.delete}: ${snippet}`, onclick: () => ctx.actions.remove(note) }),
+      el("button", { type: "button", "data-action": "edit", text: s.edit, "aria-label": `${s.edit}: ${snippet}`, onclick: () => ctx.actions.edit(item, step, note) }),
+      el("button", { type: "button", "data-action": "delete", text: s.delete, "aria-label": `${s.delete}: ${snippet}`, onclick: () => ctx.actions.remove(note) }),
     );
   }
   const extras = [voteControls(ctx, step, note), themeMenu(ctx, step, note), moderation(ctx, step, note)].filter(Boolean);

@@ -1,6 +1,7 @@
 // What a step says about itself above the columns: timer, private brainstorming, lock, voting,
 // small groups, "I'm done", and the shared vision statement.
 import { el, format } from "./dom.js";
+import { keepFocus } from "./focus.js";
 import { TimerView } from "./timer.js";
 
 export class StepPanel {
@@ -21,10 +22,12 @@ export class StepPanel {
     const { state } = this.board;
     const group = state.myGroup(step.id);
     this.timer.set(group?.timer || step.state.timer, state.clockOffset);
-    this.#status(step, group);
-    this.#groups(step, group);
-    this.#vision(step);
-    this.#ratings(step);
+    keepFocus(this.root, () => {
+      this.#status(step, group);
+      this.#groups(step, group);
+      this.#vision(step);
+      this.#ratings(step);
+    });
   }
 
   // Feedback: how the ratings are distributed (the comments are the notes below).
@@ -74,7 +77,7 @@ export class StepPanel {
     }
     if (state.me.role === "participant" && state.workshop.status === "open") {
       const done = state.done.has(`${step.id}:${state.me.participantId}`);
-      lines.push(el("button", { type: "button", class: "done-toggle", "aria-pressed": done ? "true" : "false",
+      lines.push(el("button", { type: "button", id: "done-toggle", class: "done-toggle", "aria-pressed": done ? "true" : "false",
         text: done ? s.done_marked : s.mark_done,
         onclick: () => this.board.send("step.done", { step_id: step.id, done: !done }).catch(() => {}) }));
     }
@@ -94,7 +97,7 @@ export class StepPanel {
       const chair = group.chair_id ? state.participants.get(group.chair_id)?.name || s.anonymous : null;
       parts.push(el("p", { class: "my-group" }, el("strong", { text: format(s.your_group, { name: group.name }) }),
         chair ? ` · ${format(s.chair_is, { name: group.chair_id === state.me.participantId ? s.you : chair })}` : ""));
-      if (!group.chair_id) parts.push(el("button", { type: "button", text: s.volunteer_chair, onclick: () => this.board.send("group.chair", { group_id: group.id, participant_id: state.me.participantId }).catch(() => {}) }));
+      if (!group.chair_id) parts.push(el("button", { type: "button", id: "volunteer-chair", text: s.volunteer_chair, onclick: () => this.board.send("group.chair", { group_id: group.id, participant_id: state.me.participantId }).catch(() => {}) }));
       if (group.chair_id === state.me.participantId) parts.push(this.#chairControls(step, group));
     } else {
       parts.push(el("p", { text: s.choose_group }));
@@ -102,7 +105,7 @@ export class StepPanel {
     const choose = el("div", { class: "form-actions" });
     for (const other of groups) {
       if (other.id === group?.id) continue;
-      choose.append(el("button", { type: "button", text: format(s.join_group, { name: other.name }),
+      choose.append(el("button", { type: "button", id: `join-group-${other.id}`, text: format(s.join_group, { name: other.name }),
         onclick: () => this.board.send("group.join", { group_id: other.id }).then((ack) => {
           ack.notes.forEach((note) => state.notes.set(note.id, note));
           this.board.render();
@@ -119,9 +122,9 @@ export class StepPanel {
     return el("div", { class: "chair-controls" },
       el("h3", { text: s.chair_tools }),
       el("label", { for: "chair-minutes", text: s.minutes }), " ", minutes, " ",
-      el("button", { type: "button", text: s.timer_start, onclick: () => send("timer.start", { seconds: Number(minutes.value) * 60 }) }), " ",
-      el("button", { type: "button", text: s.timer_stop, onclick: () => send("timer.stop") }), " ",
-      el("button", { type: "button", text: group.hidden ? s.reveal : s.hide, onclick: () => send(group.hidden ? "step.reveal" : "step.hide") }));
+      el("button", { type: "button", id: "chair-timer-start", text: s.timer_start, onclick: () => send("timer.start", { seconds: Number(minutes.value) * 60 }) }), " ",
+      el("button", { type: "button", id: "chair-timer-stop", text: s.timer_stop, onclick: () => send("timer.stop") }), " ",
+      el("button", { type: "button", id: "chair-hide", text: group.hidden ? s.reveal : s.hide, onclick: () => send(group.hidden ? "step.reveal" : "step.hide") }));
   }
 
   #vision(step) {
