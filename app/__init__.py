@@ -29,6 +29,10 @@ def create_app(overrides: dict | None = None):
     from .workshops.routes import bp as workshops_bp
 
     app = Flask(__name__)
+    # Before any blueprint adds its rules: every <int:...> id in a URL fits the database.
+    from .validation import DatabaseIdConverter
+
+    app.url_map.converters["int"] = DatabaseIdConverter
     app.config.update(load_config(overrides))
     db.init_app(app)
     csrf.init_app(app)
@@ -53,6 +57,9 @@ def create_app(overrides: dict | None = None):
     app.register_blueprint(workshops_bp)
     app.register_blueprint(offline_bp)
     app.register_blueprint(api_bp)
+    from .privacy.routes import bp as privacy_bp
+
+    app.register_blueprint(privacy_bp)
     app.register_blueprint(exports_routes.bp)
     app.register_blueprint(exports_api.bp)
     app.register_blueprint(pages_bp)

@@ -46,6 +46,9 @@ def serve(host: str, port: int):
         f"Pajapohja is running at {base}/  (async mode {app.config['ASYNC_MODE']})", err=False
     )
     sys.stdout.flush()
+    from .privacy.service import start_retention
+
+    start_retention(app)
     socketio.run(
         app, host=host, port=port, log_output=False, use_reloader=False, allow_unsafe_werkzeug=False
     )
@@ -120,6 +123,23 @@ def canvases_check(paths):
     if problems:
         sys.exit(1)
     click.echo("All canvas files are valid.")
+
+
+@cli.command()
+@click.option("--days", type=int, default=None,
+              help="Delete workshops closed more than this many days ago "
+                   "(default: PAJAPOHJA_RETENTION_DAYS).")
+def purge(days):
+    """Delete closed workshops past their retention time, for good."""
+    from .privacy.service import purge as purge_closed
+
+    app = _app()
+    days = days if days is not None else app.config["RETENTION_DAYS"]
+    if days is None or days < 0:
+        _fail("give --days N or set PAJAPOHJA_RETENTION_DAYS")
+    with app.app_context():
+        count = purge_closed(days)
+    click.echo(f"Deleted {count} workshop(s) closed more than {days} days ago.")
 
 
 @cli.group()

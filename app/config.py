@@ -38,6 +38,10 @@ def load_config(overrides: dict | None = None) -> dict:
         "PUBLIC_URL": os.environ.get("PAJAPOHJA_PUBLIC_URL", ""),
         # How many reverse proxies (nginx) stand in front: their X-Forwarded-For/-Proto are
         # trusted for the client address (rate limits) and the scheme.
+        # Closed workshops are deleted this many days after closing (None: kept until deleted).
+        "RETENTION_DAYS": int(os.environ["PAJAPOHJA_RETENTION_DAYS"])
+        if os.environ.get("PAJAPOHJA_RETENTION_DAYS")
+        else None,
         "PROXY_COUNT": int(os.environ.get("PAJAPOHJA_PROXY_COUNT", "0")),
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",

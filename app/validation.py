@@ -6,8 +6,12 @@ import unicodedata
 import uuid
 
 from flask_babel import gettext as _
+from werkzeug.routing import IntegerConverter
 
 from .errors import AppError
+
+# The largest id a database integer column holds; a larger number cannot name a row.
+MAX_DATABASE_ID = 2**63 - 1
 
 _CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 
@@ -89,3 +93,11 @@ def one_of(payload: dict, field: str, choices, default=None):
             ),
         )
     return value
+
+
+class DatabaseIdConverter(IntegerConverter):
+    """``<int:...>`` in URLs, bounded by the database: a number too large for an id column is a
+    404 like any unknown id, instead of an overflow deep in the database driver."""
+
+    def __init__(self, map, fixed_digits=0, min=None, max=MAX_DATABASE_ID, signed=False):
+        super().__init__(map, fixed_digits=fixed_digits, min=min, max=max, signed=signed)

@@ -54,7 +54,14 @@ def init_error_pages(app) -> None:
         if not request.path.startswith("/api/"):
             return error
         code = (error.name or "error").lower().replace(" ", "_")
-        return _error_response(AppError(code, error.description or error.name, error.code or 400))
+        response = _error_response(
+            AppError(code, error.description or error.name, error.code or 400)
+        )
+        # A 405 must still say which methods the URL takes (RFC 9110 requires ``Allow``).
+        allowed = getattr(error, "valid_methods", None)
+        if allowed:
+            response.headers["Allow"] = ", ".join(allowed)
+        return response
 
     @app.errorhandler(Exception)
     def crash(error: Exception):

@@ -16,6 +16,8 @@ def _ok(description: str, schema: dict) -> dict:
 
 
 _TEXT = {"type": "string", "minLength": 1, "maxLength": 200}
+# Optional fields: null means the same as leaving the field out.
+_OPTIONAL_TEXT = {"type": ["string", "null"], "maxLength": 200}
 _ID = {"type": "integer", "minimum": 1}
 _WORKSHOP_ID = [{"name": "workshop_id", "in": "path", "required": True, "schema": _ID}]
 
@@ -151,8 +153,8 @@ def spec() -> dict:
                                 "required": ["title"],
                                 "properties": {
                                     "title": _TEXT,
-                                    "topic": {"type": "string", "maxLength": 200},
-                                    "organisation": {"type": "string", "maxLength": 200},
+                                    "topic": _OPTIONAL_TEXT,
+                                    "organisation": _OPTIONAL_TEXT,
                                     "language": {"enum": list(LANGUAGES)},
                                 },
                             }
@@ -181,12 +183,13 @@ def spec() -> dict:
                                 "required": ["title", "template", "language"],
                                 "properties": {
                                     "title": _TEXT,
-                                    "template": {"type": "string", "maxLength": 100},
+                                    "template": {"type": "string", "minLength": 1,
+                                                 "maxLength": 100},
                                     "language": {"enum": list(LANGUAGES)},
-                                    "series_id": _ID,
-                                    "index": {"type": "integer", "minimum": 1},
-                                    "topic": {"type": "string", "maxLength": 200},
-                                    "organisation": {"type": "string", "maxLength": 200},
+                                    "series_id": {"type": ["integer", "null"], "minimum": 1},
+                                    "index": {"type": ["integer", "null"], "minimum": 1},
+                                    "topic": _OPTIONAL_TEXT,
+                                    "organisation": _OPTIONAL_TEXT,
                                 },
                             }
                         ),

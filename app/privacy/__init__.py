@@ -1,0 +1,1 @@
+"""Privacy: retention of closed workshops and the privacy notice (tietosuojaseloste)."""

@@ -1,0 +1,56 @@
+"""Retention: closed workshops are deleted for good after the configured number of days."""
+
+import logging
+from datetime import timedelta
+
+from sqlalchemy import select
+
+from ..db import utcnow, write_transaction
+from ..extensions import db, socketio
+from ..workshops.models import Workshop
+from ..workshops.service import delete_workshop
+
+logger = logging.getLogger("pajapohja.privacy")
+PURGE_INTERVAL_SECONDS = 6 * 3600
+
+
+def expired(days: int) -> list[int]:
+    cutoff = utcnow() - timedelta(days=days)
+    return list(db.session.scalars(select(Workshop.id).where(
+        Workshop.status == "closed", Workshop.closed_at.is_not(None),
+        Workshop.closed_at < cutoff)))
+
+
+def purge(days: int) -> int:
+    """Delete every workshop closed more than ``days`` days ago, with all its notes, votes,
+    participants and events. One transaction per workshop, so a failure leaves the rest."""
+    count = 0
+    for workshop_id in expired(days):
+        with write_transaction():
+            workshop = db.session.get(Workshop, workshop_id)
+            if workshop is not None:
+                delete_workshop(workshop)
+                count += 1
+    if count:
+        logger.info("retention: deleted %d workshop(s) closed over %d days ago", count, days)
+    return count
+
+
+def start_retention(app) -> None:
+    """With PAJAPOHJA_RETENTION_DAYS set, ``serve`` purges at start and every six hours."""
+    days = app.config.get("RETENTION_DAYS")
+    if not days:
+        return
+
+    def run():
+        while True:
+            with app.app_context():
+                try:
+                    purge(days)
+                except Exception:  # keep serving; the next round tries again
+                    logger.exception("retention purge failed")
+                finally:
+                    db.session.remove()
+            socketio.sleep(PURGE_INTERVAL_SECONDS)
+
+    socketio.start_background_task(run)
