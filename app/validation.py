@@ -96,8 +96,11 @@ def one_of(payload: dict, field: str, choices, default=None):
 
 
 class DatabaseIdConverter(IntegerConverter):
-    """``<int:...>`` in URLs, bounded by the database: a number too large for an id column is a
-    404 like any unknown id, instead of an overflow deep in the database driver."""
+    """``<int:...>`` in URLs, bounded by the database. A number too large for an id column
+    names no row: it becomes 0 (never an id), so the route answers "not found" like for any
+    unknown id, instead of overflowing in the database driver. (Refusing it here would make
+    Werkzeug answer 405 for the route's other methods.)"""
 
-    def __init__(self, map, fixed_digits=0, min=None, max=MAX_DATABASE_ID, signed=False):
-        super().__init__(map, fixed_digits=fixed_digits, min=min, max=max, signed=signed)
+    def to_python(self, value: str) -> int:
+        number = super().to_python(value)
+        return number if number <= MAX_DATABASE_ID else 0
