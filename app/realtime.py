@@ -46,6 +46,13 @@ def connection() -> dict:
         return _connections.setdefault(request.sid, {})
 
 
+def forged_lifecycle_event() -> bool:
+    """True when a client sent an ordinary event named ``connect`` or ``disconnect``.
+    python-socketio hands such an event to the lifecycle handler; a real connect or disconnect
+    runs while the connection is pending, so it does not count as connected yet (or still)."""
+    return socketio.server.manager.is_connected(request.sid, request.namespace or "/")
+
+
 def forget_connection(sid: str) -> dict:
     with _connections_lock:
         return _connections.pop(sid, {})

@@ -15,6 +15,7 @@ from ..notes import log
 from ..realtime import (
     connection,
     current_viewer,
+    forged_lifecycle_event,
     forget_connection,
     handler,
     room_all,
@@ -31,6 +32,8 @@ from .models import Workshop
 def on_connect(auth=None):
     """Anyone may connect; a facilitator is recognised by an API token in ``auth`` or by the
     session cookie of the logged-in browser."""
+    if forged_lifecycle_event():
+        return
     facilitator = None
     try:
         if isinstance(auth, dict) and auth.get("api_token") is not None:
@@ -49,6 +52,9 @@ def on_connect(auth=None):
 
 @socketio.on("disconnect")
 def on_disconnect(*_args):
+    # A forged "disconnect" would otherwise reset the connection's join and its rate limit.
+    if forged_lifecycle_event():
+        return
     state = forget_connection(request.sid)
     if state.get("viewer") is not None:
         presence.left(state["viewer"].workshop_id, request.sid)
