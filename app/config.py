@@ -45,7 +45,9 @@ def load_config(overrides: dict | None = None) -> dict:
         "PROXY_COUNT": int(os.environ.get("PAJAPOHJA_PROXY_COUNT", "0")),
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
-        "SESSION_COOKIE_SECURE": os.environ.get("PAJAPOHJA_SECURE_COOKIES", "") == "1",
+        # Secure cookies whenever the public address is HTTPS (or when asked explicitly).
+        "SESSION_COOKIE_SECURE": os.environ.get("PAJAPOHJA_SECURE_COOKIES", "") == "1"
+        or os.environ.get("PAJAPOHJA_PUBLIC_URL", "").startswith("https://"),
         "MAX_CONTENT_LENGTH": 60 * 1024 * 1024,
         "MAX_IMPORT_BYTES": 20 * 1024 * 1024,
         "BABEL_DEFAULT_LOCALE": "fi",
