@@ -12,6 +12,7 @@ def create_app(overrides: dict | None = None):
     # handlers declared before then and binds them to every server it creates.
     from . import (
         i18n,
+        ratelimit,
         realtime_handlers,  # noqa: F401
         security,
     )
@@ -63,6 +64,11 @@ def create_app(overrides: dict | None = None):
     app.register_blueprint(exports_routes.bp)
     app.register_blueprint(exports_api.bp)
     app.register_blueprint(pages_bp)
+    from .demo.routes import bp as demo_bp
+    from .help.routes import bp as help_bp
+
+    app.register_blueprint(demo_bp)
+    app.register_blueprint(help_bp)
     csrf.exempt(exports_api.bp)
     csrf.exempt(api_bp)
     security.init_app(app)

@@ -106,6 +106,32 @@ def token_create(email: str):
     click.echo(new_token)
 
 
+@cli.command()
+@click.option("--language", type=click.Choice(["fi", "sv", "en"]), default="fi",
+              show_default=True)
+@click.option("--email", default=None, help="The facilitator who owns the example "
+              "(default: the first facilitator).")
+def demo(language: str, email: str | None):
+    """Create an example series of three finished workshops; print their addresses."""
+    from .demo.service import create_example, example_owner
+    from .errors import AppError
+
+    app = _app()
+    with app.app_context():
+        try:
+            owner = example_owner(email)
+        except AppError as refusal:
+            _fail(refusal.message)
+        if owner is None:
+            _fail("no facilitator yet: create one with `pajapohja facilitator add EMAIL`")
+        series = create_example(owner, language)
+        base = (app.config["PUBLIC_URL"] or "http://localhost:8000").rstrip("/")
+        click.echo(f"Example series created for {owner.email}: {series.title}")
+        for workshop in sorted(series.workshops, key=lambda w: w.series_index):
+            click.echo(f"  {workshop.title}: {base}/w/{workshop.id}  "
+                       f"(participants: {base}/j/{workshop.join_code})")
+
+
 @cli.group()
 def canvases():
     """The canvas library."""

@@ -13,7 +13,10 @@ from .errors import AppError
 # The largest id a database integer column holds; a larger number cannot name a row.
 MAX_DATABASE_ID = 2**63 - 1
 
-_CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+# Lone surrogates too: a JSON "\uD800" escape can carry one, but no database stores it.
+_CONTROL = re.compile(
+    r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\ud800-\udfff]"
+)
 
 
 def clean_text(value: str, *, multiline: bool = False) -> str:

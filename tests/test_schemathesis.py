@@ -44,6 +44,4 @@ schema = schemathesis.pytest.from_fixture("api_schema")
 def test_every_documented_request_gets_a_documented_answer_and_never_a_server_error(
     case, facilitator
 ):
-    case.call_and_validate(
-        headers={"Authorization": f"Bearer {facilitator[2]}"}, checks=CHECKS
-    )
+    case.call_and_validate(headers={"Authorization": f"Bearer {facilitator[2]}"}, checks=CHECKS)

@@ -10,20 +10,36 @@ def step_of(workshop: dict, canvas: str) -> dict:
     return next(step for step in workshop["steps"] if step["canvas"] == canvas)
 
 
-@pytest.mark.parametrize("template, index", [
-    ("hyvanmitta-training-plan", 1), ("hyvanmitta-training-plan", 2),
-    ("hyvanmitta-training-plan", 3), ("hyvanmitta-impact-chain", 1), ("small-groups", 1),
-    ("comment-wall", 1),
-])
+@pytest.mark.parametrize(
+    "template, index",
+    [
+        ("hyvanmitta-training-plan", 1),
+        ("hyvanmitta-training-plan", 2),
+        ("hyvanmitta-training-plan", 3),
+        ("hyvanmitta-impact-chain", 1),
+        ("small-groups", 1),
+        ("comment-wall", 1),
+    ],
+)
 @pytest.mark.parametrize("language", ["fi", "sv", "en"])
-def test_every_template_creates_its_steps_in_every_language(api, client, template, index,
-                                                            language):
-    response = api.post("/workshops", json={"title": "T", "template": template, "index": index,
-                                            "language": language, "topic": "digiohjaus"})
+def test_every_template_creates_its_steps_in_every_language(api, client, template, index, language):
+    response = api.post(
+        "/workshops",
+        json={
+            "title": "T",
+            "template": template,
+            "index": index,
+            "language": language,
+            "topic": "digiohjaus",
+        },
+    )
     assert response.status_code == 201, response.get_json()
     body = response.get_json()
-    plan = next(t for t in client.get("/api/v1/canvases").get_json()["workshop_templates"]
-                if t["id"] == template)
+    plan = next(
+        t
+        for t in client.get("/api/v1/canvases").get_json()["workshop_templates"]
+        if t["id"] == template
+    )
     assert [s["canvas"] for s in body["steps"]] == plan["workshops"][index - 1]
     document = api.get(f"/workshops/{body['id']}").get_json()
     for step in document["steps"]:
@@ -36,22 +52,37 @@ def test_card_fields_are_validated_on_note_add(participant, make_workshop):
     step = step_of(workshop, "target_groups")
     sock, _ = participant(workshop_=workshop)
     base = {"step_id": step["id"], "prompt_id": step["prompts"][0]["id"], "text": ""}
-    missing = sock.emit("note.add", {**base, "op_id": new_op(), "fields": {"goal": "x"}},
-                        callback=True)
+    missing = sock.emit(
+        "note.add", {**base, "op_id": new_op(), "fields": {"goal": "x"}}, callback=True
+    )
     assert missing["error"]["code"] == "missing_field" and missing["error"]["field"] == "group"
-    unknown = sock.emit("note.add", {**base, "op_id": new_op(),
-                                     "fields": {"group": "Esihenkilöt", "colour": "red"}},
-                        callback=True)
+    unknown = sock.emit(
+        "note.add",
+        {**base, "op_id": new_op(), "fields": {"group": "Esihenkilöt", "colour": "red"}},
+        callback=True,
+    )
     assert unknown["error"]["code"] == "invalid_fields"
-    too_long = sock.emit("note.add", {**base, "op_id": new_op(),
-                                      "fields": {"group": "x" * 5000}}, callback=True)
+    too_long = sock.emit(
+        "note.add", {**base, "op_id": new_op(), "fields": {"group": "x" * 5000}}, callback=True
+    )
     assert too_long["error"]["code"] == "too_long"
-    not_a_dict = sock.emit("note.add", {**base, "op_id": new_op(), "fields": ["group"]},
-                           callback=True)
+    not_a_dict = sock.emit(
+        "note.add", {**base, "op_id": new_op(), "fields": ["group"]}, callback=True
+    )
     assert not_a_dict["error"]["code"] == "invalid_fields"
-    card = sock.emit("note.add", {**base, "op_id": new_op(), "fields": {
-        "group": "Uudet työntekijät", "goal": "Tuntee osallisuuden perusteet",
-        "contents": ["Perehdytys", "Verkkokurssi"]}}, callback=True)
+    card = sock.emit(
+        "note.add",
+        {
+            **base,
+            "op_id": new_op(),
+            "fields": {
+                "group": "Uudet työntekijät",
+                "goal": "Tuntee osallisuuden perusteet",
+                "contents": ["Perehdytys", "Verkkokurssi"],
+            },
+        },
+        callback=True,
+    )
     assert card["ok"], card
     assert card["note"]["fields"]["contents"] == ["Perehdytys", "Verkkokurssi"]
 
@@ -61,11 +92,19 @@ def test_feedback_takes_a_rating_and_a_comment(participant, make_workshop):
     step = step_of(workshop, "feedback")
     sock, _ = participant(workshop_=workshop)
     base = {"step_id": step["id"], "prompt_id": step["prompts"][0]["id"]}
-    assert sock.emit("note.add", {**base, "op_id": new_op(), "text": "Hyvä",
-                                  "fields": {"rating": 7}}, callback=True)["error"]["code"] == \
-        "invalid_rating"
-    ok = sock.emit("note.add", {**base, "op_id": new_op(), "text": "Selkeä työpaja",
-                                "fields": {"rating": 5}}, callback=True)
+    assert (
+        sock.emit(
+            "note.add",
+            {**base, "op_id": new_op(), "text": "Hyvä", "fields": {"rating": 7}},
+            callback=True,
+        )["error"]["code"]
+        == "invalid_rating"
+    )
+    ok = sock.emit(
+        "note.add",
+        {**base, "op_id": new_op(), "text": "Selkeä työpaja", "fields": {"rating": 5}},
+        callback=True,
+    )
     assert ok["ok"] and ok["note"]["fields"]["rating"] == 5
 
 
@@ -74,47 +113,100 @@ def test_vision_statement_is_shared_and_conflicts_are_shown(participant, make_wo
     step = step_of(workshop, "vision")
     alice, _ = participant("Alice", workshop_=workshop)
     bob, _ = participant("Bob", workshop_=workshop)
-    first = alice.emit("vision.edit", {"op_id": new_op(), "step_id": step["id"], "version": 0,
-                                       "text": "Jokainen asiakas tulee kuulluksi."}, callback=True)
+    first = alice.emit(
+        "vision.edit",
+        {
+            "op_id": new_op(),
+            "step_id": step["id"],
+            "version": 0,
+            "text": "Jokainen asiakas tulee kuulluksi.",
+        },
+        callback=True,
+    )
     assert first["vision"]["version"] == 1 and first["vision"]["edited_by"] == "Alice"
-    stale = bob.emit("vision.edit", {"op_id": new_op(), "step_id": step["id"], "version": 0,
-                                     "text": "Toinen ehdotus"}, callback=True)
+    stale = bob.emit(
+        "vision.edit",
+        {"op_id": new_op(), "step_id": step["id"], "version": 0, "text": "Toinen ehdotus"},
+        callback=True,
+    )
     assert stale["error"]["code"] == "conflict"
     assert stale["error"]["vision"]["text"] == "Jokainen asiakas tulee kuulluksi."
-    wrong_step = bob.emit("vision.edit", {"op_id": new_op(), "step_id": workshop["steps"][0]["id"],
-                                          "version": 0, "text": "x"}, callback=True)
+    wrong_step = bob.emit(
+        "vision.edit",
+        {"op_id": new_op(), "step_id": workshop["steps"][0]["id"], "version": 0, "text": "x"},
+        callback=True,
+    )
     assert wrong_step["error"]["code"] == "no_vision"
 
 
 def test_workshop_two_shows_workshop_ones_themes_and_vision(api, client, sockets, facilitator):
     series = api.post("/series", json={"title": "Osallisuus", "topic": "osallisuusosaaminen"})
     series_id = series.get_json()["id"]
-    first = api.post("/workshops", json={"title": "Työpaja 1", "template": "hyvanmitta-training-plan",
-                                         "language": "fi", "series_id": series_id}).get_json()
+    first = api.post(
+        "/workshops",
+        json={
+            "title": "Työpaja 1",
+            "template": "hyvanmitta-training-plan",
+            "language": "fi",
+            "series_id": series_id,
+        },
+    ).get_json()
     host = sockets(auth={"api_token": facilitator[2]})
     host.emit("join", {"workshop_id": first["id"]}, callback=True)
     impact = step_of(first, "impact")
     vision = step_of(first, "vision")
-    note = host.emit("note.add", {"op_id": new_op(), "step_id": impact["id"],
-                                  "prompt_id": impact["prompts"][-1]["id"],
-                                  "text": "Yhteiset käytännöt ja työkalut"}, callback=True)["note"]
-    theme = host.emit("theme.create", {"op_id": new_op(), "step_id": impact["id"],
-                                       "title": "Vuorovaikutus- ja kohtaamistaidot"},
-                      callback=True)["theme"]
+    note = host.emit(
+        "note.add",
+        {
+            "op_id": new_op(),
+            "step_id": impact["id"],
+            "prompt_id": impact["prompts"][-1]["id"],
+            "text": "Yhteiset käytännöt ja työkalut",
+        },
+        callback=True,
+    )["note"]
+    theme = host.emit(
+        "theme.create",
+        {"op_id": new_op(), "step_id": impact["id"], "title": "Vuorovaikutus- ja kohtaamistaidot"},
+        callback=True,
+    )["theme"]
     host.emit("note.theme", {"note_id": note["id"], "theme_id": theme["id"]}, callback=True)
-    host.emit("vision.edit", {"op_id": new_op(), "step_id": vision["id"], "version": 0,
-                              "text": "Osallisuus on arjen toimintatapa."}, callback=True)
-    second = api.post("/workshops", json={"title": "Työpaja 2", "template": "hyvanmitta-training-plan",
-                                          "language": "fi", "series_id": series_id,
-                                          "index": 2}).get_json()
+    host.emit(
+        "vision.edit",
+        {
+            "op_id": new_op(),
+            "step_id": vision["id"],
+            "version": 0,
+            "text": "Osallisuus on arjen toimintatapa.",
+        },
+        callback=True,
+    )
+    second = api.post(
+        "/workshops",
+        json={
+            "title": "Työpaja 2",
+            "template": "hyvanmitta-training-plan",
+            "language": "fi",
+            "series_id": series_id,
+            "index": 2,
+        },
+    ).get_json()
     page = client.get(f"/j/{second['join_code']}").get_data(as_text=True)
     assert "Vuorovaikutus- ja kohtaamistaidot" in page
     assert "Yhteiset käytännöt ja työkalut" in page
     assert "Osallisuus on arjen toimintatapa." in page
-    alone = api.post("/workshops", json={"title": "Ilman sarjaa", "index": 2, "language": "fi",
-                                         "template": "hyvanmitta-training-plan"}).get_json()
+    alone = api.post(
+        "/workshops",
+        json={
+            "title": "Ilman sarjaa",
+            "index": 2,
+            "language": "fi",
+            "template": "hyvanmitta-training-plan",
+        },
+    ).get_json()
     assert "Vuorovaikutus- ja kohtaamistaidot" not in client.get(
-        f"/j/{alone['join_code']}").get_data(as_text=True)
+        f"/j/{alone['join_code']}"
+    ).get_data(as_text=True)
 
 
 OWN_CANVAS = """\

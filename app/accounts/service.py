@@ -23,7 +23,8 @@ MAX_PASSWORD_LENGTH = 1024
 
 
 def token_digest(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
+    # surrogatepass: a token from JSON may hold a lone surrogate; it must not crash the lookup.
+    return hashlib.sha256(token.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def normalise_email(email: str) -> str:

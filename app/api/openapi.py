@@ -183,8 +183,11 @@ def spec() -> dict:
                                 "required": ["title", "template", "language"],
                                 "properties": {
                                     "title": _TEXT,
-                                    "template": {"type": "string", "minLength": 1,
-                                                 "maxLength": 100},
+                                    "template": {
+                                        "type": "string",
+                                        "minLength": 1,
+                                        "maxLength": 100,
+                                    },
                                     "language": {"enum": list(LANGUAGES)},
                                     "series_id": {"type": ["integer", "null"], "minimum": 1},
                                     "index": {"type": ["integer", "null"], "minimum": 1},

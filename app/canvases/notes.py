@@ -35,7 +35,9 @@ def normalise_text(text: str, single_line: bool = False) -> str:
     text = "".join(
         char
         for char in text
-        if char == "\n" or (unicodedata.category(char) != "Cc" and char not in _BIDI_CONTROLS)
+        # Cs: a lone surrogate (a JSON "\uD800" escape) that no database can store.
+        if char == "\n"
+        or (unicodedata.category(char) not in ("Cc", "Cs") and char not in _BIDI_CONTROLS)
     )
     if single_line:
         return " ".join(text.split())

@@ -12,7 +12,8 @@ from ..extensions import db
 from ..notes import log
 from ..notes.models import Note
 from ..notes.operations import change
-from ..workshops.document import group_public
+from ..validation import optional_int
+from ..workshops.document import group_public, memberships
 from ..workshops.models import Group, GroupMember, Participant
 from ..workshops.service import step_of
 from ..workshops.visibility import audience_for
@@ -26,16 +27,10 @@ def _groups_event(viewer: log.Viewer, step_id: int) -> log.Event:
     groups = db.session.scalars(
         select(Group).where(Group.step_id == step_id).order_by(Group.position)
     ).all()
-    members = {}
-    for group_id, participant_id in db.session.execute(
-        select(GroupMember.group_id, GroupMember.participant_id).where(
-            GroupMember.step_id == step_id
-        )
-    ):
-        members.setdefault(group_id, []).append(participant_id)
+    members, names = memberships(GroupMember.step_id == step_id)
     data = {
         "step_id": step_id,
-        "groups": [group_public(g, sorted(members.get(g.id, []))) for g in groups],
+        "groups": [group_public(g, members.get(g.id, []), names) for g in groups],
     }
     return log.append(viewer.workshop_id, "groups.changed", data)
 
@@ -126,7 +121,7 @@ def set_chair(viewer: log.Viewer, payload: dict):
     def apply():
         open_workshop(viewer)
         group = group_of(viewer, payload.get("group_id"))
-        chair = payload.get("participant_id")
+        chair = optional_int(payload, "participant_id")  # a list or a bool is no participant
         members = set(
             db.session.scalars(
                 select(GroupMember.participant_id).where(GroupMember.group_id == group.id)

@@ -37,24 +37,29 @@ class Note(db.Model):
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     def to_public(self) -> dict:
-        return {
-            "id": self.id,
-            "op_id": self.op_id,
-            "step_id": self.step_id,
-            "prompt_id": self.prompt_id,
-            "text": self.text,
-            "fields": self.fields or {},
-            "participant_id": self.participant_id,
-            "facilitator_id": self.facilitator_id,
-            "author_name": self.author_name,
-            "version": self.version,
-            "theme_id": self.theme_id,
-            "group_id": self.group_id,
-            "group_label": self.group_label,
-            "moderated": self.moderated,
-            "created_at": self.created_at.isoformat() + "Z",
-            "updated_at": self.updated_at.isoformat() + "Z",
-        }
+        return note_public(self)
+
+
+def note_public(note) -> dict:
+    """A note as clients see it; ``note`` is a Note or a row of the notes table."""
+    return {
+        "id": note.id,
+        "op_id": note.op_id,
+        "step_id": note.step_id,
+        "prompt_id": note.prompt_id,
+        "text": note.text,
+        "fields": note.fields or {},
+        "participant_id": note.participant_id,
+        "facilitator_id": note.facilitator_id,
+        "author_name": note.author_name,
+        "version": note.version,
+        "theme_id": note.theme_id,
+        "group_id": note.group_id,
+        "group_label": note.group_label,
+        "moderated": note.moderated,
+        "created_at": note.created_at.isoformat() + "Z",
+        "updated_at": note.updated_at.isoformat() + "Z",
+    }
 
 
 class Theme(db.Model):

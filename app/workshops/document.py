@@ -2,13 +2,17 @@
 and ``export.json`` are all this, seen by someone. It costs a fixed number of queries however
 many notes the workshop holds."""
 
-from collections import Counter, defaultdict
+import copy
+import threading
+from collections import Counter, OrderedDict, defaultdict
+from types import SimpleNamespace
 
+from flask import current_app
 from sqlalchemy import select
 
 from ..extensions import db
 from ..notes import log
-from ..notes.models import Note, Theme, Vote
+from ..notes.models import Note, Theme, Vote, note_public
 from .models import Group, GroupMember, Participant, Series, Step, StepDone, Workshop
 from .visibility import note_audience
 
@@ -70,7 +74,7 @@ def step_public(step: Step) -> dict:
     }
 
 
-def group_public(group: Group, members: list[int]) -> dict:
+def group_public(group: Group, members: list[int], names: dict[int, str | None]) -> dict:
     return {
         "id": group.id,
         "step_id": group.step_id,
@@ -80,7 +84,25 @@ def group_public(group: Group, members: list[int]) -> dict:
         "hidden": group.hidden,
         "timer": group.timer,
         "members": members,
+        "member_names": {str(member): names.get(member) for member in members},
     }
+
+
+def memberships(query_filter) -> tuple[dict[int, list[int]], dict[int, str | None]]:
+    """Members of groups (``group id -> participant ids``) and their names."""
+    members: dict[int, list[int]] = defaultdict(list)
+    names = {}
+    rows = db.session.execute(
+        select(GroupMember.group_id, GroupMember.participant_id, Participant.name)
+        .join(Participant, Participant.id == GroupMember.participant_id)
+        .join(Group, Group.id == GroupMember.group_id)
+        .where(query_filter)
+        .order_by(GroupMember.participant_id)
+    ).all()
+    for group_id, participant_id, name in rows:
+        members[group_id].append(participant_id)
+        names[participant_id] = name
+    return members, names
 
 
 def tallies_visible(step: Step, viewer: log.Viewer) -> bool:
@@ -90,30 +112,49 @@ def tallies_visible(step: Step, viewer: log.Viewer) -> bool:
     return viewer.is_facilitator or not voting.get("open") or voting.get("show_tallies", False)
 
 
-def document(workshop: Workshop, viewer: log.Viewer) -> dict:
+# The viewer-independent part of a workshop's document, kept per app and keyed by the workshop's
+# id, its random join code (an id can be reused after a deletion) and seq: every change moves
+# seq, so an entry never goes stale, and a join storm at one seq builds it once.
+_CACHE_SIZE = 32
+_cache_lock = threading.Lock()
+
+
+def _cache() -> OrderedDict:
+    return current_app.extensions.setdefault("pajapohja.documents", OrderedDict())
+
+
+def _base(workshop: Workshop) -> dict:
+    key = (workshop.id, workshop.join_code, workshop.seq)
+    cache = _cache()
+    with _cache_lock:
+        if key in cache:
+            cache.move_to_end(key)
+            return cache[key]
+    base = _build_base(workshop)
+    with _cache_lock:
+        cache[key] = base
+        while len(cache) > _CACHE_SIZE:
+            cache.popitem(last=False)
+    return base
+
+
+def _build_base(workshop: Workshop) -> dict:
     wid = workshop.id
     steps = db.session.scalars(
         select(Step).where(Step.workshop_id == wid).order_by(Step.position)
     ).all()
-    participants = db.session.scalars(
-        select(Participant)
-        .where(Participant.workshop_id == wid, Participant.removed.is_(False))
-        .order_by(Participant.id)
-    ).all()
     groups = db.session.scalars(
         select(Group).where(Group.workshop_id == wid).order_by(Group.step_id, Group.position)
     ).all()
-    memberships = db.session.execute(
-        select(GroupMember.group_id, GroupMember.participant_id)
-        .join(Group, Group.id == GroupMember.group_id)
-        .where(Group.workshop_id == wid)
-    ).all()
+    members, names = memberships(Group.workshop_id == wid)
     themes = db.session.scalars(
         select(Theme)
         .where(Theme.workshop_id == wid)
         .order_by(Theme.step_id, Theme.position, Theme.id)
     ).all()
-    notes = db.session.scalars(select(Note).where(Note.workshop_id == wid).order_by(Note.id)).all()
+    notes = db.session.execute(
+        select(Note.__table__).where(Note.workshop_id == wid).order_by(Note.id)
+    ).all()
     votes = db.session.execute(
         select(Vote.note_id, Vote.participant_id, Vote.round, Vote.step_id)
         .where(Vote.workshop_id == wid)
@@ -125,36 +166,20 @@ def document(workshop: Workshop, viewer: log.Viewer) -> dict:
         .where(Step.workshop_id == wid)
     ).all()
     series = db.session.get(Series, workshop.series_id) if workshop.series_id else None
-
-    steps_by_id = {step.id: step for step in steps}
-    groups_by_id = {group.id: group for group in groups}
-    members = defaultdict(list)
-    for group_id, participant_id in memberships:
-        members[group_id].append(participant_id)
     rounds = {step.id: (step.voting or {}).get("round", 1) for step in steps}
-    tally = Counter(n for n, _p, r, s in votes if r == rounds[s])
-    visible_notes = []
-    for note in notes:
-        step = steps_by_id[note.step_id]
-        group = groups_by_id.get(note.group_id)
-        audience = note_audience(note, step, group, members.get(note.group_id, []))
-        if not log.visible_to(audience, viewer):
-            continue
-        public = note.to_public()
-        public["votes"] = tally[note.id] if tallies_visible(step, viewer) else None
-        visible_notes.append(public)
-    if viewer.is_facilitator:
-        vote_rows = [{"note_id": n, "participant_id": p, "round": r} for n, p, r, _s in votes]
-    else:
-        vote_rows = [
-            {"note_id": n, "participant_id": p, "round": r}
-            for n, p, r, _s in votes
-            if p == viewer.participant_id
-        ]
+    tally = Counter(n for n, _p, r, step_id in votes if r == rounds[step_id])
+    step_flags = {s.id: SimpleNamespace(hidden=s.hidden, voting=s.voting) for s in steps}
+    group_flags = {g.id: SimpleNamespace(hidden=g.hidden) for g in groups}
+    public_notes = []
+    for row in notes:
+        audience = note_audience(
+            row,
+            step_flags[row.step_id],
+            group_flags.get(row.group_id),
+            members.get(row.group_id, []),
+        )
+        public_notes.append((audience, row.step_id, note_public(row)))
     return {
-        "format": FORMAT,
-        "version": FORMAT_VERSION,
-        "workshop": workshop_header(workshop),
         "series": {
             "id": series.id,
             "title": series.title,
@@ -164,11 +189,57 @@ def document(workshop: Workshop, viewer: log.Viewer) -> dict:
         if series
         else None,
         "steps": [step_public(step) for step in steps],
-        "participants": [participant.to_public() for participant in participants],
-        "groups": [group_public(group, sorted(members.get(group.id, []))) for group in groups],
+        "step_flags": step_flags,
+        "groups": [group_public(g, members.get(g.id, []), names) for g in groups],
         "themes": [theme.to_public() for theme in themes],
-        "notes": visible_notes,
-        "votes": vote_rows,
+        "notes": public_notes,
+        "tally": tally,
+        "votes": [(n, p, r) for n, p, r, _s in votes],
         "done": [{"step_id": s, "participant_id": p} for s, p in done],
+    }
+
+
+def document(workshop: Workshop, viewer: log.Viewer) -> dict:
+    """Everything of the workshop this viewer may see. Built from a cached, viewer-independent
+    base; only visibility and the participant list are worked out per call."""
+    base = _base(workshop)
+    notes = []
+    for audience, step_id, public in base["notes"]:
+        if not log.visible_to(audience, viewer):
+            continue
+        shown = tallies_visible(base["step_flags"][step_id], viewer)
+        notes.append({**public, "votes": base["tally"][public["id"]] if shown else None})
+    mine = None if viewer.is_facilitator else viewer.participant_id
+    votes = [
+        {"note_id": n, "participant_id": p, "round": r}
+        for n, p, r in base["votes"]
+        if mine is None or p == mine
+    ]
+    return {
+        "format": FORMAT,
+        "version": FORMAT_VERSION,
+        "workshop": workshop_header(workshop),
+        "series": copy.deepcopy(base["series"]),
+        "steps": copy.deepcopy(base["steps"]),
+        "participants": _participants(workshop.id, viewer),
+        "groups": copy.deepcopy(base["groups"]),
+        "themes": copy.deepcopy(base["themes"]),
+        "notes": notes,
+        "votes": votes,
+        "done": copy.deepcopy(base["done"]),
         "seq": workshop.seq,
     }
+
+
+def _participants(workshop_id: int, viewer: log.Viewer) -> list[dict]:
+    """Facilitators see everyone in the workshop; a participant sees only themselves (names of
+    the others reach them with their notes and groups, not as a roster)."""
+    query = select(Participant.id, Participant.name).where(
+        Participant.workshop_id == workshop_id, Participant.removed.is_(False)
+    )
+    if not viewer.is_facilitator:
+        query = query.where(Participant.id == viewer.participant_id)
+    return [
+        {"id": pid, "name": name}
+        for pid, name in db.session.execute(query.order_by(Participant.id))
+    ]

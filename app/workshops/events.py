@@ -4,10 +4,10 @@ from flask import request, session
 from flask_babel import gettext as _
 from flask_socketio import ConnectionRefusedError, join_room
 
+from .. import ratelimit
 from ..accounts.models import Facilitator
 from ..accounts.service import facilitator_for_token
 from ..db import write_transaction
-from .. import ratelimit
 from ..errors import AppError
 from ..extensions import db, socketio
 from ..facilitation import presence
@@ -63,8 +63,8 @@ def on_disconnect(*_args):
 @handler("join")
 def join(payload: dict):
     """Sent by a participant (``join_code``) or a facilitator (``workshop_id``) after connecting.
-    Answers with the snapshot the caller may see; broadcasts ``participant.joined`` for a new
-    participant."""
+    Answers with the snapshot the caller may see (or, with ``since``, the events it missed).
+    Nothing is broadcast; facilitators see arrivals through ``presence``."""
     state = connection()
     if state.get("viewer") is not None:
         raise AppError("already_joined", _("This connection has already joined a workshop."))
@@ -92,12 +92,22 @@ def join(payload: dict):
             workshop.id, "participant", participant_id=participant.id, name=participant.name
         )
         person = {"id": participant.id, "token": token, "name": participant.name}
-    join_room(room_all(viewer.workshop_id))
-    join_room(room_participant(participant.id))
+    _enter_rooms(room_all(viewer.workshop_id), room_participant(participant.id))
     state["viewer"] = viewer
-    presence.entered(viewer.workshop_id, request.sid, "participant", participant.id)
+    presence.entered(viewer.workshop_id, request.sid, "participant", participant.id,
+                     participant.name)
     # A new participant (an unknown token) sees the workshop differently: give it a snapshot.
     return {"participant": person, **_state_since(viewer, None if events else since)}, events
+
+
+def _enter_rooms(*rooms: str) -> None:
+    """Join the rooms; a client that disconnected while its join was under way is simply gone
+    (its join is refused, not logged as a crash)."""
+    try:
+        for room in rooms:
+            join_room(room)
+    except KeyError:
+        raise AppError("disconnected", _("The connection closed during the join.")) from None
 
 
 def _since(payload: dict, required: bool = True) -> int | None:
@@ -127,8 +137,7 @@ def _join_as_facilitator(state: dict, workshop_id, since: int | None = None):
     facilitator_id, name = state["facilitator"]
     workshop = service.owned_workshop(facilitator_id, workshop_id)
     viewer = log.Viewer(workshop.id, "facilitator", facilitator_id=facilitator_id, name=name)
-    join_room(room_all(workshop.id))
-    join_room(room_facilitators(workshop.id))
+    _enter_rooms(room_all(workshop.id), room_facilitators(workshop.id))
     state["viewer"] = viewer
     presence.entered(workshop.id, request.sid, "facilitator", None)
     return {

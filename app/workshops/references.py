@@ -17,30 +17,40 @@ def _source_step(workshop: Workshop, from_workshop: int, canvas: str) -> Step | 
     elif workshop.series_id is None:
         return None
     else:
-        source = db.session.scalar(select(Workshop).where(
-            Workshop.series_id == workshop.series_id, Workshop.series_index == from_workshop)
-            .order_by(Workshop.id.desc()))
+        source = db.session.scalar(
+            select(Workshop)
+            .where(Workshop.series_id == workshop.series_id, Workshop.series_index == from_workshop)
+            .order_by(Workshop.id.desc())
+        )
     if source is None:
         return None
-    return db.session.scalar(select(Step).where(Step.workshop_id == source.id,
-                                                Step.canvas_id == canvas))
+    return db.session.scalar(
+        select(Step).where(Step.workshop_id == source.id, Step.canvas_id == canvas)
+    )
 
 
 def _shown_notes(step: Step) -> list[Note]:
     """What the room saw: no moderated notes, nothing of a step still hidden, no group drafts."""
     if step.hidden:
         return []
-    return list(db.session.scalars(select(Note).where(
-        Note.step_id == step.id, Note.moderated.is_(False), Note.group_id.is_(None))
-        .order_by(Note.id)))
+    return list(
+        db.session.scalars(
+            select(Note)
+            .where(Note.step_id == step.id, Note.moderated.is_(False), Note.group_id.is_(None))
+            .order_by(Note.id)
+        )
+    )
 
 
 def _card_items(step: Step) -> list[dict]:
     fields = step.definition.get("note", {}).get("fields", [])
     items = []
     for note in _shown_notes(step):
-        values = [{"label": f["label"], "value": note.fields.get(f["id"])} for f in fields
-                  if note.fields.get(f["id"])]
+        values = [
+            {"label": f["label"], "value": note.fields.get(f["id"])}
+            for f in fields
+            if note.fields.get(f["id"])
+        ]
         if values:
             items.append({"title": values[0]["value"], "fields": values[1:], "text": note.text})
     return items
@@ -48,10 +58,19 @@ def _card_items(step: Step) -> list[dict]:
 
 def _theme_items(step: Step) -> list[dict]:
     notes = _shown_notes(step)
-    themes = db.session.scalars(select(Theme).where(Theme.step_id == step.id, Theme.group_id.is_(None))
-                                .order_by(Theme.position, Theme.id)).all()
-    return [{"title": theme.title, "description": theme.description,
-             "notes": [n.text for n in notes if n.theme_id == theme.id]} for theme in themes]
+    themes = db.session.scalars(
+        select(Theme)
+        .where(Theme.step_id == step.id, Theme.group_id.is_(None))
+        .order_by(Theme.position, Theme.id)
+    ).all()
+    return [
+        {
+            "title": theme.title,
+            "description": theme.description,
+            "notes": [n.text for n in notes if n.theme_id == theme.id],
+        }
+        for theme in themes
+    ]
 
 
 def _material(step: Step, what: str):
@@ -78,6 +97,11 @@ def references(workshop: Workshop) -> list[dict]:
             continue
         material = _material(step, reference.what)
         if material:
-            found.append({"label": reference.label.get(workshop.language) or reference.label["fi"],
-                          "what": reference.what, "material": material})
+            found.append(
+                {
+                    "label": reference.label.get(workshop.language) or reference.label["fi"],
+                    "what": reference.what,
+                    "material": material,
+                }
+            )
     return found

@@ -6,13 +6,12 @@ from flask import current_app
 from flask_babel import gettext as _
 from sqlalchemy import select
 
+from ..accounts.models import Facilitator
 from ..accounts.service import token_digest
 from ..canvases import LANGUAGES
 from ..errors import AppError
 from ..extensions import db
-from ..notes import log
 from ..validation import clean_text
-from ..accounts.models import Facilitator
 from .models import CoFacilitator, Participant, Series, Step, Workshop
 
 # Easy to read aloud and to type: no 0/O, 1/l/I. 31**8 ≈ 8.5e11 codes; joins are rate limited.
@@ -145,9 +144,16 @@ def owned_workshop(facilitator_id: int, workshop_id, owner_only: bool = False) -
     Anyone else gets the same answer as for a workshop that does not exist."""
     workshop = db.session.get(Workshop, workshop_id) if isinstance(workshop_id, int) else None
     if workshop is not None and workshop.owner_id != facilitator_id:
-        helper = None if owner_only else db.session.scalar(select(CoFacilitator.id).where(
-            CoFacilitator.workshop_id == workshop.id,
-            CoFacilitator.facilitator_id == facilitator_id))
+        helper = (
+            None
+            if owner_only
+            else db.session.scalar(
+                select(CoFacilitator.id).where(
+                    CoFacilitator.workshop_id == workshop.id,
+                    CoFacilitator.facilitator_id == facilitator_id,
+                )
+            )
+        )
         if helper is None:
             workshop = None
     if workshop is None:
@@ -157,27 +163,44 @@ def owned_workshop(facilitator_id: int, workshop_id, owner_only: bool = False) -
 
 def add_co_facilitator(workshop: Workshop, email: str) -> Facilitator:
     """The owner lets another facilitator of this server run the workshop."""
-    facilitator = db.session.scalar(select(Facilitator).where(
-        Facilitator.email == clean_text(email or "").lower()))
+    facilitator = db.session.scalar(
+        select(Facilitator).where(Facilitator.email == clean_text(email or "").lower())
+    )
     if facilitator is None:
-        raise AppError("not_found", _("No facilitator with that e-mail address."), 404,
-                       field="email")
-    if facilitator.id != workshop.owner_id and db.session.scalar(select(CoFacilitator.id).where(
-            CoFacilitator.workshop_id == workshop.id,
-            CoFacilitator.facilitator_id == facilitator.id)) is None:
+        raise AppError(
+            "not_found", _("No facilitator with that e-mail address."), 404, field="email"
+        )
+    if (
+        facilitator.id != workshop.owner_id
+        and db.session.scalar(
+            select(CoFacilitator.id).where(
+                CoFacilitator.workshop_id == workshop.id,
+                CoFacilitator.facilitator_id == facilitator.id,
+            )
+        )
+        is None
+    ):
         db.session.add(CoFacilitator(workshop_id=workshop.id, facilitator_id=facilitator.id))
     return facilitator
 
 
 def remove_co_facilitator(workshop: Workshop, facilitator_id: int) -> None:
-    db.session.execute(CoFacilitator.__table__.delete().where(
-        CoFacilitator.workshop_id == workshop.id, CoFacilitator.facilitator_id == facilitator_id))
+    db.session.execute(
+        CoFacilitator.__table__.delete().where(
+            CoFacilitator.workshop_id == workshop.id, CoFacilitator.facilitator_id == facilitator_id
+        )
+    )
 
 
 def co_facilitators(workshop: Workshop) -> list[Facilitator]:
-    return list(db.session.scalars(select(Facilitator).join(
-        CoFacilitator, CoFacilitator.facilitator_id == Facilitator.id)
-        .where(CoFacilitator.workshop_id == workshop.id).order_by(Facilitator.email)))
+    return list(
+        db.session.scalars(
+            select(Facilitator)
+            .join(CoFacilitator, CoFacilitator.facilitator_id == Facilitator.id)
+            .where(CoFacilitator.workshop_id == workshop.id)
+            .order_by(Facilitator.email)
+        )
+    )
 
 
 def workshop_by_code(code) -> Workshop:
@@ -197,7 +220,7 @@ def workshop_by_code(code) -> Workshop:
 
 def join(workshop: Workshop, name: str | None, token: str | None):
     """The participant behind ``token`` if it belongs to this workshop, else a new one.
-    Returns ``(participant, token, events)``."""
+    Returns ``(participant, token, events)`` (no events: arrivals are not logged)."""
     if token:
         participant = db.session.scalar(
             select(Participant).where(
@@ -214,8 +237,9 @@ def join(workshop: Workshop, name: str | None, token: str | None):
     participant = Participant(workshop_id=workshop.id, token_hash=token_digest(token), name=name)
     db.session.add(participant)
     db.session.flush()
-    event = log.append(workshop.id, "participant.joined", {"participant": participant.to_public()})
-    return participant, token, [event]
+    # Nothing is broadcast: in a 1,000-person event every arrival sent to everyone would cost a
+    # million deliveries. Facilitators learn of arrivals through ``presence``.
+    return participant, token, []
 
 
 def step_of(workshop_id: int, step_id) -> Step:

@@ -401,6 +401,10 @@ export class Board {
 
   setPresence(presence) {
     this.state.presence = presence;
+    for (const [id, name] of Object.entries(presence.names || {})) {
+      const known = this.state.participants.get(Number(id));
+      if (!known) this.state.participants.set(Number(id), { id: Number(id), name });
+    }
     this.listeners.forEach((listener) => listener(null));
   }
 }

@@ -11,7 +11,6 @@ export const CLIENT_EVENTS = Object.freeze({
 export const SERVER_EVENT = "event";
 
 export const EVENT_TYPES = Object.freeze({
-  PARTICIPANT_JOINED: "participant.joined",
   NOTE_ADDED: "note.added",
   NOTE_EDITED: "note.edited",
   NOTE_DELETED: "note.deleted",

@@ -15,6 +15,7 @@ export class BoardState {
     this.notes = new Map(snapshot.notes.map((note) => [note.id, note]));
     this.participants = new Map(snapshot.participants.map((p) => [p.id, p]));
     this.groups = new Map((snapshot.groups || []).map((g) => [g.id, g]));
+    this.#learnNames(snapshot.groups || []);
     this.themes = new Map((snapshot.themes || []).map((t) => [t.id, t]));
     this.done = new Set((snapshot.done || []).map((d) => `${d.step_id}:${d.participant_id}`));
     this.myVotes = new Map();
@@ -87,9 +88,6 @@ export class BoardState {
         this.notes.delete(data.note_id);
         touch(data.step_id);
         break;
-      case EVENT_TYPES.PARTICIPANT_JOINED:
-        this.participants.set(data.participant.id, data.participant);
-        break;
       case "participant.removed":
         this.participants.delete(data.participant_id);
         if (data.participant_id === this.me.participantId) this.removed = true;
@@ -154,6 +152,7 @@ export class BoardState {
       case "groups.changed":
         for (const [id, group] of this.groups) if (group.step_id === data.step_id) this.groups.delete(id);
         data.groups.forEach((g) => this.groups.set(g.id, g));
+        this.#learnNames(data.groups);
         touch(data.step_id);
         break;
       case "notes.debriefed":
@@ -174,6 +173,15 @@ export class BoardState {
         break;
     }
     return changed;
+  }
+
+  // Group members' names come with the groups (participants get no roster of the room).
+  #learnNames(groups) {
+    for (const group of groups) {
+      for (const [id, name] of Object.entries(group.member_names || {})) {
+        if (!this.participants.has(Number(id))) this.participants.set(Number(id), { id: Number(id), name });
+      }
+    }
   }
 
   #setHidden(data, hidden) {

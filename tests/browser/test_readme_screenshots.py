@@ -1,0 +1,61 @@
+"""The README's pictures: the example series from `pajapohja demo`, opened through the
+facilitator console and a participant's board, photographed into docs/images/. The test fails
+if a picture cannot be made, so the README never shows a stale screen."""
+
+import re
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from .pages import BoardPage, LoginPage
+
+pytestmark = pytest.mark.browser
+
+IMAGES = Path(__file__).resolve().parents[2] / "docs" / "images"
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+VIEWPORT = {"width": 1280, "height": 900}
+
+
+def example_addresses(output: str) -> list[tuple[str, str]]:
+    """(console URL, join URL) of each workshop the demo command printed."""
+    return re.findall(r"(http\S+/w/\d+)\s+\(participants: (http\S+)\)", output)
+
+
+def assert_picture(path: Path) -> None:
+    data = path.read_bytes()
+    assert data.startswith(PNG_SIGNATURE), path
+    assert len(data) > 20_000, f"{path} is suspiciously small ({len(data)} bytes)"
+
+
+def test_readme_pictures_of_the_board_and_the_summary_come_from_the_example(server, new_context):
+    output = server.cli("demo", "--language", "en", "--email", server.facilitator_email)
+    workshops = example_addresses(output)
+    assert len(workshops) == 3, output
+    console_url, join_url = workshops[0]
+
+    host = LoginPage(new_context(viewport=VIEWPORT).new_page(), server.url).log_in(
+        server.facilitator_email
+    )
+    host.page.goto(console_url)
+    console = BoardPage(host.page)
+    console.wait_until_live()
+    expect(host.page.locator("#controls")).to_contain_text("Open voting")
+
+    participant = new_context(viewport=VIEWPORT, locale="en-GB").new_page()
+    participant.goto(join_url)
+    participant.get_by_label("Your name (optional)").fill("Maria")
+    participant.get_by_role("button", name="Join", exact=True).click()
+    board = BoardPage(participant)
+    board.wait_until_live()
+    expect(participant.locator("#step-title")).to_contain_text("development themes")
+    expect(participant.locator(".theme-section").first).to_contain_text("Opening and closing")
+    participant.locator("#board").scroll_into_view_if_needed()
+    participant.screenshot(path=str(IMAGES / "board.png"))
+    assert_picture(IMAGES / "board.png")
+
+    host.page.get_by_role("link", name="Preview the summary").click()
+    expect(host.page.get_by_role("heading", level=1)).to_contain_text("Workshop 1")
+    expect(host.page.locator("main")).to_contain_text("(5 votes)")
+    host.page.screenshot(path=str(IMAGES / "summary.png"))
+    assert_picture(IMAGES / "summary.png")
