@@ -107,10 +107,12 @@ def token_create(email: str):
 
 
 @cli.command()
-@click.option("--language", type=click.Choice(["fi", "sv", "en"]), default="fi",
-              show_default=True)
-@click.option("--email", default=None, help="The facilitator who owns the example "
-              "(default: the first facilitator).")
+@click.option("--language", type=click.Choice(["fi", "sv", "en"]), default="fi", show_default=True)
+@click.option(
+    "--email",
+    default=None,
+    help="The facilitator who owns the example (default: the first facilitator).",
+)
 def demo(language: str, email: str | None):
     """Create an example series of three finished workshops; print their addresses."""
     from .demo.service import create_example, example_owner
@@ -128,8 +130,10 @@ def demo(language: str, email: str | None):
         base = (app.config["PUBLIC_URL"] or "http://localhost:8000").rstrip("/")
         click.echo(f"Example series created for {owner.email}: {series.title}")
         for workshop in sorted(series.workshops, key=lambda w: w.series_index):
-            click.echo(f"  {workshop.title}: {base}/w/{workshop.id}  "
-                       f"(participants: {base}/j/{workshop.join_code})")
+            click.echo(
+                f"  {workshop.title}: {base}/w/{workshop.id}  "
+                f"(participants: {base}/j/{workshop.join_code})"
+            )
 
 
 @cli.group()
@@ -152,9 +156,13 @@ def canvases_check(paths):
 
 
 @cli.command()
-@click.option("--days", type=int, default=None,
-              help="Delete workshops closed more than this many days ago "
-                   "(default: PAJAPOHJA_RETENTION_DAYS).")
+@click.option(
+    "--days",
+    type=int,
+    default=None,
+    help="Delete workshops closed more than this many days ago "
+    "(default: PAJAPOHJA_RETENTION_DAYS).",
+)
 def purge(days):
     """Delete closed workshops past their retention time, for good."""
     from .privacy.service import purge as purge_closed

@@ -32,7 +32,8 @@ def init_rate_limit_pages(app) -> None:
             from .api import _error_response
             from .errors import AppError
 
-            return _error_response(AppError("too_many_requests", _("Too many requests: wait a "
-                                                                   "minute."), 429))
+            return _error_response(
+                AppError("too_many_requests", _("Too many requests: wait a minute."), 429)
+            )
         message = _("Too many attempts. Wait a minute and try again.")
         return render_template("accounts/login.html", error=message, email=""), 429

@@ -49,11 +49,13 @@ def main() -> None:
     translations = json.load(source)
     with open("/tmp/pajapohja-i18n.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
-        subprocess.run([str(ROOT / "scripts" / "i18n.sh"), "update"], check=True,
-                       capture_output=True)
+        subprocess.run(
+            [str(ROOT / "scripts" / "i18n.sh"), "update"], check=True, capture_output=True
+        )
         missing = fill(translations)
-        subprocess.run([str(ROOT / "scripts" / "i18n.sh"), "compile"], check=True,
-                       capture_output=True)
+        subprocess.run(
+            [str(ROOT / "scripts" / "i18n.sh"), "compile"], check=True, capture_output=True
+        )
     for language, msgid in missing:
         print(f"untranslated [{language}]: {msgid}")
 

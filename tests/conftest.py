@@ -182,4 +182,5 @@ def pytest_sessionfinish(session, exitstatus):
 def pytest_terminal_summary(terminalreporter):
     if _skipped:
         terminalreporter.write_line(
-            f"FAILED: {len(_skipped)} test(s) skipped; every test must run.", red=True)
+            f"FAILED: {len(_skipped)} test(s) skipped; every test must run.", red=True
+        )

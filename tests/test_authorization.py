@@ -7,21 +7,42 @@ from app.realtime import HANDLERS
 
 from .conftest import new_op
 
-ROLES = ("none", "participant", "other_participant", "chair", "facilitator", "co_facilitator",
-         "other_facilitator", "organiser")
+ROLES = (
+    "none",
+    "participant",
+    "other_participant",
+    "chair",
+    "facilitator",
+    "co_facilitator",
+    "other_facilitator",
+    "organiser",
+)
 PARTICIPANTS = {"participant", "chair"}
 FACILITATORS = {"facilitator", "co_facilitator"}
 STEERING = FACILITATORS | {"chair"}  # timer and hide/reveal of the chair's own group
 JOINED = PARTICIPANTS | FACILITATORS | {"other_participant"}
-DENIED = {"forbidden", "unauthorized", "not_joined", "not_found", "unknown_step", "unknown_note",
-          "unknown_group", "unknown_theme", "unknown_participant"}
+DENIED = {
+    "forbidden",
+    "unauthorized",
+    "not_joined",
+    "not_found",
+    "unknown_step",
+    "unknown_note",
+    "unknown_group",
+    "unknown_theme",
+    "unknown_participant",
+}
 
 # event -> (roles allowed, payload builder)
 SOCKET_EVENTS = {
-    "note.add": (PARTICIPANTS | FACILITATORS, lambda c: {
-        "op_id": new_op(), "step_id": c.step1, "prompt_id": c.prompt1, "text": "Uusi"}),
-    "note.edit": ({"participant"} | FACILITATORS, lambda c: {
-        "op_id": new_op(), "note_id": c.n1, "version": 1, "text": "Muutettu"}),
+    "note.add": (
+        PARTICIPANTS | FACILITATORS,
+        lambda c: {"op_id": new_op(), "step_id": c.step1, "prompt_id": c.prompt1, "text": "Uusi"},
+    ),
+    "note.edit": (
+        {"participant"} | FACILITATORS,
+        lambda c: {"op_id": new_op(), "note_id": c.n1, "version": 1, "text": "Muutettu"},
+    ),
     "note.delete": ({"participant"} | FACILITATORS, lambda c: {"op_id": new_op(), "note_id": c.n1}),
     "resync": (JOINED, lambda c: {"since": 0}),
     "step.goto": (FACILITATORS, lambda c: {"step_id": c.step2}),
@@ -42,8 +63,10 @@ SOCKET_EVENTS = {
     "voting.close": (FACILITATORS, lambda c: {"step_id": c.step1}),
     "vote.add": (PARTICIPANTS, lambda c: {"op_id": new_op(), "note_id": c.n2}),
     "vote.remove": (PARTICIPANTS, lambda c: {"op_id": new_op(), "note_id": c.n2}),
-    "theme.create": (FACILITATORS, lambda c: {"op_id": new_op(), "step_id": c.step1,
-                                              "title": "Uusi teema"}),
+    "theme.create": (
+        FACILITATORS,
+        lambda c: {"op_id": new_op(), "step_id": c.step1, "title": "Uusi teema"},
+    ),
     "theme.update": (FACILITATORS, lambda c: {"theme_id": c.theme, "title": "Nimi"}),
     "theme.reorder": (FACILITATORS, lambda c: {"step_id": c.step1, "theme_ids": [c.theme]}),
     "theme.delete": (FACILITATORS, lambda c: {"theme_id": c.theme}),
@@ -57,8 +80,10 @@ SOCKET_EVENTS = {
     "group.chair": (FACILITATORS, lambda c: {"group_id": c.g1, "participant_id": c.p2_id}),
     "groups.debrief": (FACILITATORS, lambda c: {"step_id": c.step3}),
     "step.done": (PARTICIPANTS, lambda c: {"step_id": c.step1, "done": True}),
-    "vision.edit": (PARTICIPANTS | FACILITATORS, lambda c: {
-        "op_id": new_op(), "step_id": c.step2, "version": 0, "text": "Visio"}),
+    "vision.edit": (
+        PARTICIPANTS | FACILITATORS,
+        lambda c: {"op_id": new_op(), "step_id": c.step2, "version": 0, "text": "Visio"},
+    ),
     "join": (set(ROLES) - {"other_facilitator"}, None),  # see test_join_by_role
 }
 
@@ -71,27 +96,41 @@ class Scene:
     def __init__(self, client, sockets, people):
         self.sockets = sockets
         owner, co, other = people
-        self.tokens = {"facilitator": owner[2], "co_facilitator": co[2],
-                       "other_facilitator": other[2]}
+        self.tokens = {
+            "facilitator": owner[2],
+            "co_facilitator": co[2],
+            "other_facilitator": other[2],
+        }
         headers = {"Authorization": f"Bearer {owner[2]}"}
         self.headers = headers
         series = client.post("/api/v1/series", json={"title": "Sarja"}, headers=headers)
         self.series = series.get_json()["id"]
-        body = {"title": "T", "template": "hyvanmitta-training-plan", "language": "fi",
-                "series_id": self.series}
+        body = {
+            "title": "T",
+            "template": "hyvanmitta-training-plan",
+            "language": "fi",
+            "series_id": self.series,
+        }
         workshop = client.post("/api/v1/workshops", json=body, headers=headers).get_json()
         other_workshop = client.post("/api/v1/workshops", json=body, headers=headers).get_json()
-        client.post(f"/api/v1/workshops/{workshop['id']}/facilitators", json={"email": co[1]},
-                    headers=headers)
+        client.post(
+            f"/api/v1/workshops/{workshop['id']}/facilitators",
+            json={"email": co[1]},
+            headers=headers,
+        )
         self.workshop = workshop
         self.step1, self.step2, self.step3 = (s["id"] for s in workshop["steps"])
         self.prompt1 = workshop["steps"][0]["prompts"][0]["id"]
-        self.share = client.post(f"/api/v1/series/{self.series}/share", headers=headers
-                                 ).get_json()["url"].rsplit("/", 1)[-1]
+        self.share = (
+            client.post(f"/api/v1/series/{self.series}/share", headers=headers)
+            .get_json()["url"]
+            .rsplit("/", 1)[-1]
+        )
         self.actors = {}
         for role in ("facilitator", "co_facilitator"):
-            self.actors[role] = self.connect(auth={"api_token": self.tokens[role]},
-                                             join={"workshop_id": workshop["id"]})
+            self.actors[role] = self.connect(
+                auth={"api_token": self.tokens[role]}, join={"workshop_id": workshop["id"]}
+            )
         self.actors["other_facilitator"] = sockets(auth={"api_token": other[2]})
         self.actors["none"] = sockets()
         self.actors["organiser"] = sockets()
@@ -102,8 +141,9 @@ class Scene:
         f = self.actors["facilitator"]
         self.n1 = self.add(self.actors["participant"], "Pirjon lappu")
         self.n2 = self.add(self.actors["chair"], "Tuomaksen lappu")
-        self.theme = self.call(f, "theme.create", op_id=new_op(), step_id=self.step1,
-                               title="Teema")["theme"]["id"]
+        self.theme = self.call(
+            f, "theme.create", op_id=new_op(), step_id=self.step1, title="Teema"
+        )["theme"]["id"]
         self.call(f, "voting.open", step_id=self.step1, votes_per_participant=3, max_per_note=3)
         for who in ("participant", "chair"):
             self.call(self.actors[who], "vote.add", op_id=new_op(), note_id=self.n2)
@@ -112,8 +152,10 @@ class Scene:
         self.call(self.actors["chair"], "group.join", group_id=self.g1)
         self.call(f, "group.chair", group_id=self.g1, participant_id=self.p2_id)
         self.call(f, "timer.start", step_id=self.step3, group_id=self.g1, seconds=600)
-        assert self.call(self.actors["other_facilitator"], "join",
-                         workshop_id=workshop["id"])["ok"] is False
+        assert (
+            self.call(self.actors["other_facilitator"], "join", workshop_id=workshop["id"])["ok"]
+            is False
+        )
 
     def connect(self, auth=None, join=None):
         sock = self.sockets(auth=auth)
@@ -128,8 +170,9 @@ class Scene:
         return sock, ack
 
     def add(self, sock, text):
-        ack = self.call(sock, "note.add", op_id=new_op(), step_id=self.step1,
-                        prompt_id=self.prompt1, text=text)
+        ack = self.call(
+            sock, "note.add", op_id=new_op(), step_id=self.step1, prompt_id=self.prompt1, text=text
+        )
         assert ack["ok"], ack
         return ack["note"]["id"]
 
@@ -171,15 +214,21 @@ def test_join_by_role(client, sockets, people):
     fresh = {
         "none": (None, {"join_code": code}),
         "organiser": (None, {"join_code": code}),
-        "participant": (None, {"join_code": code,
-                               "participant_token": scene.p1["participant"]["token"]}),
+        "participant": (
+            None,
+            {"join_code": code, "participant_token": scene.p1["participant"]["token"]},
+        ),
         "chair": (None, {"join_code": code, "participant_token": scene.p2["participant"]["token"]}),
         "other_participant": (None, {"join_code": code}),
         "facilitator": ({"api_token": scene.tokens["facilitator"]}, {"workshop_id": workshop_id}),
-        "co_facilitator": ({"api_token": scene.tokens["co_facilitator"]},
-                           {"workshop_id": workshop_id}),
-        "other_facilitator": ({"api_token": scene.tokens["other_facilitator"]},
-                              {"workshop_id": workshop_id}),
+        "co_facilitator": (
+            {"api_token": scene.tokens["co_facilitator"]},
+            {"workshop_id": workshop_id},
+        ),
+        "other_facilitator": (
+            {"api_token": scene.tokens["other_facilitator"]},
+            {"workshop_id": workshop_id},
+        ),
     }
     allowed = SOCKET_EVENTS["join"][0]
     for role in ROLES:
@@ -192,8 +241,14 @@ def test_join_by_role(client, sockets, people):
 
 
 # (method, rule) -> roles allowed. Roles here: how a REST client can present itself.
-REST_ROLES = ("none", "participant", "organiser", "facilitator", "co_facilitator",
-              "other_facilitator")
+REST_ROLES = (
+    "none",
+    "participant",
+    "organiser",
+    "facilitator",
+    "co_facilitator",
+    "other_facilitator",
+)
 ANY_FACILITATOR = {"facilitator", "co_facilitator", "other_facilitator"}
 EVERYONE = set(REST_ROLES)
 W = "/api/v1/workshops/<int:workshop_id>"
@@ -222,8 +277,12 @@ REST = {
 
 
 def api_routes(app) -> set[tuple[str, str]]:
-    return {(method, rule.rule) for rule in app.url_map.iter_rules()
-            if rule.rule.startswith("/api/v1") for method in rule.methods - {"HEAD", "OPTIONS"}}
+    return {
+        (method, rule.rule)
+        for rule in app.url_map.iter_rules()
+        if rule.rule.startswith("/api/v1")
+        for method in rule.methods - {"HEAD", "OPTIONS"}
+    }
 
 
 def test_every_api_route_has_a_row(app):
@@ -236,8 +295,9 @@ def rest_body(scene, client, method, rule):
     if rule == "/api/v1/workshops":
         return {"title": "Uusi", "template": "hyvanmitta-training-plan", "language": "fi"}
     if rule.endswith("/import"):
-        return client.get(f"/api/v1/workshops/{scene.workshop['id']}/export.json",
-                          headers=scene.headers).get_json()
+        return client.get(
+            f"/api/v1/workshops/{scene.workshop['id']}/export.json", headers=scene.headers
+        ).get_json()
     if rule.endswith("/facilitators") and method == "POST":
         return {"email": "fasilitaattori2@example.fi"}
     return None
@@ -249,14 +309,20 @@ def test_api_route_by_role(client, sockets, people, method, rule):
     for role in sorted(REST_ROLES, key=lambda r: r in REST[(method, rule)]):
         if role in REST[(method, rule)]:
             scene = Scene(client, sockets, people)  # an allowed change gets a fresh scene
-        token = {"none": None, "participant": scene.p1["participant"]["token"],
-                 "organiser": scene.share}.get(role, scene.tokens.get(role))
+        token = {
+            "none": None,
+            "participant": scene.p1["participant"]["token"],
+            "organiser": scene.share,
+        }.get(role, scene.tokens.get(role))
         headers = {"Authorization": f"Bearer {token}"} if token else {}
-        path = (rule.replace("<int:workshop_id>", str(scene.workshop["id"]))
-                .replace("<int:series_id>", str(scene.series))
-                .replace("<int:facilitator_id>", "2"))
-        response = client.open(path, method=method, headers=headers,
-                               json=rest_body(scene, client, method, rule))
+        path = (
+            rule.replace("<int:workshop_id>", str(scene.workshop["id"]))
+            .replace("<int:series_id>", str(scene.series))
+            .replace("<int:facilitator_id>", "2")
+        )
+        response = client.open(
+            path, method=method, headers=headers, json=rest_body(scene, client, method, rule)
+        )
         if role in REST[(method, rule)]:
             assert response.status_code < 400, (method, rule, role, response.get_data(True)[:300])
         else:

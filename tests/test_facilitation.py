@@ -338,15 +338,21 @@ def test_actions_on_another_workshops_objects_are_refused(room, make_workshop):
 
 def test_participants_cluster_when_the_step_allows_it(room):
     note = room.post(room.bob, "Bobin lappu")
-    assert call(room.alice, "theme.create", op_id=new_op(), step_id=room.step, title="Oma")[
-        "error"]["code"] == "forbidden"
+    assert (
+        call(room.alice, "theme.create", op_id=new_op(), step_id=room.step, title="Oma")["error"][
+            "code"
+        ]
+        == "forbidden"
+    )
     assert call(room.host, "step.cluster", step_id=room.step, allowed=True)["ok"]
     theme = call(room.alice, "theme.create", op_id=new_op(), step_id=room.step, title="Oma")
     assert theme["ok"]
     moved = call(room.alice, "note.theme", note_id=note["id"], theme_id=theme["theme"]["id"])
     assert moved["note"]["theme_id"] == theme["theme"]["id"]
-    assert call(room.alice, "step.cluster", step_id=room.step, allowed=False)["error"][
-        "code"] == "forbidden"
+    assert (
+        call(room.alice, "step.cluster", step_id=room.step, allowed=False)["error"]["code"]
+        == "forbidden"
+    )
 
 
 def test_snapshot_carries_tallies_and_my_votes(room, participant):

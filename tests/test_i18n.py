@@ -24,7 +24,8 @@ def source_messages() -> set[str]:
     method_map = [("app/**.py", "python"), ("app/templates/**.html", "jinja2")]
     found = set()
     for _file, _line, message, _comments, _context in extract_from_dir(
-            str(ROOT), method_map, keywords={"_": None, "gettext": None, "ngettext": (1, 2)}):
+        str(ROOT), method_map, keywords={"_": None, "gettext": None, "ngettext": (1, 2)}
+    ):
         found.add(message if isinstance(message, str) else message[0])
     return found
 
@@ -45,7 +46,8 @@ def test_every_message_is_translated_with_its_placeholders(language):
         assert message.string, f"{language}: no translation for {message.id!r}"
         assert "fuzzy" not in message.flags, f"{language}: fuzzy {message.id!r}"
         assert set(PLACEHOLDER.findall(message.string)) == set(PLACEHOLDER.findall(message.id)), (
-            f"{language}: placeholders differ in {message.id!r}")
+            f"{language}: placeholders differ in {message.id!r}"
+        )
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

@@ -48,35 +48,55 @@ def test_database_with_data_from_the_first_revision_upgrades_intact(tmp_path):
     with app.app_context():
         upgrade_to_head("0001")
         with db.engine.begin() as connection:
-            connection.execute(text(
-                "INSERT INTO facilitators (id, email, name, password_hash, created_at) "
-                "VALUES (1, 'f@example.fi', 'F', 'x', '2025-03-01 09:00:00')"))
-            connection.execute(text(
-                "INSERT INTO workshops (id, owner_id, series_index, title, template, language, "
-                "topic, organisation, join_code, status, seq, created_at) VALUES (1, 1, 1, "
-                "'Työpaja 1', 'hyvanmitta-training-plan', 'fi', 'osallisuus', '', 'ABCDEFGH', "
-                "'open', 2, '2025-03-01 09:00:00')"))
-            connection.execute(text(
-                "INSERT INTO steps (id, workshop_id, position, canvas_id, kind, definition) "
-                "VALUES (1, 1, 1, 'need', 'need', '{\"prompts\": [{\"id\": \"needed\"}]}')"))
-            connection.execute(text(
-                "INSERT INTO participants (id, workshop_id, token_hash, name, created_at, removed) "
-                "VALUES (1, 1, 'h', 'Maija', '2025-03-01 09:01:00', 0)"))
-            connection.execute(text(
-                "INSERT INTO notes (id, workshop_id, step_id, prompt_id, op_id, participant_id, "
-                "text, fields, version, created_at, updated_at) VALUES (1, 1, 1, 'needed', "
-                "'00000000-0000-4000-8000-000000000001', 1, 'Kuuntelemisen taito', '{}', 1, "
-                "'2025-03-01 09:02:00', '2025-03-01 09:02:00')"))
-            connection.execute(text(
-                "INSERT INTO events (workshop_id, seq, type, data, created_at) VALUES "
-                "(1, 1, 'participant.joined', '{}', '2025-03-01 09:01:00'), "
-                "(1, 2, 'note.added', '{}', '2025-03-01 09:02:00')"))
+            connection.execute(
+                text(
+                    "INSERT INTO facilitators (id, email, name, password_hash, created_at) "
+                    "VALUES (1, 'f@example.fi', 'F', 'x', '2025-03-01 09:00:00')"
+                )
+            )
+            connection.execute(
+                text(
+                    "INSERT INTO workshops (id, owner_id, series_index, title, template, language, "
+                    "topic, organisation, join_code, status, seq, created_at) VALUES (1, 1, 1, "
+                    "'Työpaja 1', 'hyvanmitta-training-plan', 'fi', 'osallisuus', '', 'ABCDEFGH', "
+                    "'open', 2, '2025-03-01 09:00:00')"
+                )
+            )
+            connection.execute(
+                text(
+                    "INSERT INTO steps (id, workshop_id, position, canvas_id, kind, definition) "
+                    "VALUES (1, 1, 1, 'need', 'need', '{\"prompts\": [{\"id\": \"needed\"}]}')"
+                )
+            )
+            connection.execute(
+                text(
+                    "INSERT INTO participants (id, workshop_id, token_hash, name, created_at, removed) "
+                    "VALUES (1, 1, 'h', 'Maija', '2025-03-01 09:01:00', 0)"
+                )
+            )
+            connection.execute(
+                text(
+                    "INSERT INTO notes (id, workshop_id, step_id, prompt_id, op_id, participant_id, "
+                    "text, fields, version, created_at, updated_at) VALUES (1, 1, 1, 'needed', "
+                    "'00000000-0000-4000-8000-000000000001', 1, 'Kuuntelemisen taito', '{}', 1, "
+                    "'2025-03-01 09:02:00', '2025-03-01 09:02:00')"
+                )
+            )
+            connection.execute(
+                text(
+                    "INSERT INTO events (workshop_id, seq, type, data, created_at) VALUES "
+                    "(1, 1, 'participant.joined', '{}', '2025-03-01 09:01:00'), "
+                    "(1, 2, 'note.added', '{}', '2025-03-01 09:02:00')"
+                )
+            )
         upgrade_to_head()
         with db.engine.connect() as connection:
-            note = connection.execute(text(
-                "SELECT text, participant_id, moderated, theme_id FROM notes")).one()
-            step = connection.execute(text(
-                "SELECT hidden, locked, vision_text, vision_version FROM steps")).one()
+            note = connection.execute(
+                text("SELECT text, participant_id, moderated, theme_id FROM notes")
+            ).one()
+            step = connection.execute(
+                text("SELECT hidden, locked, vision_text, vision_version FROM steps")
+            ).one()
             seqs = connection.execute(text("SELECT seq FROM events ORDER BY seq")).scalars().all()
             follow = connection.execute(text("SELECT follow_me, seq FROM workshops")).one()
         assert tuple(note) == ("Kuuntelemisen taito", 1, 0, None)

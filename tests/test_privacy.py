@@ -18,9 +18,16 @@ def populate(sockets, participant, workshop, facilitator):
     host.emit("join", {"workshop_id": workshop["id"]}, callback=True)
     alice, _ = participant("Alice", workshop_=workshop)
     step, vision = workshop["steps"][0], workshop["steps"][1]
-    note = alice.emit("note.add", {"op_id": new_op(), "step_id": step["id"],
-                                   "prompt_id": step["prompts"][0]["id"], "text": "Poistettava"},
-                      callback=True)["note"]
+    note = alice.emit(
+        "note.add",
+        {
+            "op_id": new_op(),
+            "step_id": step["id"],
+            "prompt_id": step["prompts"][0]["id"],
+            "text": "Poistettava",
+        },
+        callback=True,
+    )["note"]
     calls = [
         ("theme.create", {"op_id": new_op(), "step_id": step["id"], "title": "T"}),
         ("voting.open", {"step_id": step["id"], "votes_per_participant": 2}),
@@ -30,8 +37,11 @@ def populate(sockets, participant, workshop, facilitator):
         assert host.emit(event, payload, callback=True)["ok"]
     assert alice.emit("vote.add", {"op_id": new_op(), "note_id": note["id"]}, callback=True)["ok"]
     assert alice.emit("step.done", {"step_id": step["id"]}, callback=True)["ok"]
-    assert alice.emit("vision.edit", {"op_id": new_op(), "step_id": vision["id"], "version": 0,
-                                      "text": "Visio"}, callback=True)["ok"]
+    assert alice.emit(
+        "vision.edit",
+        {"op_id": new_op(), "step_id": vision["id"], "version": 0, "text": "Visio"},
+        callback=True,
+    )["ok"]
 
 
 def rows_of_workshop(workshop_id: int) -> dict[str, int]:
@@ -50,19 +60,31 @@ def rows_of_workshop(workshop_id: int) -> dict[str, int]:
         else:
             continue
         counts[table.name] = db.session.execute(
-            text(f"SELECT count(*) FROM {table.name} WHERE {where}")).scalar_one()
+            text(f"SELECT count(*) FROM {table.name} WHERE {where}")
+        ).scalar_one()
     return counts
 
 
-def test_deleting_a_workshop_leaves_nothing_of_it(app, api, sockets, participant, workshop,
-                                                  facilitator, make_workshop):
+def test_deleting_a_workshop_leaves_nothing_of_it(
+    app, api, sockets, participant, workshop, facilitator, make_workshop
+):
     populate(sockets, participant, workshop, facilitator)
     other = make_workshop()
     populate(sockets, participant, other, facilitator)
     with app.app_context():
         before = rows_of_workshop(workshop["id"])
-    for table in ("notes", "votes", "participants", "events", "themes", "groups", "steps",
-                  "step_done", "operations", "group_members"):
+    for table in (
+        "notes",
+        "votes",
+        "participants",
+        "events",
+        "themes",
+        "groups",
+        "steps",
+        "step_done",
+        "operations",
+        "group_members",
+    ):
         assert before[table] > 0, table
     assert api.delete(f"/workshops/{workshop['id']}").status_code == 204
     with app.app_context():
@@ -79,8 +101,9 @@ def close(app, workshop_id: int, days_ago: int) -> None:
             workshop.closed_at = utcnow() - timedelta(days=days_ago)
 
 
-def test_purge_deletes_closed_workshops_past_retention(app, cli, make_workshop, sockets,
-                                                       participant, facilitator, workshop):
+def test_purge_deletes_closed_workshops_past_retention(
+    app, cli, make_workshop, sockets, participant, facilitator, workshop
+):
     old = make_workshop()
     populate(sockets, participant, old, facilitator)
     recent = make_workshop()
@@ -107,8 +130,9 @@ def test_participant_may_join_without_a_name(participant):
     assert ack["participant"]["name"] is None
 
 
-def test_privacy_notice_is_linked_from_the_join_page_and_filled_from_settings(app, client,
-                                                                              workshop):
+def test_privacy_notice_is_linked_from_the_join_page_and_filled_from_settings(
+    app, client, workshop
+):
     page = client.get(f"/j/{workshop['join_code']}").get_data(as_text=True)
     assert 'href="/tietosuoja"' in page
     app.config["PRIVACY_CONTROLLER"] = "Esimerkin hyvinvointialue"

@@ -6,8 +6,13 @@ from .test_accounts import csrf_token, login
 
 def test_login_attempts_are_rate_limited(client, facilitator):
     token = csrf_token(client, "/login")
-    answers = [client.post("/login", data={"email": "x@example.fi", "password": "wrong password",
-                                           "csrf_token": token}).status_code for _ in range(11)]
+    answers = [
+        client.post(
+            "/login",
+            data={"email": "x@example.fi", "password": "wrong password", "csrf_token": token},
+        ).status_code
+        for _ in range(11)
+    ]
     assert answers[:10] == [401] * 10
     assert answers[10] == 429
     assert "Liian monta yritystä" in client.post(
@@ -27,8 +32,12 @@ def test_session_cookie_is_httponly_samesite_and_renewed_at_login(client, facili
 def test_guessing_join_codes_is_rate_limited(sockets, workshop):
     # A new connection every 20 tries: the per-connection bucket is not what stops this.
     connections = [sockets() for _ in range(4)]
-    codes = [connections[n // 20].emit("join", {"join_code": f"WRONG{n:03d}"},
-                                        callback=True)["error"]["code"] for n in range(61)]
+    codes = [
+        connections[n // 20].emit("join", {"join_code": f"WRONG{n:03d}"}, callback=True)["error"][
+            "code"
+        ]
+        for n in range(61)
+    ]
     sock = connections[3]
     assert codes[:60] == ["unknown_code"] * 60
     assert codes[60] == "too_many_attempts"
@@ -46,16 +55,27 @@ def test_join_page_guessing_is_rate_limited(client):
 def test_flooding_a_connection_gets_too_fast_not_silence(participant, workshop):
     sock, _ = participant()
     step = workshop["steps"][0]
-    answers = [sock.emit("note.add", {"op_id": new_op(), "step_id": step["id"],
-                                      "prompt_id": step["prompts"][0]["id"], "text": f"n{n}"},
-                         callback=True) for n in range(80)]
+    answers = [
+        sock.emit(
+            "note.add",
+            {
+                "op_id": new_op(),
+                "step_id": step["id"],
+                "prompt_id": step["prompts"][0]["id"],
+                "text": f"n{n}",
+            },
+            callback=True,
+        )
+        for n in range(80)
+    ]
     codes = [a["error"]["code"] for a in answers if not a["ok"]]
     assert codes and set(codes) == {"too_fast"}
     assert all(a is not None for a in answers)
 
 
-def test_co_facilitator_can_run_but_not_delete_the_workshop(api, client, workshop, sockets,
-                                                            make_facilitator):
+def test_co_facilitator_can_run_but_not_delete_the_workshop(
+    api, client, workshop, sockets, make_facilitator
+):
     _, email, token = make_facilitator()
     headers = {"Authorization": f"Bearer {token}"}
     assert client.get(f"/api/v1/workshops/{workshop['id']}", headers=headers).status_code == 404
@@ -68,19 +88,25 @@ def test_co_facilitator_can_run_but_not_delete_the_workshop(api, client, worksho
     assert client.delete(f"/api/v1/workshops/{workshop['id']}", headers=headers).status_code == 404
     # A co-facilitator cannot add others; the owner can remove them.
     third = make_facilitator()
-    refused = client.post(f"/api/v1/workshops/{workshop['id']}/facilitators",
-                          json={"email": third[1]}, headers=headers)
+    refused = client.post(
+        f"/api/v1/workshops/{workshop['id']}/facilitators",
+        json={"email": third[1]},
+        headers=headers,
+    )
     assert refused.status_code == 404
     listed = api.get(f"/workshops/{workshop['id']}/facilitators").get_json()
     assert [f["email"] for f in listed["co_facilitators"]] == [email]
-    assert api.delete(f"/workshops/{workshop['id']}/facilitators/{added.get_json()['id']}"
-                      ).status_code == 204
+    assert (
+        api.delete(f"/workshops/{workshop['id']}/facilitators/{added.get_json()['id']}").status_code
+        == 204
+    )
     assert client.get(f"/api/v1/workshops/{workshop['id']}", headers=headers).status_code == 404
 
 
 def test_adding_unknown_co_facilitator_is_a_clear_error(api, workshop):
-    response = api.post(f"/workshops/{workshop['id']}/facilitators",
-                        json={"email": "nobody@example.fi"})
+    response = api.post(
+        f"/workshops/{workshop['id']}/facilitators", json={"email": "nobody@example.fi"}
+    )
     assert response.status_code == 404
     assert response.get_json()["error"]["field"] == "email"
 
@@ -94,9 +120,11 @@ def test_socket_from_a_foreign_origin_is_refused(tmp_path):
 
     live = start_server(tmp_path)
     try:
+
         def handshake(origin: str) -> int:
-            request = urllib.request.Request(f"{live.url}/socket.io/?EIO=4&transport=polling",
-                                             headers={"Origin": origin})
+            request = urllib.request.Request(
+                f"{live.url}/socket.io/?EIO=4&transport=polling", headers={"Origin": origin}
+            )
             try:
                 with urllib.request.urlopen(request, timeout=10) as response:
                     return response.status

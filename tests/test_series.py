@@ -213,7 +213,10 @@ OWN_CANVAS = """\
 id: kick_off
 kind: need
 title: {fi: "Aloitus", sv: "Start", en: "Kick-off"}
-instructions: {fi: "Kerro odotuksesi.", sv: "Berätta om dina förväntningar.", en: "Share your expectations."}
+instructions:
+  fi: "Kerro odotuksesi."
+  sv: "Berätta om dina förväntningar."
+  en: "Share your expectations."
 hint: {fi: "5 min", sv: "5 min", en: "5 min"}
 prompts:
   - id: expectations

@@ -261,27 +261,46 @@ def _co_facilitator_paths() -> dict:
         "/workshops/{workshop_id}/facilitators": {
             "get": {
                 "summary": "The owner and the co-facilitators of a workshop.",
-                "operationId": "listCoFacilitators", "security": _AUTH,
+                "operationId": "listCoFacilitators",
+                "security": _AUTH,
                 "parameters": _WORKSHOP_ID,
-                "responses": {"200": _ok("Facilitators", {
-                    "type": "object", "required": ["owner_id", "co_facilitators"]}),
-                    "401": _ERROR, "404": _ERROR},
+                "responses": {
+                    "200": _ok(
+                        "Facilitators",
+                        {"type": "object", "required": ["owner_id", "co_facilitators"]},
+                    ),
+                    "401": _ERROR,
+                    "404": _ERROR,
+                },
             },
             "post": {
                 "summary": "Add a co-facilitator by e-mail (owner only).",
-                "operationId": "addCoFacilitator", "security": _AUTH,
+                "operationId": "addCoFacilitator",
+                "security": _AUTH,
                 "parameters": _WORKSHOP_ID,
-                "requestBody": {"required": True, **_json({
-                    "type": "object", "required": ["email"],
-                    "properties": {"email": {"type": "string", "maxLength": 254}}})},
-                "responses": {"201": _ok("Added", {"type": "object", "required": ["id", "email"]}),
-                              "400": _ERROR, "401": _ERROR, "404": _ERROR},
+                "requestBody": {
+                    "required": True,
+                    **_json(
+                        {
+                            "type": "object",
+                            "required": ["email"],
+                            "properties": {"email": {"type": "string", "maxLength": 254}},
+                        }
+                    ),
+                },
+                "responses": {
+                    "201": _ok("Added", {"type": "object", "required": ["id", "email"]}),
+                    "400": _ERROR,
+                    "401": _ERROR,
+                    "404": _ERROR,
+                },
             },
         },
         "/workshops/{workshop_id}/facilitators/{facilitator_id}": {
             "delete": {
                 "summary": "Remove a co-facilitator (owner only).",
-                "operationId": "removeCoFacilitator", "security": _AUTH,
+                "operationId": "removeCoFacilitator",
+                "security": _AUTH,
                 "parameters": [*_WORKSHOP_ID, facilitator_id],
                 "responses": {"204": {"description": "Removed"}, "401": _ERROR, "404": _ERROR},
             },

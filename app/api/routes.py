@@ -98,8 +98,15 @@ def delete_workshop(workshop_id: int):
 def list_co_facilitators(workshop_id: int):
     facilitator = current_facilitator()
     workshop = service.owned_workshop(facilitator.id, workshop_id)
-    return jsonify({"owner_id": workshop.owner_id, "co_facilitators": [
-        {"id": f.id, "email": f.email, "name": f.name} for f in service.co_facilitators(workshop)]})
+    return jsonify(
+        {
+            "owner_id": workshop.owner_id,
+            "co_facilitators": [
+                {"id": f.id, "email": f.email, "name": f.name}
+                for f in service.co_facilitators(workshop)
+            ],
+        }
+    )
 
 
 @bp.post("/workshops/<int:workshop_id>/facilitators")

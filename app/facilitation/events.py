@@ -22,8 +22,11 @@ def _on(name: str, action, doc: str) -> None:
 _on("step.goto", steps.goto, "Move the workshop's current step. Broadcast: workshop.step.")
 _on("workshop.follow", steps.follow, "Turn 'follow me' on or off. Broadcast: workshop.follow.")
 _on("step.lock", steps.lock, "Lock or unlock a step. Broadcast: step.state.")
-_on("step.cluster", steps.allow_clustering,
-    "Let participants cluster notes into themes on a step, or stop it. Broadcast: step.state.")
+_on(
+    "step.cluster",
+    steps.allow_clustering,
+    "Let participants cluster notes into themes on a step, or stop it. Broadcast: step.state.",
+)
 _on(
     "step.open_until",
     steps.open_until,

@@ -16,9 +16,15 @@ PURGE_INTERVAL_SECONDS = 6 * 3600
 
 def expired(days: int) -> list[int]:
     cutoff = utcnow() - timedelta(days=days)
-    return list(db.session.scalars(select(Workshop.id).where(
-        Workshop.status == "closed", Workshop.closed_at.is_not(None),
-        Workshop.closed_at < cutoff)))
+    return list(
+        db.session.scalars(
+            select(Workshop.id).where(
+                Workshop.status == "closed",
+                Workshop.closed_at.is_not(None),
+                Workshop.closed_at < cutoff,
+            )
+        )
+    )
 
 
 def purge(days: int) -> int:

@@ -94,8 +94,9 @@ def join(payload: dict):
         person = {"id": participant.id, "token": token, "name": participant.name}
     _enter_rooms(room_all(viewer.workshop_id), room_participant(participant.id))
     state["viewer"] = viewer
-    presence.entered(viewer.workshop_id, request.sid, "participant", participant.id,
-                     participant.name)
+    presence.entered(
+        viewer.workshop_id, request.sid, "participant", participant.id, participant.name
+    )
     # A new participant (an unknown token) sees the workshop differently: give it a snapshot.
     return {"participant": person, **_state_since(viewer, None if events else since)}, events
 

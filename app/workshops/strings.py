@@ -72,10 +72,13 @@ def board_strings() -> dict:
         "move": _("Move"),
         "merge_into": _("Merge into note"),
         "merge": _("Merge"),
-        "hidden_step": _("Private brainstorming: you see only your own notes until the "
-                         "facilitator reveals them all."),
-        "hidden_step_facilitator": _("Private brainstorming: participants see only their own "
-                                     "notes."),
+        "hidden_step": _(
+            "Private brainstorming: you see only your own notes until the "
+            "facilitator reveals them all."
+        ),
+        "hidden_step_facilitator": _(
+            "Private brainstorming: participants see only their own notes."
+        ),
         "locked_step": _("This step is locked: notes can be read but not changed."),
         "open_until": _("Open for comments until %(time)s.", time="{time}"),
         "closed_since": _("Closed for comments since %(time)s.", time="{time}"),
@@ -103,8 +106,9 @@ def board_strings() -> dict:
         "vision_statement": _("Vision statement"),
         "vision_edited": _("Last edited by %(name)s, %(time)s", name="{name}", time="{time}"),
         "vision_empty": _("No vision written yet."),
-        "vision_changed_meanwhile": _("Someone saved a new version while you were writing. "
-                                      "Saving will show you both."),
+        "vision_changed_meanwhile": _(
+            "Someone saved a new version while you were writing. Saving will show you both."
+        ),
         "vision_saved": _("Vision saved."),
         "vision_conflict": _("Someone else saved the vision meanwhile. Their version:"),
         "controls": _("Controls"),
@@ -145,8 +149,9 @@ def board_strings() -> dict:
         "workshop": _("Workshop"),
         "close_workshop": _("Close the workshop"),
         "reopen_workshop": _("Reopen the workshop"),
-        "close_confirm": _("Close the workshop? The join code stops working and nothing can be "
-                           "changed."),
+        "close_confirm": _(
+            "Close the workshop? The join code stops working and nothing can be changed."
+        ),
         "anonymous_n": _("anonymous ×%(n)s", n="{n}"),
         "remove": _("Remove"),
         "remove_confirm": _("Remove this participant from the workshop?"),

@@ -16,8 +16,15 @@ from playwright.sync_api import sync_playwright
 from ..conftest import PASSWORD
 
 CHROMIUM = os.environ.get("PAJAPOHJA_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 def free_port() -> int:
@@ -31,16 +38,26 @@ class LiveServer:
         self.data_dir = data_dir
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        self.env = {**os.environ, "PAJAPOHJA_DATA_DIR": str(data_dir),
-                    "PAJAPOHJA_PUBLIC_URL": self.url, **(env or {})}
+        self.env = {
+            **os.environ,
+            "PAJAPOHJA_DATA_DIR": str(data_dir),
+            "PAJAPOHJA_PUBLIC_URL": self.url,
+            **(env or {}),
+        }
         for name in ("PAJAPOHJA_DATABASE_URL", "PAJAPOHJA_MESSAGE_QUEUE", "PAJAPOHJA_ASYNC_MODE"):
             if not env or name not in env:
                 self.env.pop(name, None)
         self.process = None
 
     def cli(self, *args, input=None) -> str:
-        result = subprocess.run([sys.executable, "-m", "app", *args], input=input, env=self.env,
-                                capture_output=True, text=True, timeout=60)
+        result = subprocess.run(
+            [sys.executable, "-m", "app", *args],
+            input=input,
+            env=self.env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
         assert result.returncode == 0, result.stderr
         return result.stdout.strip()
 
@@ -48,7 +65,10 @@ class LiveServer:
         self.log = open(self.data_dir / "server.log", "a")
         self.process = subprocess.Popen(
             [sys.executable, "-m", "app", "serve", "--port", str(self.port)],
-            env=self.env, stdout=self.log, stderr=subprocess.STDOUT)
+            env=self.env,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+        )
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
@@ -75,8 +95,15 @@ class LiveServer:
 def server(tmp_path_factory):
     live = LiveServer(tmp_path_factory.mktemp("server")).start()
     live.facilitator_email = "fasilitaattori@example.fi"
-    live.cli("facilitator", "add", live.facilitator_email, "--password-stdin", "--name", "Fanni",
-             input=PASSWORD + "\n")
+    live.cli(
+        "facilitator",
+        "add",
+        live.facilitator_email,
+        "--password-stdin",
+        "--name",
+        "Fanni",
+        input=PASSWORD + "\n",
+    )
     live.api_token = live.cli("token", "create", live.facilitator_email)
     yield live
     live.stop()

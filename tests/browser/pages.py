@@ -24,8 +24,15 @@ class DashboardPage:
         self.page = page
         self.base_url = base_url
 
-    def create_workshop(self, title: str, template: str, index: int = 1, topic: str = "",
-                        new_series: str | None = None, series: str | None = None) -> "BoardPage":
+    def create_workshop(
+        self,
+        title: str,
+        template: str,
+        index: int = 1,
+        topic: str = "",
+        new_series: str | None = None,
+        series: str | None = None,
+    ) -> "BoardPage":
         self.page.goto(f"{self.base_url}/")
         self.page.get_by_label("Otsikko").fill(title)
         self.page.get_by_label("Työpajapohja").select_option(value=f"{template}:{index}")
@@ -63,7 +70,8 @@ class BoardPage:
 
     def column(self, prompt_title: str):
         return self.page.locator("section.column").filter(
-            has=self.page.get_by_role("heading", name=prompt_title))
+            has=self.page.get_by_role("heading", name=prompt_title)
+        )
 
     def post(self, prompt_title: str, text: str):
         box = self.column(prompt_title).locator("form.composer textarea")
@@ -80,8 +88,7 @@ class BoardPage:
 
     def note(self, prompt_title: str, text: str):
         """The note whose own text is ``text`` (not one that merely mentions it in a menu)."""
-        return self.notes(prompt_title).filter(
-            has=self.page.locator(".note-text", has_text=text))
+        return self.notes(prompt_title).filter(has=self.page.locator(".note-text", has_text=text))
 
     def expect_note(self, prompt_title: str, text: str):
         expect(self.note(prompt_title, text)).to_have_count(1)
@@ -121,7 +128,8 @@ class ConsolePage(BoardPage):
     def show_step(self, number: int):
         self.page.locator("#step-nav button.step-button").nth(number - 1).click()
         expect(self.page.locator("#step-nav button.step-button").nth(number - 1)).to_have_attribute(
-            "aria-current", "step")
+            "aria-current", "step"
+        )
 
 
 def open_room(server, new_context, *names, template="hyvanmitta-training-plan", **options):
@@ -132,6 +140,7 @@ def open_room(server, new_context, *names, template="hyvanmitta-training-plan", 
     board = host.create_workshop("Työpaja", template, topic="osallisuusosaaminen")
     console = ConsolePage(board.page)
     _expect(console.control("ctl-goto")).to_be_visible()
-    boards = [JoinPage(new_context(**options).new_page(), console.join_url).join(name)
-              for name in names]
+    boards = [
+        JoinPage(new_context(**options).new_page(), console.join_url).join(name) for name in names
+    ]
     return console, boards

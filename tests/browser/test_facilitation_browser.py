@@ -44,8 +44,10 @@ def test_voting_round_with_three_votes_each_gives_a_ranking(server, new_context)
     console.control("ctl-votes").fill("3")
     console.control("ctl-per-note").fill("2")
     console.control("ctl-voting").click()
-    for board, picks in ((alice, ["Verkostotyö", "Verkostotyö", "Kohtaaminen"]),
-                         (bob, ["Verkostotyö", "Kohtaaminen", "Kuuntelu"])):
+    for board, picks in (
+        (alice, ["Verkostotyö", "Verkostotyö", "Kohtaaminen"]),
+        (bob, ["Verkostotyö", "Kohtaaminen", "Kuuntelu"]),
+    ):
         expect(board.page.locator(".voting-notice")).to_contain_text("3")
         for text in picks:
             board.note(NEED, text).get_by_role("button", name="Äänestä").click()

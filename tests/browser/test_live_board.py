@@ -8,10 +8,12 @@ NEED_PROMPT = "Millaisia tietoja, taitoja ja asenteita tarvitaan?"
 
 
 def test_note_typed_by_one_participant_appears_on_every_board_and_survives_reload(
-        server, new_context):
+    server, new_context
+):
     host = LoginPage(new_context().new_page(), server.url).log_in(server.facilitator_email)
-    console = host.create_workshop("Osallisuusosaaminen 1", "hyvanmitta-training-plan",
-                                   topic="osallisuusosaaminen")
+    console = host.create_workshop(
+        "Osallisuusosaaminen 1", "hyvanmitta-training-plan", topic="osallisuusosaaminen"
+    )
     assert len(console.join_code) == 8
     alice = JoinPage(new_context().new_page(), console.join_url).join("Alice")
     bob = JoinPage(new_context().new_page(), console.join_url).join(None)
@@ -30,5 +32,8 @@ def test_note_typed_by_one_participant_appears_on_every_board_and_survives_reloa
     # Same participant after reload: the note is still "mine" and editable.
     mine = alice.notes(NEED_PROMPT).filter(has_text="Asiakkaan kuuleminen")
     expect(mine.get_by_role("button", name="Muokkaa", exact=False)).to_be_visible()
-    expect(bob.notes(NEED_PROMPT).filter(has_text="Asiakkaan kuuleminen")
-           .get_by_role("button", name="Muokkaa", exact=False)).to_have_count(0)
+    expect(
+        bob.notes(NEED_PROMPT)
+        .filter(has_text="Asiakkaan kuuleminen")
+        .get_by_role("button", name="Muokkaa", exact=False)
+    ).to_have_count(0)

@@ -10,9 +10,14 @@ NEED = "Millaisia tietoja, taitoja ja asenteita tarvitaan?"
 
 def test_training_plan_workshop_one_then_two_with_a_card(server, new_context):
     dashboard = LoginPage(new_context().new_page(), server.url).log_in(server.facilitator_email)
-    console = ConsolePage(dashboard.create_workshop(
-        "Osallisuus 1", "hyvanmitta-training-plan", topic="osallisuusosaaminen",
-        new_series="Osallisuusosaaminen 2025").page)
+    console = ConsolePage(
+        dashboard.create_workshop(
+            "Osallisuus 1",
+            "hyvanmitta-training-plan",
+            topic="osallisuusosaaminen",
+            new_series="Osallisuusosaaminen 2025",
+        ).page
+    )
     console.control("ctl-follow").check()
     maija = JoinPage(new_context().new_page(), console.join_url).join("Maija")
 
@@ -28,10 +33,12 @@ def test_training_plan_workshop_one_then_two_with_a_card(server, new_context):
     console.move_everyone_here()
     expect(maija.page.locator("#step-title")).to_contain_text("Visio")
     maija.page.get_by_role("textbox", name="Visio", exact=True).fill(
-        "Jokainen asiakas tulee kuulluksi omissa asioissaan.")
+        "Jokainen asiakas tulee kuulluksi omissa asioissaan."
+    )
     maija.page.get_by_role("button", name="Tallenna visio").click()
     expect(console.page.get_by_role("textbox", name="Visio", exact=True)).to_have_value(
-        "Jokainen asiakas tulee kuulluksi omissa asioissaan.")
+        "Jokainen asiakas tulee kuulluksi omissa asioissaan."
+    )
     expect(console.page.locator("#vision-edited")).to_contain_text("Maija")
 
     # Step 3, impact and themes: a development theme with a note in it.
@@ -42,15 +49,19 @@ def test_training_plan_workshop_one_then_two_with_a_card(server, new_context):
     console.expect_note(themes_prompt, "Yhteiset toimintatavat")
     console.control("ctl-theme-title").fill("Rakenteet ja johtaminen")
     console.control("ctl-theme-add").click()
-    console.note(themes_prompt, "Yhteiset toimintatavat").locator("select[id^=theme-of-]") \
-        .select_option(label="Rakenteet ja johtaminen")
+    console.note(themes_prompt, "Yhteiset toimintatavat").locator(
+        "select[id^=theme-of-]"
+    ).select_option(label="Rakenteet ja johtaminen")
     expect(maija.column(themes_prompt).locator(".theme-section")).to_contain_text(
-        "Yhteiset toimintatavat")
+        "Yhteiset toimintatavat"
+    )
 
     # Workshop 2 of the series starts from workshop 1's themes and vision.
-    second = ConsolePage(dashboard.create_workshop(
-        "Osallisuus 2", "hyvanmitta-training-plan", index=2,
-        series="Osallisuusosaaminen 2025").page)
+    second = ConsolePage(
+        dashboard.create_workshop(
+            "Osallisuus 2", "hyvanmitta-training-plan", index=2, series="Osallisuusosaaminen 2025"
+        ).page
+    )
     references = second.page.locator(".references")
     expect(references).to_contain_text("Rakenteet ja johtaminen")
     expect(references).to_contain_text("Jokainen asiakas tulee kuulluksi")
