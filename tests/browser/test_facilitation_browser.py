@@ -109,3 +109,17 @@ def test_clustering_a_note_into_a_theme_with_the_keyboard_only(server, new_conte
     expect(section.locator("li.note")).to_have_count(1)
     alice_section = alice.column(NEED).locator(".theme-section", has_text="Kohtaamisen taidot")
     expect(alice_section).to_contain_text("Asiakaslähtöisyys")
+
+
+def test_a_locked_step_is_read_only_for_participants(server, new_context):
+    console, (alice,) = open_room(server, new_context, "Alice")
+    alice.post(NEED, "Ennen lukitusta")
+    console.control("ctl-lock").check()
+    expect(alice.page.locator(".step-status")).to_contain_text("lukittu")
+    expect(alice.column(NEED).locator("form.composer")).to_be_hidden()
+    alice.expect_note(NEED, "Ennen lukitusta")
+    expect(alice.note(NEED, "Ennen lukitusta").get_by_role("button", name="Muokkaa")).to_have_count(
+        0
+    )
+    console.control("ctl-lock").uncheck()
+    expect(alice.column(NEED).locator("form.composer")).to_be_visible()

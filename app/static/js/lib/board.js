@@ -79,6 +79,10 @@ export class Board {
     const step = this.step();
     if (!step) return;
     if (this.renderedStepId !== step.id) this.renderStep(step);
+    // A locked step, a wall past its date or a closed workshop is read-only: no composers
+    // (their drafts stay stored and come back when the step opens again).
+    const writable = this.state.writable(step);
+    for (const form of this.columns.querySelectorAll(".column-composer")) form.hidden = !writable;
     this.panel.render(step);
     this.renderNotes(step);
     this.listeners.forEach((listener) => listener(null));
