@@ -78,6 +78,8 @@ def test_board_that_was_offline_catches_up_with_only_the_missed_events(server, n
     sent = []
     bob.page.on("websocket", lambda ws: ws.on("framesent", lambda frame: sent.append(frame)))
 
+    alice.post(NEED_PROMPT, "Ennen katkosta")  # Bob has seen seq 1 when he goes offline
+    bob.expect_note(NEED_PROMPT, "Ennen katkosta")
     bob_context.set_offline(True)
     expect(bob.page.get_by_text(DISCONNECTED)).to_be_visible()
     alice.post(NEED_PROMPT, "Kirjoitettu Bobin ollessa poissa")
