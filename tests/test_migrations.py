@@ -70,14 +70,15 @@ def test_database_with_data_from_the_first_revision_upgrades_intact(tmp_path):
             )
             connection.execute(
                 text(
-                    "INSERT INTO participants (id, workshop_id, token_hash, name, created_at, removed) "
-                    "VALUES (1, 1, 'h', 'Maija', '2025-03-01 09:01:00', 0)"
+                    "INSERT INTO participants (id, workshop_id, token_hash, name, created_at, "
+                    "removed) VALUES (1, 1, 'h', 'Maija', '2025-03-01 09:01:00', 0)"
                 )
             )
             connection.execute(
                 text(
-                    "INSERT INTO notes (id, workshop_id, step_id, prompt_id, op_id, participant_id, "
-                    "text, fields, version, created_at, updated_at) VALUES (1, 1, 1, 'needed', "
+                    "INSERT INTO notes (id, workshop_id, step_id, prompt_id, op_id, "
+                    "participant_id, text, fields, version, created_at, updated_at) "
+                    "VALUES (1, 1, 1, 'needed', "
                     "'00000000-0000-4000-8000-000000000001', 1, 'Kuuntelemisen taito', '{}', 1, "
                     "'2025-03-01 09:02:00', '2025-03-01 09:02:00')"
                 )

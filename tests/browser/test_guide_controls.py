@@ -8,14 +8,14 @@ import re
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
-from .browser.conftest import CHROMIUM, CHROMIUM_ARGS, LiveServer
-from .conftest import PASSWORD
+from ..conftest import PASSWORD
+from .conftest import LiveServer
 
 pytestmark = pytest.mark.browser
 
-DOCS = Path(__file__).resolve().parents[1] / "docs"
+DOCS = Path(__file__).resolve().parents[2] / "docs"
 NAMES_JS = """() => [...document.querySelectorAll('button, a, label, summary, option')]
   .filter((e) => e.getClientRects().length || e.tagName === 'OPTION')
   .flatMap((e) => [e.textContent, e.getAttribute('aria-label') || ''])
@@ -70,49 +70,45 @@ def visible_names(page) -> set[str]:
 
 
 @pytest.mark.parametrize("language", ["fi", "en"])
-def test_every_control_the_guide_names_is_on_the_console_or_the_board(example, language):
+def test_every_control_the_guide_names_is_on_the_console_or_the_board(
+    example, new_context, language
+):
     server, addresses = example
     (first_console, first_join), (second_console, _second_join) = addresses[language][:2]
     seen: set[str] = set()
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        context = browser.new_context(locale="fi-FI")
-        context.set_default_timeout(10_000)
-        page = context.new_page()
-        page.goto(f"{server.url}/login")
-        email, password, submit = LOGIN["fi"]
-        page.get_by_label(email).fill("opas@example.fi")
-        page.get_by_label(password).fill(PASSWORD)
-        page.get_by_role("button", name=submit).click()
-        page.wait_for_url(f"{server.url}/")
+    page = new_context().new_page()
+    page.goto(f"{server.url}/login")
+    email, password, submit = LOGIN["fi"]
+    page.get_by_label(email).fill("opas@example.fi")
+    page.get_by_label(password).fill(PASSWORD)
+    page.get_by_role("button", name=submit).click()
+    page.wait_for_url(f"{server.url}/")
 
-        page.goto(first_console)
-        expect(page.locator("#ctl-goto")).to_be_visible()
+    page.goto(first_console)
+    expect(page.locator("#ctl-goto")).to_be_visible()
+    seen |= visible_names(page)
+    controls = page.locator("#controls")
+    for press, appears in STATES[language]:
+        controls.get_by_role("button", name=press, exact=True).click()
+        expect(controls.get_by_role("button", name=appears, exact=True)).to_be_visible()
         seen |= visible_names(page)
-        controls = page.locator("#controls")
-        for press, appears in STATES[language]:
-            controls.get_by_role("button", name=press, exact=True).click()
-            expect(controls.get_by_role("button", name=appears, exact=True)).to_be_visible()
-            seen |= visible_names(page)
-        page.locator("#step-nav button.step-button").first.click()  # not the current step
-        expect(page.locator("#ctl-goto")).to_be_enabled()
-        seen |= visible_names(page)
+    page.locator("#step-nav button.step-button").first.click()  # not the current step
+    expect(page.locator("#ctl-goto")).to_be_enabled()
+    seen |= visible_names(page)
 
-        participant = browser.new_context().new_page()
-        participant.set_default_timeout(10_000)
-        participant.goto(first_join)
-        seen |= visible_names(participant)
-        participant.get_by_role("button", name=JOIN_ANONYMOUSLY[language]).click()
-        expect(participant.locator(".vote-controls").first).to_be_visible()
-        seen |= visible_names(participant)
-        participant.locator("#step-nav button.step-button").nth(1).click()
-        expect(participant.locator("#step-panel textarea, #step-panel input").first).to_be_visible()
-        seen |= visible_names(participant)
+    participant = new_context().new_page()
+    participant.goto(first_join)
+    seen |= visible_names(participant)
+    participant.get_by_role("button", name=JOIN_ANONYMOUSLY[language]).click()
+    expect(participant.locator(".vote-controls").first).to_be_visible()
+    seen |= visible_names(participant)
+    participant.locator("#step-nav button.step-button").nth(1).click()
+    expect(participant.locator("#step-panel textarea, #step-panel input").first).to_be_visible()
+    seen |= visible_names(participant)
 
-        page.goto(second_console)
-        expect(page.locator("#ctl-debrief")).to_be_visible()
-        seen |= visible_names(page)
-        browser.close()
+    page.goto(second_console)
+    expect(page.locator("#ctl-debrief")).to_be_visible()
+    seen |= visible_names(page)
 
     missing = [name for name in guide_controls(language) if name not in seen]
     assert not missing, f"guide.{language}.md names controls the UI does not have: {missing}"
