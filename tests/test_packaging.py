@@ -53,3 +53,33 @@ def test_wheel_carries_templates_static_translations_canvases_and_migrations(tmp
         assert f"{package.replace('.', '/')}/__init__.py" in names, (
             f"{package} missing from pyproject"
         )
+
+
+def test_every_third_party_import_of_the_app_is_a_declared_dependency():
+    """`pip install .` must bring everything the app imports (a test environment that happens
+    to have a package installed would hide a missing one)."""
+    import ast
+    import re
+    import tomllib
+    from importlib.metadata import packages_distributions
+
+    declared = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["dependencies"]
+    declared = {re.split(r"[<>=\[ ]", d, maxsplit=1)[0].lower().replace("_", "-") for d in declared}
+    owners = packages_distributions()
+    stdlib = set(sys.stdlib_module_names)
+    missing = set()
+    for path in (ROOT / "app").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text())):
+            names = []
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                names = [node.module]
+            for name in names:
+                top = name.split(".")[0]
+                if top in stdlib or top == "app":
+                    continue
+                distributions = {d.lower().replace("_", "-") for d in owners.get(top, [top])}
+                if not distributions & declared:
+                    missing.add((top, path.relative_to(ROOT).as_posix()))
+    assert not missing, sorted(missing)
