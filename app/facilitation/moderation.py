@@ -35,6 +35,28 @@ def _edited(viewer: log.Viewer, note: Note) -> log.Event:
     )
 
 
+def _withdrawn(viewer: log.Viewer, note: Note, audience: dict | None) -> log.Event:
+    """Everyone who saw the note drops it (``audience``: who saw it until now)."""
+    return log.append(
+        viewer.workshop_id,
+        "note.deleted",
+        {"note_id": note.id, "step_id": note.step_id},
+        audience=audience,
+        note_id=note.id,
+    )
+
+
+def _shown(viewer: log.Viewer, note: Note) -> log.Event:
+    """Everyone who may see the note now gets it whole."""
+    return log.append(
+        viewer.workshop_id,
+        "note.added",
+        {"note": note.to_public()},
+        audience=audience_for(note),
+        note_id=note.id,
+    )
+
+
 def hide(viewer: log.Viewer, payload: dict):
     """A hidden note leaves every participant's board (and the exports) but stays visible to the
     facilitators, who can bring it back."""
@@ -55,26 +77,9 @@ def hide(viewer: log.Viewer, payload: dict):
         note.moderated = hidden
         note.version += 1
         note.updated_at = utcnow()
-        events = []
-        if hidden:  # everyone drops it; the facilitators get it back, marked as hidden
-            events.append(
-                log.append(
-                    viewer.workshop_id,
-                    "note.deleted",
-                    {"note_id": note.id, "step_id": note.step_id},
-                    audience=before,
-                    note_id=note.id,
-                )
-            )
-        events.append(
-            log.append(
-                viewer.workshop_id,
-                "note.added",
-                {"note": note.to_public()},
-                audience=audience_for(note),
-                note_id=note.id,
-            )
-        )
+        # Hiding: everyone drops it, then the facilitators get it back marked as hidden.
+        events = [_withdrawn(viewer, note, before)] if hidden else []
+        events.append(_shown(viewer, note))
         return {"note": note.to_public()}, events
 
     return change(viewer, payload, apply, op_required=False)
@@ -95,27 +100,10 @@ def move(viewer: log.Viewer, payload: dict):
         if step.id != note.step_id:
             note.theme_id = None
             db.session.execute(Vote.__table__.delete().where(Vote.note_id == note.id))
-        old = {"note_id": note.id, "step_id": note.step_id}
-        events = [
-            log.append(
-                viewer.workshop_id,
-                "note.deleted",
-                old,
-                audience=audience_for(note),
-                note_id=note.id,
-            )
-        ]
+        events = [_withdrawn(viewer, note, audience_for(note))]
         note.step_id, note.prompt_id = step.id, prompt_id
         note.version += 1
-        events.append(
-            log.append(
-                viewer.workshop_id,
-                "note.added",
-                {"note": note.to_public()},
-                audience=audience_for(note),
-                note_id=note.id,
-            )
-        )
+        events.append(_shown(viewer, note))
         return {"note": note.to_public()}, events
 
     return change(viewer, payload, apply, op_required=False)
@@ -140,13 +128,7 @@ def merge(viewer: log.Viewer, payload: dict):
         target.text = merged
         for vote in db.session.scalars(select(Vote).where(Vote.note_id == source.id)):
             vote.note_id = target.id
-        gone = log.append(
-            viewer.workshop_id,
-            "note.deleted",
-            {"note_id": source.id, "step_id": source.step_id},
-            audience=audience_for(source),
-            note_id=source.id,
-        )
+        gone = _withdrawn(viewer, source, audience_for(source))
         log.scrub_note(source.id)
         db.session.delete(source)
         db.session.flush()

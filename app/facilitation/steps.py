@@ -60,33 +60,30 @@ def follow(viewer: log.Viewer, payload: dict):
     return change(viewer, payload, apply, op_required=False)
 
 
-def _state_event(workshop_id: int, step) -> log.Event:
-    return log.append(workshop_id, "step.state", {"step_id": step.id, "state": step_state(step)})
+def _set_state(viewer: log.Viewer, payload: dict, attribute: str, value):
+    """Set one of a step's state settings (facilitators only); broadcast ``step.state``."""
+    require_facilitator(viewer)
+
+    def apply():
+        step = step_of(viewer.workshop_id, payload.get("step_id"))
+        setattr(step, attribute, value)
+        event = log.append(
+            viewer.workshop_id, "step.state", {"step_id": step.id, "state": step_state(step)}
+        )
+        return {"state": step_state(step)}, [event]
+
+    return change(viewer, payload, apply, op_required=False)
 
 
 def lock(viewer: log.Viewer, payload: dict):
     require_facilitator(viewer)
-    locked = _flag(payload, "locked")
-
-    def apply():
-        step = step_of(viewer.workshop_id, payload.get("step_id"))
-        step.locked = locked
-        return {"state": step_state(step)}, [_state_event(viewer.workshop_id, step)]
-
-    return change(viewer, payload, apply, op_required=False)
+    return _set_state(viewer, payload, "locked", _flag(payload, "locked"))
 
 
 def allow_clustering(viewer: log.Viewer, payload: dict):
     """Let participants create themes and move notes into them on this step, or stop that."""
     require_facilitator(viewer)
-    allowed = _flag(payload, "allowed")
-
-    def apply():
-        step = step_of(viewer.workshop_id, payload.get("step_id"))
-        step.participants_may_cluster = allowed
-        return {"state": step_state(step)}, [_state_event(viewer.workshop_id, step)]
-
-    return change(viewer, payload, apply, op_required=False)
+    return _set_state(viewer, payload, "participants_may_cluster", _flag(payload, "allowed"))
 
 
 def _moment(payload: dict, field: str) -> datetime | None:
@@ -109,14 +106,7 @@ def _moment(payload: dict, field: str) -> datetime | None:
 def open_until(viewer: log.Viewer, payload: dict):
     """A wall or pre-task open for writing until a moment; read-only after it."""
     require_facilitator(viewer)
-    moment = _moment(payload, "open_until")
-
-    def apply():
-        step = step_of(viewer.workshop_id, payload.get("step_id"))
-        step.open_until = moment
-        return {"state": step_state(step)}, [_state_event(viewer.workshop_id, step)]
-
-    return change(viewer, payload, apply, op_required=False)
+    return _set_state(viewer, payload, "open_until", _moment(payload, "open_until"))
 
 
 def _notes_of(step, group) -> list[Note]:
