@@ -9,6 +9,7 @@ from ..extensions import db
 from ..notes import log
 from ..notes.models import Note, Vote
 from ..notes.operations import change
+from ..notes.service import note_event, note_of
 from ..validation import required_int, required_str
 from ..workshops.models import Participant
 from ..workshops.service import step_of
@@ -16,23 +17,10 @@ from ..workshops.visibility import audience_for
 from .access import require_facilitator
 
 
-def _note(viewer: log.Viewer, note_id) -> Note:
-    note = db.session.get(Note, note_id) if isinstance(note_id, int) else None
-    if note is None or note.workshop_id != viewer.workshop_id:
-        raise AppError("unknown_note", _("No such note."), 404, field="note_id")
-    return note
-
-
 def _edited(viewer: log.Viewer, note: Note) -> log.Event:
     note.version += 1
     note.updated_at = utcnow()
-    return log.append(
-        viewer.workshop_id,
-        "note.edited",
-        {"note": note.to_public()},
-        audience=audience_for(note),
-        note_id=note.id,
-    )
+    return note_event(viewer, "note.edited", note)
 
 
 def _withdrawn(viewer: log.Viewer, note: Note, audience: dict | None) -> log.Event:
@@ -42,17 +30,6 @@ def _withdrawn(viewer: log.Viewer, note: Note, audience: dict | None) -> log.Eve
         "note.deleted",
         {"note_id": note.id, "step_id": note.step_id},
         audience=audience,
-        note_id=note.id,
-    )
-
-
-def _shown(viewer: log.Viewer, note: Note) -> log.Event:
-    """Everyone who may see the note now gets it whole."""
-    return log.append(
-        viewer.workshop_id,
-        "note.added",
-        {"note": note.to_public()},
-        audience=audience_for(note),
         note_id=note.id,
     )
 
@@ -70,7 +47,7 @@ def hide(viewer: log.Viewer, payload: dict):
         )
 
     def apply():
-        note = _note(viewer, payload.get("note_id"))
+        note = note_of(viewer, payload.get("note_id"))
         if note.moderated == hidden:
             return {"note": note.to_public()}, []
         before = audience_for(note)
@@ -79,7 +56,7 @@ def hide(viewer: log.Viewer, payload: dict):
         note.updated_at = utcnow()
         # Hiding: everyone drops it, then the facilitators get it back marked as hidden.
         events = [_withdrawn(viewer, note, before)] if hidden else []
-        events.append(_shown(viewer, note))
+        events.append(note_event(viewer, "note.added", note))
         return {"note": note.to_public()}, events
 
     return change(viewer, payload, apply, op_required=False)
@@ -90,7 +67,7 @@ def move(viewer: log.Viewer, payload: dict):
     require_facilitator(viewer)
 
     def apply():
-        note = _note(viewer, payload.get("note_id"))
+        note = note_of(viewer, payload.get("note_id"))
         step = step_of(viewer.workshop_id, payload.get("step_id", note.step_id))
         prompt_id = required_str(payload, "prompt_id", max_length=64)
         if prompt_id not in step.prompt_ids():
@@ -103,7 +80,7 @@ def move(viewer: log.Viewer, payload: dict):
         events = [_withdrawn(viewer, note, audience_for(note))]
         note.step_id, note.prompt_id = step.id, prompt_id
         note.version += 1
-        events.append(_shown(viewer, note))
+        events.append(note_event(viewer, "note.added", note))
         return {"note": note.to_public()}, events
 
     return change(viewer, payload, apply, op_required=False)
@@ -114,8 +91,8 @@ def merge(viewer: log.Viewer, payload: dict):
     require_facilitator(viewer)
 
     def apply():
-        source = _note(viewer, payload.get("note_id"))
-        target = _note(viewer, payload.get("into_note_id"))
+        source = note_of(viewer, payload.get("note_id"))
+        target = note_of(viewer, payload.get("into_note_id"))
         if source.id == target.id or source.step_id != target.step_id:
             raise AppError(
                 "invalid_field",

@@ -9,9 +9,9 @@ from ..extensions import db
 from ..notes import log
 from ..notes.models import Note, Theme
 from ..notes.operations import change
+from ..notes.service import note_event, note_of
 from ..validation import optional_str, required_int, required_str
 from ..workshops.service import step_of
-from ..workshops.visibility import audience_for
 from .access import group_of, open_workshop, require_facilitator
 
 MAX_THEMES = 50
@@ -123,13 +123,7 @@ def assign(viewer: log.Viewer, payload: dict):
 
     def apply():
         open_workshop(viewer)
-        note = db.session.get(Note, required_int(payload, "note_id"))
-        if (
-            note is None
-            or note.workshop_id != viewer.workshop_id
-            or not log.visible_to(audience_for(note), viewer)
-        ):
-            raise AppError("unknown_note", _("No such note."), 404, field="note_id")
+        note = note_of(viewer, required_int(payload, "note_id"))
         _may_cluster(viewer, step_of(viewer.workshop_id, note.step_id))
         theme_id = payload.get("theme_id")
         if theme_id is not None:
@@ -139,13 +133,7 @@ def assign(viewer: log.Viewer, payload: dict):
                     "unknown_theme", _("The theme is on another step."), 404, field="theme_id"
                 )
         note.theme_id = theme_id
-        event = log.append(
-            viewer.workshop_id,
-            "note.edited",
-            {"note": note.to_public()},
-            audience=audience_for(note),
-            note_id=note.id,
-        )
+        event = note_event(viewer, "note.edited", note)
         return {"note": note.to_public()}, [event]
 
     return change(viewer, payload, apply, op_required=False)

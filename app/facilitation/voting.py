@@ -7,11 +7,11 @@ from sqlalchemy import func, select
 from ..errors import AppError
 from ..extensions import db
 from ..notes import log
-from ..notes.models import Note, Vote
+from ..notes.models import Vote
 from ..notes.operations import change
+from ..notes.service import note_of
 from ..validation import required_int
 from ..workshops.service import step_of
-from ..workshops.visibility import audience_for
 from .access import open_workshop, require_facilitator
 
 MAX_VOTES = 20
@@ -96,13 +96,7 @@ def close_round(viewer: log.Viewer, payload: dict):
 
 
 def _voting_note(viewer: log.Viewer, payload: dict):
-    note = db.session.get(Note, required_int(payload, "note_id"))
-    if (
-        note is None
-        or note.workshop_id != viewer.workshop_id
-        or not log.visible_to(audience_for(note), viewer)
-    ):
-        raise AppError("unknown_note", _("No such note."), 404, field="note_id")
+    note = note_of(viewer, required_int(payload, "note_id"))
     step = step_of(viewer.workshop_id, note.step_id)
     if not (step.voting or {}).get("open"):
         raise AppError("voting_closed", _("Voting is not open on this step."), 409)

@@ -77,11 +77,32 @@ def _group_of(viewer: log.Viewer, step) -> int | None:
     )
 
 
-def _own_note(viewer: log.Viewer, payload: dict) -> Note:
-    note_id = required_int(payload, "note_id")
-    note = db.session.get(Note, note_id)
-    if note is None or note.workshop_id != viewer.workshop_id:
+def note_of(viewer: log.Viewer, note_id, *, visible: bool = True) -> Note:
+    """The note of the viewer's workshop; with ``visible``, only one the viewer may see (a hidden
+    note answers as if it did not exist)."""
+    note = db.session.get(Note, note_id) if isinstance(note_id, int) else None
+    if (
+        note is None
+        or note.workshop_id != viewer.workshop_id
+        or (visible and not log.visible_to(audience_for(note), viewer))
+    ):
         raise AppError("unknown_note", _("No such note."), 404, field="note_id")
+    return note
+
+
+def note_event(viewer: log.Viewer, type_: str, note: Note) -> log.Event:
+    """Log a change of ``note`` for everyone who may see the note now."""
+    return log.append(
+        viewer.workshop_id,
+        type_,
+        {"note": note.to_public()},
+        audience=audience_for(note),
+        note_id=note.id,
+    )
+
+
+def _own_note(viewer: log.Viewer, payload: dict) -> Note:
+    note = note_of(viewer, required_int(payload, "note_id"), visible=False)
     if not viewer.is_facilitator and note.participant_id != viewer.participant_id:
         raise AppError("forbidden", _("You can only change your own notes."), 403)
     return note
@@ -112,13 +133,7 @@ def add_note(viewer: log.Viewer, payload: dict):
         )
         db.session.add(note)
         db.session.flush()
-        event = log.append(
-            workshop.id,
-            "note.added",
-            {"note": note.to_public()},
-            audience=audience_for(note),
-            note_id=note.id,
-        )
+        event = note_event(viewer, "note.added", note)
         return {"note": note.to_public()}, [event]
 
     return change(viewer, payload, apply)
@@ -146,13 +161,7 @@ def edit_note(viewer: log.Viewer, payload: dict):
         note.version += 1
         note.updated_at = utcnow()
         db.session.flush()
-        event = log.append(
-            viewer.workshop_id,
-            "note.edited",
-            {"note": note.to_public()},
-            audience=audience_for(note),
-            note_id=note.id,
-        )
+        event = note_event(viewer, "note.edited", note)
         return {"note": note.to_public()}, [event]
 
     return change(viewer, payload, apply)
