@@ -22,6 +22,7 @@ import pytest
 import requests
 import socketio
 
+from .browser.conftest import run_cli
 from .conftest import PASSWORD
 
 pytestmark = pytest.mark.services
@@ -176,16 +177,7 @@ class Cluster:
         self.env["PAJAPOHJA_PUBLIC_URL"] = self.url
 
     def cli(self, *args: str, input: str | None = None) -> str:
-        result = subprocess.run(
-            [sys.executable, "-m", "app", *args],
-            input=input,
-            env=self.env,
-            capture_output=True,
-            text=True,
-            timeout=120,
-        )
-        assert result.returncode == 0, result.stderr
-        return result.stdout.strip()
+        return run_cli(self.env, *args, input=input)
 
     def start(self) -> None:
         self.cli("db", "upgrade")  # once, before the processes: see docs/deploy.md

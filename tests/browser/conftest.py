@@ -33,6 +33,20 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+def run_cli(env: dict, *args: str, input: str | None = None, timeout: float = 120) -> str:
+    """Run ``pajapohja`` with ``env``; it must succeed. Its standard output, stripped."""
+    result = subprocess.run(
+        [sys.executable, "-m", "app", *args],
+        input=input,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
 class LiveServer:
     def __init__(self, data_dir: Path, env: dict | None = None):
         self.data_dir = data_dir
@@ -50,16 +64,7 @@ class LiveServer:
         self.process = None
 
     def cli(self, *args, input=None) -> str:
-        result = subprocess.run(
-            [sys.executable, "-m", "app", *args],
-            input=input,
-            env=self.env,
-            capture_output=True,
-            text=True,
-            timeout=60,
-        )
-        assert result.returncode == 0, result.stderr
-        return result.stdout.strip()
+        return run_cli(self.env, *args, input=input)
 
     def start(self):
         self.log = open(self.data_dir / "server.log", "a")
