@@ -73,6 +73,14 @@ def optional_int(payload: dict, field: str, default: int | None = None) -> int |
     return required_int(payload, field)
 
 
+def flag(payload: dict, field: str, default: bool | None = None) -> bool:
+    """A true/false field; ``default`` (if given) stands in for a missing one."""
+    value = payload.get(field, default)
+    if not isinstance(value, bool):
+        raise _invalid(field, _("The field %(field)s must be true or false.", field=field))
+    return value
+
+
 def op_id(payload: dict) -> str:
     value = payload.get("op_id")
     try:

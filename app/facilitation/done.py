@@ -7,6 +7,7 @@ from ..errors import AppError
 from ..extensions import db
 from ..notes import log
 from ..notes.operations import change
+from ..validation import flag
 from ..workshops.models import StepDone
 from ..workshops.service import step_of
 from .access import open_workshop
@@ -15,13 +16,7 @@ from .access import open_workshop
 def mark_done(viewer: log.Viewer, payload: dict):
     if viewer.is_facilitator:
         raise AppError("forbidden", _("Only participants mark themselves done."), 403)
-    done = payload.get("done", True)
-    if not isinstance(done, bool):
-        raise AppError(
-            "invalid_field",
-            _("The field %(field)s must be true or false.", field="done"),
-            field="done",
-        )
+    done = flag(payload, "done", default=True)
 
     def apply():
         open_workshop(viewer)

@@ -10,7 +10,7 @@ from ..notes import log
 from ..notes.models import Note, Vote
 from ..notes.operations import change
 from ..notes.service import note_event, note_of
-from ..validation import required_int, required_str
+from ..validation import flag, required_int, required_str
 from ..workshops.models import Participant
 from ..workshops.service import step_of
 from ..workshops.visibility import audience_for
@@ -38,13 +38,7 @@ def hide(viewer: log.Viewer, payload: dict):
     """A hidden note leaves every participant's board (and the exports) but stays visible to the
     facilitators, who can bring it back."""
     require_facilitator(viewer)
-    hidden = payload.get("hidden")
-    if not isinstance(hidden, bool):
-        raise AppError(
-            "invalid_field",
-            _("The field %(field)s must be true or false.", field="hidden"),
-            field="hidden",
-        )
+    hidden = flag(payload, "hidden")
 
     def apply():
         note = note_of(viewer, payload.get("note_id"))

@@ -11,22 +11,12 @@ from ..extensions import db
 from ..notes import log
 from ..notes.models import Note
 from ..notes.operations import change
+from ..validation import flag
 from ..workshops.document import iso, step_state
 from ..workshops.models import GroupMember
 from ..workshops.service import step_of
 from ..workshops.visibility import note_audience
 from .access import open_workshop, require_facilitator, steer_target, workshop_of
-
-
-def _flag(payload: dict, field: str) -> bool:
-    value = payload.get(field)
-    if not isinstance(value, bool):
-        raise AppError(
-            "invalid_field",
-            _("The field %(field)s must be true or false.", field=field),
-            field=field,
-        )
-    return value
 
 
 def goto(viewer: log.Viewer, payload: dict):
@@ -45,7 +35,7 @@ def goto(viewer: log.Viewer, payload: dict):
 
 def follow(viewer: log.Viewer, payload: dict):
     require_facilitator(viewer)
-    follow_me = _flag(payload, "follow")
+    follow_me = flag(payload, "follow")
 
     def apply():
         workshop = open_workshop(viewer)
@@ -77,13 +67,13 @@ def _set_state(viewer: log.Viewer, payload: dict, attribute: str, value):
 
 def lock(viewer: log.Viewer, payload: dict):
     require_facilitator(viewer)
-    return _set_state(viewer, payload, "locked", _flag(payload, "locked"))
+    return _set_state(viewer, payload, "locked", flag(payload, "locked"))
 
 
 def allow_clustering(viewer: log.Viewer, payload: dict):
     """Let participants create themes and move notes into them on this step, or stop that."""
     require_facilitator(viewer)
-    return _set_state(viewer, payload, "participants_may_cluster", _flag(payload, "allowed"))
+    return _set_state(viewer, payload, "participants_may_cluster", flag(payload, "allowed"))
 
 
 def _moment(payload: dict, field: str) -> datetime | None:

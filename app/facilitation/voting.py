@@ -10,7 +10,7 @@ from ..notes import log
 from ..notes.models import Vote
 from ..notes.operations import change
 from ..notes.service import note_of
-from ..validation import required_int
+from ..validation import flag, required_int
 from ..workshops.service import step_of
 from .access import open_workshop, require_facilitator
 
@@ -43,13 +43,7 @@ def open_round(viewer: log.Viewer, payload: dict):
     require_facilitator(viewer)
     per_participant = _count(payload, "votes_per_participant", MAX_VOTES)
     per_note = _count(payload, "max_per_note", per_participant) if "max_per_note" in payload else 1
-    show = payload.get("show_tallies", False)
-    if not isinstance(show, bool):
-        raise AppError(
-            "invalid_field",
-            _("The field %(field)s must be true or false.", field="show_tallies"),
-            field="show_tallies",
-        )
+    show = flag(payload, "show_tallies", default=False)
 
     def apply():
         open_workshop(viewer)
