@@ -25,7 +25,9 @@ def create_app(overrides: dict | None = None):
     from .exports import api as exports_api
     from .exports import routes as exports_routes
     from .extensions import babel, csrf, db, socketio
+    from .facilitation import presence
     from .pages.routes import bp as pages_bp
+    from .wire import JsonPacket
     from .workshops.offline import bp as offline_bp
     from .workshops.routes import bp as workshops_bp
 
@@ -43,6 +45,7 @@ def create_app(overrides: dict | None = None):
         async_mode=app.config["ASYNC_MODE"],
         message_queue=app.config["MESSAGE_QUEUE"],
         max_http_buffer_size=64 * 1024,
+        serializer=JsonPacket,
         ping_interval=20,
         ping_timeout=20,
     )
@@ -54,6 +57,7 @@ def create_app(overrides: dict | None = None):
             app.wsgi_app, x_for=app.config["PROXY_COUNT"], x_proto=app.config["PROXY_COUNT"]
         )
     ratelimit.init_app(app)
+    presence.init_app(app)
     app.extensions["pajapohja.canvases"] = load_library(app.config["CANVAS_DIRS"])
     app.register_blueprint(accounts_bp)
     app.register_blueprint(workshops_bp)
@@ -77,7 +81,7 @@ def create_app(overrides: dict | None = None):
     security.init_rate_limit_pages(app)
     i18n.init_app(app)
     with app.app_context():
-        configure_engine(db.engine)
+        configure_engine(db.engine, synchronous=app.config["SQLITE_SYNCHRONOUS"])
         if app.config.get("CREATE_SCHEMA", True):
             from .migrations import upgrade_to_head
 

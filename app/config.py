@@ -43,6 +43,10 @@ def load_config(overrides: dict | None = None) -> dict:
         if os.environ.get("PAJAPOHJA_RETENTION_DAYS")
         else None,
         "PROXY_COUNT": int(os.environ.get("PAJAPOHJA_PROXY_COUNT", "0")),
+        # SQLite's fsync policy in WAL mode: "normal" keeps every acknowledged change through a
+        # crash or kill of Pajapohja; "full" also through a power cut, at a latency cost with
+        # hundreds of participants (docs/performance.md).
+        "SQLITE_SYNCHRONOUS": os.environ.get("PAJAPOHJA_SQLITE_SYNCHRONOUS", "normal").lower(),
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
         # Secure cookies whenever the public address is HTTPS (or when asked explicitly).
@@ -57,4 +61,6 @@ def load_config(overrides: dict | None = None) -> dict:
     config.update(overrides)
     if config["ASYNC_MODE"] not in ASYNC_MODES:
         raise ValueError(f"PAJAPOHJA_ASYNC_MODE must be one of {', '.join(ASYNC_MODES)}")
+    if config["SQLITE_SYNCHRONOUS"] not in ("normal", "full"):
+        raise ValueError("PAJAPOHJA_SQLITE_SYNCHRONOUS must be normal or full")
     return config

@@ -5,9 +5,23 @@ On SQLite the database runs in WAL mode; a write transaction starts with ``BEGIN
 that it takes the write lock up front instead of failing half-way, and writers inside one process
 queue on a (gevent-aware, once patched) lock rather than on SQLite's busy timeout, which would
 block the whole event loop.
+
+Under gevent the SQLite calls run on the event loop itself. Handing the commit to a thread was
+measured to be far worse: the committing greenlet is woken through the back of the hub's callback
+queue, which during a 1,000-person fan-out holds about 100 ms of deliveries, so each write took
+~150 ms, writers queued behind one another for seconds, and a note reached everyone up to 4.7 s
+late (``python -m bench --scenario 2``, docs/performance.md). A write that does not yield also
+never makes another writer wait for ``_write_lock``.
+
+The commit's fsync policy is ``PAJAPOHJA_SQLITE_SYNCHRONOUS``: ``normal`` (the default) writes
+each commit to the WAL file without waiting for the disk, so every acknowledged change survives a
+crash or SIGKILL of Pajapohja and only a power cut or operating-system crash can undo the last
+ones; ``full`` waits for the disk at every commit, which on the event loop tripled scenario 1's
+latency with 300 participants (docs/performance.md).
 """
 
-import sys
+import logging
+import sqlite3
 import threading
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -15,10 +29,15 @@ from datetime import UTC, datetime
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
-from .extensions import db
+from .extensions import db, socketio
+
+logger = logging.getLogger("pajapohja.db")
 
 _write_lock = threading.RLock()
 _local = threading.local()
+# Set by ``start_background_checkpoints``: connections then leave checkpoints to it.
+_checkpoints_in_background = False
+CHECKPOINT_SECONDS = 1.0
 
 
 def utcnow() -> datetime:
@@ -26,9 +45,10 @@ def utcnow() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
-def configure_engine(engine: Engine) -> None:
+def configure_engine(engine: Engine, synchronous: str = "normal") -> None:
     if engine.dialect.name != "sqlite":
         return
+    synchronous = {"normal": "NORMAL", "full": "FULL"}[synchronous]
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection, _record):
@@ -37,7 +57,9 @@ def configure_engine(engine: Engine) -> None:
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA busy_timeout=10000")
         cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute("PRAGMA synchronous=FULL")
+        cursor.execute(f"PRAGMA synchronous={synchronous}")
+        if _checkpoints_in_background:
+            cursor.execute("PRAGMA wal_autocheckpoint=0")
         cursor.close()
 
     @event.listens_for(engine, "begin")
@@ -45,23 +67,39 @@ def configure_engine(engine: Engine) -> None:
         immediate = getattr(_local, "writing", False)
         connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
-    if _gevent_patched():
-        engine.dialect.do_commit = _commit_off_the_loop
 
+def start_background_checkpoints() -> None:
+    """Under gevent, on SQLite: copy the WAL into the database from a thread, every second.
 
-def _gevent_patched() -> bool:
-    monkey = sys.modules.get("gevent.monkey")
-    return bool(monkey and monkey.is_module_patched("threading"))
-
-
-def _commit_off_the_loop(dbapi_connection) -> None:
-    """A SQLite commit waits for fsync (synchronous=FULL), a few milliseconds in which a gevent
-    server would deliver nothing to anyone (measured by bench/, docs/performance.md). A real
-    thread waits instead and only the committing greenlet waits for it; the connection still has
-    one user at a time (the greenlet holding it, writers serialised by ``_write_lock``)."""
+    SQLite's automatic checkpoint runs inside the commit that takes the WAL past 1,000 pages,
+    about every hundredth note, and waits for fsync there: with the event loop blocked, that
+    note took ~18 ms instead of ~4 (handler times measured in ``python -m bench --scenario
+    3``). A passive checkpoint in a thread lets writers go on meanwhile."""
+    global _checkpoints_in_background
+    engine = db.engine
+    if engine.dialect.name != "sqlite" or not engine.url.database:
+        return
     from gevent import get_hub
 
-    get_hub().threadpool.apply(dbapi_connection.commit)
+    _checkpoints_in_background = True
+    engine.dispose()  # connections opened from now on take wal_autocheckpoint=0
+    path = engine.url.database
+    state = {}
+
+    def checkpoint() -> None:
+        if "connection" not in state:
+            state["connection"] = sqlite3.connect(path, timeout=5, check_same_thread=False)
+        state["connection"].execute("PRAGMA wal_checkpoint(PASSIVE)")
+
+    def run() -> None:
+        while True:
+            socketio.sleep(CHECKPOINT_SECONDS)
+            try:
+                get_hub().threadpool.apply(checkpoint)
+            except sqlite3.Error:
+                logger.exception("WAL checkpoint failed (SQLite will try again)")
+
+    socketio.start_background_task(run)
 
 
 @contextmanager

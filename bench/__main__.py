@@ -25,9 +25,11 @@ COLUMNS = (
         ("latency_p50_ms", "latency_p95_ms", "latency_p99_ms", "latency_max_ms"),
         "{:.0f}",
     ),
+    ("first delivery p50/p99 ms", ("first_p50_ms", "first_p99_ms"), "{:.0f}"),
     ("CPU s (%) while posting", ("cpu_s", "cpu_percent"), "{:.1f}"),
     ("peak RSS MB", "peak_rss_mb", "{:.1f}"),
     ("idle KB/participant", "idle_kb_per_participant", "{:.1f}"),
+    ("KB/participant after posting", "posted_kb_per_participant", "{:.1f}"),
 )
 
 

@@ -46,6 +46,7 @@ class WorkerResult:
     last_join_at: float = 0.0
     latencies: list[float] = field(default_factory=list)
     received: Counter = field(default_factory=Counter)  # op_id -> deliveries to others
+    first_delivery: dict = field(default_factory=dict)  # op_id -> its earliest latency here
     joined_rooms: Counter = field(default_factory=Counter)  # room -> clients joined
     acked: dict = field(default_factory=dict)  # op_id -> room
     post_failures: list[str] = field(default_factory=list)
@@ -71,7 +72,11 @@ class _Client:
         note = event["data"]["note"]
         if note["op_id"] in self.own_ops or not note["text"].startswith("bench|"):
             return
-        self.result.latencies.append(time.time() - float(note["text"].split("|")[1]))
+        latency = time.time() - float(note["text"].split("|")[1])
+        self.result.latencies.append(latency)
+        first = self.result.first_delivery.get(note["op_id"])
+        if first is None or latency < first:
+            self.result.first_delivery[note["op_id"]] = latency
         self.result.received[note["op_id"]] += 1
         self.result.last_receive = time.monotonic()
 

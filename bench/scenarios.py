@@ -1,7 +1,11 @@
 """The scenarios of issue 8 and how one of them is run against one server."""
 
+import os
+import signal
+import subprocess
 import time
 from collections import Counter
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from .load import ClientSpec, Load, LoadRun
@@ -71,10 +75,12 @@ SCENARIOS = {
     4: Scenario(
         4,
         "join storm: 300 participants join within 10 s a workshop holding 2,000 "
-        "notes (joins started evenly over 3 s)",
+        "notes (joins started evenly over 3 s), then one note",
         rooms=1,
         per_room=300,
         seed_notes=2000,
+        posters=1,  # one note after the storm: memory once everyone has a newer message
+        posts=1,
         join_spread=3.0,
         join_window=10.0,
         ratio_target=None,
@@ -130,7 +136,9 @@ def run(scenario: Scenario, kind: str, async_mode: str, processes: int) -> dict:
             join_cpu = server.stats.cpu_seconds() - join_cpu
             idle_rss = server.stats.rss_kb()
             cpu_before, wall_before = server.stats.cpu_seconds(), time.monotonic()
-            _go, results = clients.post()
+            with _sampled(server, kind, scenario.number):
+                _go, results = clients.post()
+            posted_rss = server.stats.rss_kb()
         finally:
             clients.abort()
         cpu = server.stats.cpu_seconds() - cpu_before
@@ -152,9 +160,28 @@ def run(scenario: Scenario, kind: str, async_mode: str, processes: int) -> dict:
         seeded,
         log_tail,
     )
+    summary["posted_kb_per_participant"] = (posted_rss - base_rss) / max(1, summary["joined"])
     summary["settled_s"] = settled
     summary["join_cpu_s"] = join_cpu
     return summary
+
+
+@contextmanager
+def _sampled(server: Server, kind: str, number: int):
+    """With ``BENCH_PYSPY=PREFIX``, py-spy samples the server while the notes are posted
+    (``PREFIX.<scenario>.<kind>.txt``, py-spy's raw format: one stack and its count a line)."""
+    prefix = os.environ.get("BENCH_PYSPY")
+    if not prefix:
+        yield
+        return
+    out = f"{prefix}.{number}.{kind}.txt"
+    command = ["py-spy", "record", "--nonblocking", "-r", "200", "-f", "raw", "-o", out]
+    spy = subprocess.Popen([*command, "-p", str(server.process.pid)], stdout=subprocess.DEVNULL)
+    try:
+        yield
+    finally:
+        spy.send_signal(signal.SIGINT)
+        spy.wait(timeout=30)
 
 
 def _settle(server: Server, cap: float = 300.0) -> float:
@@ -175,6 +202,10 @@ def _summary(
 ) -> dict:
     connect = [s for r in results for s in r.connect_seconds]
     latencies = [s for r in results for s in r.latencies]
+    first: dict[str, float] = {}
+    for result in results:
+        for op_id, latency in result.first_delivery.items():
+            first[op_id] = min(latency, first.get(op_id, latency))
     acked = {op: room for r in results for op, room in r.acked.items()}
     # Everyone who joined the room, less the sender; a failed join is reported on its own.
     members = sum((r.joined_rooms for r in results), Counter())
@@ -198,6 +229,9 @@ def _summary(
         "latency_p95_ms": _ms(percentile(latencies, 0.95)),
         "latency_p99_ms": _ms(percentile(latencies, 0.99)),
         "latency_max_ms": _ms(max(latencies, default=None)),
+        # A note's earliest delivery to anyone: the server's handling before the fan-out.
+        "first_p50_ms": _ms(percentile(list(first.values()), 0.5)),
+        "first_p99_ms": _ms(percentile(list(first.values()), 0.99)),
         "cpu_s": cpu,
         "cpu_percent": 100 * cpu / wall if wall else None,
         "peak_rss_mb": peak_rss / 1024,

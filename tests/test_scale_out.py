@@ -22,7 +22,7 @@ import pytest
 import requests
 import socketio
 
-from .browser.conftest import run_cli
+from .browser.conftest import free_port, run_cli
 from .conftest import PASSWORD
 
 pytestmark = pytest.mark.services
@@ -76,12 +76,6 @@ http {{
     }}
 }}
 """
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def wait_for_port(port: int, process: subprocess.Popen, what: str, log: Path) -> None:
@@ -260,6 +254,7 @@ class Board:
             "join", {"join_code": workshop["join_code"], "name": "Testi"}, timeout=20
         )
         assert ack["ok"], ack
+        self.participant_id = ack["participant"]["id"]
         self._load(ack["workshop"])
 
     def _on_event(self, event: dict) -> None:
@@ -376,6 +371,8 @@ def test_notes_cross_between_processes_and_survive_a_redis_restart(cluster):
     cluster.redis.stop()
     alice.post("Redisin ollessa alhaalla, A")
     bob.post("Redisin ollessa alhaalla, B")
+    # Joining does not depend on Redis (rate limits and presence fall back to the process).
+    carol = Board(cluster, key_b, workshop)
     cluster.redis.start()
 
     def converged() -> bool:
@@ -394,5 +391,42 @@ def test_notes_cross_between_processes_and_survive_a_redis_restart(cluster):
     # The broadcasts of the notes written while Redis was down were lost: each board noticed
     # the gap in seq and caught up from the database.
     assert alice.resyncs >= 1 and bob.resyncs >= 1
-    for board in (alice, bob):
+    for board in (alice, bob, carol):
         board.sio.disconnect()
+
+
+def test_a_facilitator_sees_everyone_present_whichever_process_they_joined(cluster):
+    created = cluster.api(
+        "POST",
+        "/workshops",
+        json={"title": "Läsnäolo", "template": "hyvanmitta-training-plan", "language": "fi"},
+    )
+    assert created.status_code == 201, created.text
+    workshop = created.json()
+    key_a, key_b = cluster.route_keys().values()
+    seen: list[dict] = []
+    facilitator = socketio.Client(reconnection=False)
+    facilitator.on("presence", seen.append)
+    facilitator.connect(
+        cluster.url,
+        headers={"Cookie": f"{ROUTE_COOKIE}={key_a}"},
+        auth={"api_token": cluster.token},
+        transports=["websocket"],
+        wait_timeout=15,
+    )
+    assert facilitator.call("join", {"workshop_id": workshop["id"]}, timeout=20)["ok"]
+    alice = Board(cluster, key_a, workshop)
+    bob = Board(cluster, key_b, workshop)
+    everyone = sorted([alice.participant_id, bob.participant_id])
+    eventually(
+        lambda: bool(seen) and seen[-1]["participants"] == everyone,
+        what=f"presence listing both processes' participants {everyone}",
+    )
+    assert seen[-1]["facilitators"] == 1
+    bob.sio.disconnect()
+    eventually(
+        lambda: seen[-1]["participants"] == [alice.participant_id],
+        what="presence noticing a participant who left on the other process",
+    )
+    for client in (alice.sio, facilitator):
+        client.disconnect()

@@ -29,16 +29,21 @@ def test_session_cookie_is_httponly_samesite_and_renewed_at_login(client, facili
     assert client.get_cookie("session").value != (before.value if before else None)
 
 
-def test_guessing_join_codes_is_rate_limited(sockets, workshop):
-    # A new connection every 20 tries: the per-connection bucket is not what stops this.
-    connections = [sockets() for _ in range(4)]
+def guess_join_codes(sockets, tries: int = 61) -> tuple[list[str], object]:
+    """Wrong codes from one address, a new connection every 20 tries (so the per-connection
+    bucket is not what stops them): the error codes, and the last connection."""
+    connections = [sockets() for _ in range(tries // 20 + 1)]
     codes = [
         connections[n // 20].emit("join", {"join_code": f"WRONG{n:03d}"}, callback=True)["error"][
             "code"
         ]
-        for n in range(61)
+        for n in range(tries)
     ]
-    sock = connections[3]
+    return codes, connections[-1]
+
+
+def test_guessing_join_codes_is_rate_limited(sockets, workshop):
+    codes, sock = guess_join_codes(sockets)
     assert codes[:60] == ["unknown_code"] * 60
     assert codes[60] == "too_many_attempts"
     # Blocked means blocked: the right code from the same address is refused too, so the limit

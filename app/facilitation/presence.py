@@ -1,22 +1,118 @@
-"""Who is here now: connections per workshop, kept in this process's memory and sent to the
-workshop's facilitators as a ``presence`` message (not part of the ``seq`` log: it is a reading,
-not a change). Updates are coalesced so that a join storm sends about one message per second,
-not one per join."""
+"""Who is here now: connections per workshop, sent to the workshop's facilitators as a
+``presence`` message (not part of the ``seq`` log: it is a reading, not a change). Updates are
+coalesced so that a join storm sends about one message per second, not one per join.
 
+Each process keeps its own connections in memory. With several processes
+(``PAJAPOHJA_MESSAGE_QUEUE``), each also publishes them in Redis, so that a facilitator sees
+everyone whichever process they are connected to: a hash per workshop (one field per
+connection, prefixed by the process) and a heartbeat key per process that expires when the
+process stops, after which its connections no longer count. Redis keeps nothing across a
+restart, so every heartbeat writes this process's connections again. While Redis is
+unreachable each process reports what it knows itself.
+"""
+
+import json
+import logging
+import os
+import secrets
+import socket
 import threading
 
 from ..extensions import socketio
 
 COALESCE_SECONDS = 1.0
+HEARTBEAT_SECONDS = 10
+PROCESS_TTL_SECONDS = 3 * HEARTBEAT_SECONDS
+
+logger = logging.getLogger("pajapohja.presence")
+
+Entry = tuple[str, int | None, str | None]  # role, participant id, name
 
 _lock = threading.Lock()
-_online: dict[int, dict[str, tuple[str, int | None, str | None]]] = {}
+_online: dict[int, dict[str, Entry]] = {}
 _pending: set[int] = set()
 
 
+class SharedPresence:
+    """This process's connections, published in Redis for the other processes."""
+
+    def __init__(self, url: str):
+        import redis
+
+        self.redis = redis.Redis.from_url(url, socket_timeout=1, socket_connect_timeout=1)
+        self.errors = (redis.RedisError, OSError)
+        self.process = f"{socket.gethostname()}:{os.getpid()}:{secrets.token_hex(4)}"
+        self.beating = False
+
+    @staticmethod
+    def _key(workshop_id: int) -> str:
+        return f"pajapohja:presence:{workshop_id}"
+
+    def _alive_key(self, process: str) -> str:
+        return f"pajapohja:process:{process}"
+
+    def entered(self, workshop_id: int, sid: str, entry: Entry) -> None:
+        self._quietly(
+            self.redis.hset, self._key(workshop_id), f"{self.process}|{sid}", json.dumps(entry)
+        )
+
+    def left(self, workshop_id: int, sid: str) -> None:
+        self._quietly(self.redis.hdel, self._key(workshop_id), f"{self.process}|{sid}")
+
+    def entries(self, workshop_id: int) -> list[Entry] | None:
+        """Every live process's connections to the workshop; None while Redis is unreachable."""
+        try:
+            fields = self.redis.hgetall(self._key(workshop_id))
+            owners = {field: field.decode().split("|", 1)[0] for field in fields}
+            alive = {p for p in set(owners.values()) if self.redis.exists(self._alive_key(p))}
+            dead = [field for field, owner in owners.items() if owner not in alive]
+            if dead:
+                self.redis.hdel(self._key(workshop_id), *dead)
+        except self.errors as error:
+            logger.warning("presence: Redis unreachable, showing this process only: %s", error)
+            return None
+        return [
+            tuple(json.loads(fields[field])) for field, owner in owners.items() if owner in alive
+        ]
+
+    def heartbeat(self) -> None:
+        """Say this process is alive and write its connections again (Redis may have
+        restarted empty)."""
+        with _lock:
+            mine = {w: dict(connections) for w, connections in _online.items()}
+        pipe = self.redis.pipeline()
+        pipe.set(self._alive_key(self.process), 1, ex=PROCESS_TTL_SECONDS)
+        for workshop_id, connections in mine.items():
+            for sid, entry in connections.items():
+                pipe.hset(self._key(workshop_id), f"{self.process}|{sid}", json.dumps(entry))
+        self._quietly(pipe.execute)
+
+    def beat_forever(self) -> None:
+        while True:
+            self.heartbeat()
+            socketio.sleep(HEARTBEAT_SECONDS)
+
+    def _quietly(self, call, *args) -> None:
+        try:
+            call(*args)
+        except self.errors as error:
+            logger.warning("presence: Redis unreachable: %s", error)
+
+
+_shared: SharedPresence | None = None
+
+
+def init_app(app) -> None:
+    global _shared
+    url = app.config.get("MESSAGE_QUEUE")
+    _shared = SharedPresence(url) if url and url.startswith(("redis://", "rediss://")) else None
+
+
 def snapshot(workshop_id: int) -> dict:
-    with _lock:
-        entries = list(_online.get(workshop_id, {}).values())
+    entries = _shared.entries(workshop_id) if _shared else None
+    if entries is None:
+        with _lock:
+            entries = list(_online.get(workshop_id, {}).values())
     names = {pid: name for role, pid, name in entries if role == "participant" and pid}
     facilitators = sum(1 for role, _pid, _name in entries if role == "facilitator")
     return {
@@ -44,8 +140,14 @@ def _changed(workshop_id: int) -> None:
 def entered(
     workshop_id: int, sid: str, role: str, participant_id: int | None, name: str | None = None
 ) -> None:
+    entry = (role, participant_id, name)
     with _lock:
-        _online.setdefault(workshop_id, {})[sid] = (role, participant_id, name)
+        _online.setdefault(workshop_id, {})[sid] = entry
+    if _shared is not None:
+        if not _shared.beating:
+            _shared.beating = True
+            socketio.start_background_task(_shared.beat_forever)
+        _shared.entered(workshop_id, sid, entry)
     _changed(workshop_id)
 
 
@@ -55,4 +157,6 @@ def left(workshop_id: int, sid: str) -> None:
         connections.pop(sid, None)
         if not connections:
             _online.pop(workshop_id, None)
+    if _shared is not None:
+        _shared.left(workshop_id, sid)
     _changed(workshop_id)

@@ -2,7 +2,9 @@
 
 from dataclasses import dataclass
 
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy.orm.attributes import set_committed_value
+from sqlalchemy.orm.util import identity_key
 
 from ..extensions import db
 from ..workshops.models import Workshop
@@ -43,6 +45,18 @@ def visible_to(audience: dict | None, viewer: Viewer) -> bool:
     return viewer.participant_id in audience.get("participants", ())
 
 
+# Every change runs these two, so they are built once (with bound parameters) and executed as
+# Core statements: building and ORM-executing them per change was a third of a ``note.add``'s
+# CPU time (measured, docs/performance.md).
+_NEXT_SEQ = (
+    update(Workshop.__table__)
+    .where(Workshop.__table__.c.id == bindparam("workshop_id"))
+    .values(seq=Workshop.__table__.c.seq + 1)
+    .returning(Workshop.__table__.c.seq)
+)
+_INSERT_EVENT = insert(Event.__table__)
+
+
 def append(
     workshop_id: int,
     type_: str,
@@ -55,18 +69,23 @@ def append(
 
     The ``UPDATE … RETURNING`` takes the workshop row's write lock, so concurrent writers to one
     workshop are ordered by the database itself (PostgreSQL) or by the immediate transaction
-    (SQLite)."""
-    seq = db.session.execute(
-        update(Workshop)
-        .where(Workshop.id == workshop_id)
-        .values(seq=Workshop.seq + 1)
-        .returning(Workshop.seq)
-    ).scalar_one()
-    event = Event(
-        workshop_id=workshop_id, seq=seq, type=type_, data=data, audience=audience, note_id=note_id
-    )
-    db.session.add(event)
-    return event
+    (SQLite). A Workshop this session has loaded learns the new value. The returned Event is
+    not in the session (it is only read, by ``broadcast``); its row is written at once."""
+    connection = db.session.connection()
+    seq = connection.execute(_NEXT_SEQ, {"workshop_id": workshop_id}).scalar_one()
+    loaded = db.session.identity_map.get(identity_key(Workshop, workshop_id))
+    if loaded is not None:
+        set_committed_value(loaded, "seq", seq)
+    row = {
+        "workshop_id": workshop_id,
+        "seq": seq,
+        "type": type_,
+        "data": data,
+        "audience": audience,
+        "note_id": note_id,
+    }
+    connection.execute(_INSERT_EVENT, row)
+    return Event(**row)
 
 
 def wire(event: Event) -> dict:

@@ -1,7 +1,7 @@
 """Changes remembered by ``op_id``: a resend returns the original answer and changes nothing."""
 
 from flask_babel import gettext as _
-from sqlalchemy import select
+from sqlalchemy import bindparam, insert, select
 
 from ..db import write_transaction
 from ..errors import AppError
@@ -10,11 +10,21 @@ from ..validation import op_id as read_op_id
 from . import log
 from .models import Operation
 
+# Run for every change: built once, executed as Core (see ``log._NEXT_SEQ``).
+_operations = Operation.__table__
+_FIND = select(_operations.c.actor, _operations.c.result).where(
+    _operations.c.workshop_id == bindparam("workshop_id"),
+    _operations.c.op_id == bindparam("op_id"),
+)
+_INSERT = insert(_operations)
+
 
 def replay(viewer: log.Viewer, op: str) -> dict | None:
     """The original answer to a change already made with this ``op_id``."""
-    done = db.session.scalar(
-        select(Operation).where(Operation.workshop_id == viewer.workshop_id, Operation.op_id == op)
+    done = (
+        db.session.connection()
+        .execute(_FIND, {"workshop_id": viewer.workshop_id, "op_id": op})
+        .first()
     )
     if done is None:
         return None
@@ -24,8 +34,9 @@ def replay(viewer: log.Viewer, op: str) -> dict | None:
 
 
 def remember(viewer: log.Viewer, op: str, result: dict) -> None:
-    db.session.add(
-        Operation(workshop_id=viewer.workshop_id, op_id=op, actor=viewer.actor, result=result)
+    db.session.connection().execute(
+        _INSERT,
+        {"workshop_id": viewer.workshop_id, "op_id": op, "actor": viewer.actor, "result": result},
     )
 
 

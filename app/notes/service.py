@@ -1,7 +1,7 @@
 """Notes: add, edit, delete. Each change is idempotent by ``op_id`` and recorded in the log."""
 
 from flask_babel import gettext as _
-from sqlalchemy import select
+from sqlalchemy import and_, bindparam, insert, select
 
 from ..canvases import NoteInvalid, validate_note
 from ..db import utcnow
@@ -13,7 +13,7 @@ from ..workshops.models import GroupMember, Participant, Workshop
 from ..workshops.service import step_of
 from ..workshops.visibility import audience_for
 from . import log
-from .models import Note
+from .models import Note, note_public
 from .operations import change
 
 
@@ -29,15 +29,37 @@ def _note_error(error: NoteInvalid) -> AppError:
     return AppError(error.code, messages.get(error.code, _("The note is not valid.")), **extra)
 
 
-def writable_workshop(viewer: log.Viewer) -> Workshop:
-    workshop = db.session.get(Workshop, viewer.workshop_id)
-    if workshop is None or not workshop.is_open:
+# Asked before every change a participant makes: built once, one Core query (see
+# ``log._NEXT_SEQ``).
+_workshops, _participants = Workshop.__table__, Participant.__table__
+_WRITER = (
+    select(_workshops.c.status, _participants.c.id, _participants.c.removed)
+    .select_from(_workshops)
+    .outerjoin(
+        _participants,
+        and_(
+            _participants.c.id == bindparam("participant_id"),
+            _participants.c.workshop_id == _workshops.c.id,
+        ),
+    )
+    .where(_workshops.c.id == bindparam("workshop_id"))
+)
+
+
+def check_writable(viewer: log.Viewer) -> None:
+    """The workshop is open and the participant (if one) has not been removed from it."""
+    row = (
+        db.session.connection()
+        .execute(
+            _WRITER,
+            {"workshop_id": viewer.workshop_id, "participant_id": viewer.participant_id},
+        )
+        .first()
+    )
+    if row is None or row.status != "open":
         raise AppError("workshop_closed", _("This workshop has been closed."), 403)
-    if viewer.participant_id is not None:
-        participant = db.session.get(Participant, viewer.participant_id)
-        if participant is None or participant.removed:
-            raise AppError("removed", _("You have been removed from this workshop."), 403)
-    return workshop
+    if viewer.participant_id is not None and (row.id is None or row.removed):
+        raise AppError("removed", _("You have been removed from this workshop."), 403)
 
 
 def _text_and_fields(step, payload: dict) -> tuple[str, dict]:
@@ -66,14 +88,25 @@ def writable_step(viewer: log.Viewer, step) -> None:
         raise AppError("step_closed", _("This step closed for comments."), 403)
 
 
+# The most frequent write of all: a Core INSERT (table defaults filled in) that returns the
+# whole row, instead of an ORM object and a flush.
+_INSERT_NOTE = insert(Note.__table__).returning(*Note.__table__.c)
+
+_members = GroupMember.__table__
+_GROUP = select(_members.c.group_id).where(
+    _members.c.step_id == bindparam("step_id"),
+    _members.c.participant_id == bindparam("participant_id"),
+)
+
+
 def _group_of(viewer: log.Viewer, step) -> int | None:
     """A participant in a small group writes into the group's copy of the step."""
     if viewer.participant_id is None:
         return None
-    return db.session.scalar(
-        select(GroupMember.group_id).where(
-            GroupMember.step_id == step.id, GroupMember.participant_id == viewer.participant_id
-        )
+    return (
+        db.session.connection()
+        .execute(_GROUP, {"step_id": step.id, "participant_id": viewer.participant_id})
+        .scalar()
     )
 
 
@@ -91,11 +124,12 @@ def note_of(viewer: log.Viewer, note_id, *, visible: bool = True) -> Note:
 
 
 def note_event(viewer: log.Viewer, type_: str, note: Note) -> log.Event:
-    """Log a change of ``note`` for everyone who may see the note now."""
+    """Log a change of ``note`` (a Note or a row of the notes table) for everyone who may see
+    the note now."""
     return log.append(
         viewer.workshop_id,
         type_,
-        {"note": note.to_public()},
+        {"note": note_public(note)},
         audience=audience_for(note),
         note_id=note.id,
     )
@@ -110,8 +144,8 @@ def _own_note(viewer: log.Viewer, payload: dict) -> Note:
 
 def add_note(viewer: log.Viewer, payload: dict):
     def apply():
-        workshop = writable_workshop(viewer)
-        step = step_of(workshop.id, payload.get("step_id"))
+        check_writable(viewer)
+        step = step_of(viewer.workshop_id, payload.get("step_id"))
         writable_step(viewer, step)
         prompt_id = required_str(payload, "prompt_id", max_length=64)
         if prompt_id not in step.prompt_ids():
@@ -119,22 +153,27 @@ def add_note(viewer: log.Viewer, payload: dict):
                 "unknown_prompt", _("No such question in this step."), 404, field="prompt_id"
             )
         text, fields = _text_and_fields(step, payload)
-        note = Note(
-            workshop_id=workshop.id,
-            step_id=step.id,
-            prompt_id=prompt_id,
-            op_id=read_op_id(payload),
-            participant_id=viewer.participant_id,
-            facilitator_id=viewer.facilitator_id,
-            author_name=viewer.name,
-            text=text,
-            fields=fields,
-            group_id=_group_of(viewer, step),
+        note = (
+            db.session.connection()
+            .execute(
+                _INSERT_NOTE,
+                {
+                    "workshop_id": viewer.workshop_id,
+                    "step_id": step.id,
+                    "prompt_id": prompt_id,
+                    "op_id": read_op_id(payload),
+                    "participant_id": viewer.participant_id,
+                    "facilitator_id": viewer.facilitator_id,
+                    "author_name": viewer.name,
+                    "text": text,
+                    "fields": fields,
+                    "group_id": _group_of(viewer, step),
+                },
+            )
+            .one()
         )
-        db.session.add(note)
-        db.session.flush()
         event = note_event(viewer, "note.added", note)
-        return {"note": note.to_public()}, [event]
+        return {"note": note_public(note)}, [event]
 
     return change(viewer, payload, apply)
 
@@ -144,7 +183,7 @@ def edit_note(viewer: log.Viewer, payload: dict):
     overwrites an earlier one (``conflict`` carries the current note so the loser can choose)."""
 
     def apply():
-        writable_workshop(viewer)
+        check_writable(viewer)
         note = _own_note(viewer, payload)
         base_version = required_int(payload, "version")
         step = step_of(viewer.workshop_id, note.step_id)
@@ -169,7 +208,7 @@ def edit_note(viewer: log.Viewer, payload: dict):
 
 def delete_note(viewer: log.Viewer, payload: dict):
     def apply():
-        writable_workshop(viewer)
+        check_writable(viewer)
         note = _own_note(viewer, payload)
         writable_step(viewer, step_of(viewer.workshop_id, note.step_id))
         data = {"note_id": note.id, "step_id": note.step_id}

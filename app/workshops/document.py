@@ -10,6 +10,7 @@ from types import SimpleNamespace
 from flask import current_app
 from sqlalchemy import select
 
+from .. import wire
 from ..extensions import db
 from ..notes import log
 from ..notes.models import Note, Theme, Vote, note_public
@@ -199,16 +200,50 @@ def _build_base(workshop: Workshop) -> dict:
     }
 
 
-def document(workshop: Workshop, viewer: log.Viewer) -> dict:
-    """Everything of the workshop this viewer may see. Built from a cached, viewer-independent
-    base; only visibility and the participant list are worked out per call."""
-    base = _base(workshop)
-    notes = []
-    for audience, step_id, public in base["notes"]:
+def _visible_notes(base: dict, viewer: log.Viewer):
+    """``(index, public, tally shown)`` of each note of the base this viewer may see."""
+    shown_on = {}
+    for index, (audience, step_id, public) in enumerate(base["notes"]):
         if not log.visible_to(audience, viewer):
             continue
-        shown = tallies_visible(base["step_flags"][step_id], viewer)
-        notes.append({**public, "votes": base["tally"][public["id"]] if shown else None})
+        shown = shown_on.get(step_id)
+        if shown is None:
+            shown = shown_on[step_id] = tallies_visible(base["step_flags"][step_id], viewer)
+        yield index, public, shown
+
+
+def _encoded_notes(base: dict) -> tuple[list[bytes], list[bytes]]:
+    """Each note of the base encoded once without and once with its tally, made on the first
+    join at this seq and kept with the base (two joins racing both make it, harmlessly)."""
+    encoded = base.get("encoded_notes")
+    if encoded is None:
+        tally = base["tally"]
+        hidden = [wire.encode({**public, "votes": None}) for _a, _s, public in base["notes"]]
+        shown = [
+            wire.encode({**public, "votes": tally[public["id"]]})
+            for _a, _s, public in base["notes"]
+        ]
+        encoded = base["encoded_notes"] = (hidden, shown)
+    return encoded
+
+
+def document(workshop: Workshop, viewer: log.Viewer, *, encoded: bool = False) -> dict:
+    """Everything of the workshop this viewer may see. Built from a cached, viewer-independent
+    base; only visibility and the participant list are worked out per call. ``encoded`` gives
+    the notes as one piece of JSON text (``wire.Encoded``) for sending, not for reading."""
+    base = _base(workshop)
+    if encoded:
+        variants = _encoded_notes(base)
+        notes = wire.Encoded(
+            b"["
+            + b",".join(variants[shown][index] for index, _p, shown in _visible_notes(base, viewer))
+            + b"]"
+        )
+    else:
+        notes = [
+            {**public, "votes": base["tally"][public["id"]] if shown else None}
+            for _i, public, shown in _visible_notes(base, viewer)
+        ]
     mine = None if viewer.is_facilitator else viewer.participant_id
     votes = [
         {"note_id": n, "participant_id": p, "round": r}

@@ -128,7 +128,7 @@ def _state_since(viewer: log.Viewer, since: int | None) -> dict:
         events = log.events_since(viewer.workshop_id, since, viewer)
         if events is not None:
             return {"events": events, "seq": events[-1]["seq"] if events else since}
-    snapshot = document(workshop, viewer)
+    snapshot = document(workshop, viewer, encoded=True)
     return {"workshop": snapshot, "seq": snapshot["seq"]}
 
 

@@ -8,7 +8,7 @@ from ..db import utcnow
 from ..errors import AppError
 from ..notes import log
 from ..notes.operations import change
-from ..notes.service import writable_workshop
+from ..notes.service import check_writable
 from ..validation import clean_text
 from .document import vision_of
 from .service import step_of
@@ -30,7 +30,7 @@ def edit(viewer: log.Viewer, payload: dict):
         raise AppError("invalid_field", _("version must be a whole number ≥ 0."), field="version")
 
     def apply():
-        writable_workshop(viewer)
+        check_writable(viewer)
         step = step_of(viewer.workshop_id, payload.get("step_id"))
         if not step.definition.get("vision_statement"):
             raise AppError("no_vision", _("This step has no vision statement."), 409)
