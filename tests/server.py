@@ -168,7 +168,10 @@ class Participant:
         return True
 
     def close(self) -> None:
-        self.sio.disconnect()
+        # shutdown, not disconnect: a client left reconnecting to a stopped server would keep
+        # drawing from the global random generator in the background, which Hypothesis rejects
+        # in later tests.
+        self.sio.shutdown()
 
     # --- changes ------------------------------------------------------------------------
     def new_note(self, text: str) -> str:
