@@ -13,6 +13,7 @@ def create_app(overrides: dict | None = None):
     from . import (
         i18n,
         ratelimit,
+        realtime,
         realtime_handlers,  # noqa: F401
         security,
     )
@@ -37,6 +38,7 @@ def create_app(overrides: dict | None = None):
 
     app.url_map.converters["int"] = DatabaseIdConverter
     app.config.update(load_config(overrides))
+    app.session_interface = realtime.SocketSessionInterface()
     db.init_app(app)
     csrf.init_app(app)
     babel.init_app(app, locale_selector=i18n.select_locale)

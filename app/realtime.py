@@ -7,6 +7,7 @@ import threading
 from collections.abc import Callable
 
 from flask import request
+from flask.sessions import SecureCookieSessionInterface
 from flask_babel import gettext as _
 from sqlalchemy.exc import IntegrityError, OperationalError
 
@@ -26,6 +27,17 @@ HANDLERS: dict[str, Callable] = {}
 
 _connections: dict[str, dict] = {}
 _connections_lock = threading.Lock()
+
+
+class SocketSessionInterface(SecureCookieSessionInterface):
+    """Flask decodes and verifies the session cookie whenever a request context is pushed, and
+    Flask-SocketIO pushes one for every socket event, only to replace that session with the one
+    it saved when the socket connected. Hand over the saved session at once: the cookie is
+    checked once per connection, not once per note."""
+
+    def open_session(self, app, request):
+        saved = request.environ.get("saved_session")
+        return saved if saved is not None else super().open_session(app, request)
 
 
 def room_all(workshop_id: int) -> str:
