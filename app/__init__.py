@@ -38,7 +38,7 @@ def create_app(overrides: dict | None = None):
 
     app.url_map.converters["int"] = DatabaseIdConverter
     app.config.update(load_config(overrides))
-    app.session_interface = realtime.SocketSessionInterface()
+    realtime.init_app(app)
     db.init_app(app)
     csrf.init_app(app)
     babel.init_app(app, locale_selector=i18n.select_locale)
