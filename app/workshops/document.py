@@ -218,9 +218,11 @@ def _encoded_notes(base: dict) -> tuple[list[bytes], list[bytes]]:
     encoded = base.get("encoded_notes")
     if encoded is None:
         tally = base["tally"]
-        hidden = [wire.encode({**public, "votes": None}) for _a, _s, public in base["notes"]]
+        hidden = [
+            wire.encode_to_keep({**public, "votes": None}) for _a, _s, public in base["notes"]
+        ]
         shown = [
-            wire.encode({**public, "votes": tally[public["id"]]})
+            wire.encode_to_keep({**public, "votes": tally[public["id"]]})
             for _a, _s, public in base["notes"]
         ]
         encoded = base["encoded_notes"] = (hidden, shown)
