@@ -29,6 +29,7 @@ COLUMNS = (
     ("CPU s (%) while posting", ("cpu_s", "cpu_percent"), "{:.1f}"),
     ("peak RSS MB", "peak_rss_mb", "{:.1f}"),
     ("idle KB/participant", "idle_kb_per_participant", "{:.1f}"),
+    ("idle KB/p. after heartbeat", "heartbeat_kb_per_participant", "{:.1f}"),
     ("KB/participant after posting", "posted_kb_per_participant", "{:.1f}"),
 )
 

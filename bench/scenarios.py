@@ -25,6 +25,10 @@ class Scenario:
     join_spread: float = 0.0  # joins spread evenly over this many seconds
     join_window: float | None = None  # every join must be done within this many seconds
     ratio_target: float | None = 1.5  # app p99 / bare p99 at most
+    # Also measure memory this long after the joins, with nothing posted: python-engineio keeps
+    # the last packet sent to each connection (here a join snapshot) until the next one, and
+    # the next one may be a heartbeat ping (every 20 s in the app, 25 s in the bare server).
+    heartbeat_wait: float = 0.0
 
     @property
     def participants(self) -> int:
@@ -84,6 +88,7 @@ SCENARIOS = {
         join_spread=3.0,
         join_window=10.0,
         ratio_target=None,
+        heartbeat_wait=26.0,
     ),
 }
 
@@ -135,6 +140,10 @@ def run(scenario: Scenario, kind: str, async_mode: str, processes: int) -> dict:
             settled = _settle(server)
             join_cpu = server.stats.cpu_seconds() - join_cpu
             idle_rss = server.stats.rss_kb()
+            heartbeat_rss = None
+            if scenario.heartbeat_wait:
+                time.sleep(scenario.heartbeat_wait)
+                heartbeat_rss = server.stats.rss_kb()
             cpu_before, wall_before = server.stats.cpu_seconds(), time.monotonic()
             with _sampled(server, kind, scenario.number):
                 _go, results = clients.post()
@@ -160,7 +169,11 @@ def run(scenario: Scenario, kind: str, async_mode: str, processes: int) -> dict:
         seeded,
         log_tail,
     )
-    summary["posted_kb_per_participant"] = (posted_rss - base_rss) / max(1, summary["joined"])
+    joined = max(1, summary["joined"])
+    summary["posted_kb_per_participant"] = (posted_rss - base_rss) / joined
+    summary["heartbeat_kb_per_participant"] = (
+        None if heartbeat_rss is None else (heartbeat_rss - base_rss) / joined
+    )
     summary["settled_s"] = settled
     summary["join_cpu_s"] = join_cpu
     return summary
