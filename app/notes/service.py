@@ -9,7 +9,7 @@ from ..errors import AppError
 from ..extensions import db
 from ..validation import MAX_DATABASE_ID, required_int, required_str
 from ..validation import op_id as read_op_id
-from ..workshops.models import Group, GroupMember, Participant, Step, Workshop
+from ..workshops.models import Group, GroupMember, Participant, Step, Workshop, prompt_ids
 from ..workshops.service import step_of
 from ..workshops.visibility import audience_for, note_audience
 from . import log
@@ -160,14 +160,18 @@ def note_of(viewer: log.Viewer, note_id, *, visible: bool = True) -> Note:
     return note
 
 
-def note_event(viewer: log.Viewer, type_: str, note: Note) -> log.Event:
+_LOAD = object()
+
+
+def note_event(viewer: log.Viewer, type_: str, note: Note, audience=_LOAD) -> log.Event:
     """Log a change of ``note`` (a Note or a row of the notes table) for everyone who may see
-    the note now."""
+    the note now: ``audience`` when the caller already knows it (None is everyone), otherwise
+    loaded for the note."""
     return log.append(
         viewer.workshop_id,
         type_,
         {"note": note_public(note)},
-        audience=audience_for(note),
+        audience=audience_for(note) if audience is _LOAD else audience,
         note_id=note.id,
     )
 
@@ -184,7 +188,7 @@ def add_note(viewer: log.Viewer, payload: dict):
         step = _note_target(viewer, payload.get("step_id"))
         writable_step(viewer, step)
         prompt_id = required_str(payload, "prompt_id", max_length=64)
-        if prompt_id not in [prompt["id"] for prompt in step.definition["prompts"]]:
+        if prompt_id not in prompt_ids(step.definition):
             raise AppError(
                 "unknown_prompt", _("No such question in this step."), 404, field="prompt_id"
             )
@@ -209,14 +213,10 @@ def add_note(viewer: log.Viewer, payload: dict):
             .one()
         )
         if note.group_id is None:
-            audience = note_audience(note, step, None, [])
+            event = note_event(viewer, "note.added", note, note_audience(note, step, None, []))
         else:  # the group's members are needed too
-            audience = audience_for(note)
-        public = note_public(note)
-        event = log.append(
-            viewer.workshop_id, "note.added", {"note": public}, audience=audience, note_id=note.id
-        )
-        return {"note": public}, [event]
+            event = note_event(viewer, "note.added", note)
+        return {"note": event.data["note"]}, [event]
 
     return change(viewer, payload, apply)
 

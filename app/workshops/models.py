@@ -93,7 +93,12 @@ class Step(db.Model):
     workshop: Mapped[Workshop] = relationship(back_populates="steps")
 
     def prompt_ids(self) -> list[str]:
-        return [prompt["id"] for prompt in self.definition["prompts"]]
+        return prompt_ids(self.definition)
+
+
+def prompt_ids(definition: dict) -> list[str]:
+    """The ids of a step definition's questions."""
+    return [prompt["id"] for prompt in definition["prompts"]]
 
 
 class Participant(db.Model):
