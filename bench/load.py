@@ -28,6 +28,7 @@ class ClientSpec:
     poster_rank: int | None = None  # 0.. among the room's posters; None: listens only
     join_offset: float = 0.0  # seconds after the join start
     poster_phase: float = 0.0  # share of the interval after which this poster posts
+    headers: dict = field(default_factory=dict)  # of the connection (a route cookie)
 
 
 @dataclass
@@ -89,7 +90,12 @@ class _Client:
         async with gate:
             began = time.time()
             try:
-                await self.sio.connect(url, transports=["websocket"], wait_timeout=JOIN_TIMEOUT)
+                await self.sio.connect(
+                    url,
+                    headers=dict(self.spec.headers),  # a copy: engine.io takes the cookie out
+                    transports=["websocket"],
+                    wait_timeout=JOIN_TIMEOUT,
+                )
                 ack = await self.sio.call(
                     "join",
                     {"join_code": self.spec.join_code, "name": "Bench"},

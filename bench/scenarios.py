@@ -29,6 +29,9 @@ class Scenario:
     # the last packet sent to each connection (here a join snapshot) until the next one, and
     # the next one may be a heartbeat ping (every 20 s in the app, 25 s in the bare server).
     heartbeat_wait: float = 0.0
+    servers: tuple = ("app", "bare")  # run in this order, each with the same load
+    subject: str = "app"  # the server the verdict is about ...
+    baseline: str = "bare"  # ... and the one its p99 is compared with
 
     @property
     def participants(self) -> int:
@@ -90,6 +93,19 @@ SCENARIOS = {
         ratio_target=None,
         heartbeat_wait=26.0,
     ),
+    6: Scenario(
+        6,
+        "scale-out: scenario 1's load on two processes (PostgreSQL, Redis queue, nginx) "
+        "against one SQLite process",
+        rooms=1,
+        per_room=300,
+        posters=10,
+        posts=10,
+        interval=0.5,
+        servers=("app", "scale-out"),
+        subject="scale-out",
+        baseline="app",
+    ),
 }
 
 
@@ -100,7 +116,7 @@ def percentile(values: list[float], share: float) -> float | None:
     return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
 
 
-def _clients(scenario: Scenario, workshops: list[dict]) -> list[ClientSpec]:
+def _clients(scenario: Scenario, workshops: list[dict], server: Server) -> list[ClientSpec]:
     specs = []
     total = scenario.participants
     posters = scenario.rooms * scenario.posters
@@ -116,20 +132,28 @@ def _clients(scenario: Scenario, workshops: list[dict]) -> list[ClientSpec]:
                     # Posters take turns evenly within each interval, across all workshops.
                     poster_phase=(room * scenario.posters + index) / max(1, posters),
                     join_offset=scenario.join_spread * len(specs) / total,
+                    # Behind nginx: alternate route cookies, so posters too are on both.
+                    headers=server.headers_for(index),
                 )
             )
     return specs  # LoadRun deals them out round-robin: every process gets part of every room
 
 
 def run(scenario: Scenario, kind: str, async_mode: str, processes: int) -> dict:
-    """Measure one scenario against a fresh server of ``kind`` ("app" or "bare")."""
-    server = Server(kind, async_mode, snapshot_notes=scenario.seed_notes).start()
+    """Measure one scenario against a fresh server of ``kind``: "app" (one process, SQLite),
+    "bare" or "scale-out" (bench/cluster.py)."""
+    if kind == "scale-out":
+        from .cluster import Cluster
+
+        server = Cluster(async_mode, snapshot_notes=scenario.seed_notes).start()
+    else:
+        server = Server(kind, async_mode, snapshot_notes=scenario.seed_notes).start()
     try:
         workshops = [server.create_workshop(f"bench-{n}") for n in range(scenario.rooms)]
         seeded = None
-        if kind == "app" and scenario.seed_notes:
+        if kind != "bare" and scenario.seed_notes:
             seeded = server.seed_notes(workshops[0], scenario.seed_notes)
-        specs = _clients(scenario, workshops)
+        specs = _clients(scenario, workshops, server)
         load = Load(url=server.url, clients=specs, posts=scenario.posts, interval=scenario.interval)
         time.sleep(1.0)
         base_rss = server.stats.rss_kb()
@@ -138,6 +162,7 @@ def run(scenario: Scenario, kind: str, async_mode: str, processes: int) -> dict:
             join_cpu = server.stats.cpu_seconds()
             join_start = clients.join()
             settled = _settle(server)
+            split = server.split(workshops)
             join_cpu = server.stats.cpu_seconds() - join_cpu
             idle_rss = server.stats.rss_kb()
             heartbeat_rss = None
@@ -175,6 +200,7 @@ def run(scenario: Scenario, kind: str, async_mode: str, processes: int) -> dict:
         None if heartbeat_rss is None else (heartbeat_rss - base_rss) / joined
     )
     summary["settled_s"] = settled
+    summary["per_process"] = split
     summary["join_cpu_s"] = join_cpu
     return summary
 
@@ -188,13 +214,21 @@ def _sampled(server: Server, kind: str, number: int):
         yield
         return
     out = f"{prefix}.{number}.{kind}.txt"
-    command = ["py-spy", "record", "--nonblocking", "-r", "200", "-f", "raw", "-o", out]
-    spy = subprocess.Popen([*command, "-p", str(server.process.pid)], stdout=subprocess.DEVNULL)
+    command = ["py-spy", "record", "--nonblocking", "-r", "200", "-f", "raw", "-o"]
+    pids = server.app_pids()
+    spies = [
+        subprocess.Popen(
+            [*command, out if len(pids) == 1 else f"{out[:-4]}.{n}.txt", "-p", str(pid)],
+            stdout=subprocess.DEVNULL,
+        )
+        for n, pid in enumerate(pids)
+    ]
     try:
         yield
     finally:
-        spy.send_signal(signal.SIGINT)
-        spy.wait(timeout=30)
+        for spy in spies:
+            spy.send_signal(signal.SIGINT)
+            spy.wait(timeout=30)
 
 
 def _settle(server: Server, cap: float = 300.0) -> float:

@@ -174,6 +174,17 @@ class Server:
             raise RuntimeError(f"{module} failed: {result.stderr.strip()}")
         return result.stdout.strip()
 
+    def headers_for(self, index: int) -> dict:
+        """Extra HTTP headers of the ``index``-th client's connection (none: one process)."""
+        return {}
+
+    def app_pids(self) -> list[int]:
+        return [self.process.pid]
+
+    def split(self, workshops: list[dict]) -> list[int] | None:
+        """Participants per process, where there are several (bench/cluster.py)."""
+        return None
+
     def log_tail(self, lines: int = 20) -> str:
         text = (self.data_dir / "server.log").read_text(errors="replace")
         return "\n".join(text.splitlines()[-lines:])
