@@ -29,8 +29,13 @@ REDIS = shutil.which("redis-server") or "/usr/bin/redis-server"
 ROUTE_COOKIE = "pajapohja_route"
 START_SECONDS = 60
 
-# deploy/nginx.conf's routing and proxy settings, without TLS, on a free loopback port; the
-# only addition is the X-Bench-Upstream header, for finding a route key per process.
+# deploy/nginx.conf's routing and proxy settings, without TLS, on a free loopback port, plus
+# the X-Bench-Upstream header for finding a route key per process. One difference: a plain
+# HTTP request goes upstream with no Connection header (HTTP/1.1 keep-alive) instead of
+# "Connection: close". gevent's server closes after a "close" request without saying so in
+# its response, so nginx keeps the closed connection in its `keepalive` pool, the next request
+# on it fails ("upstream prematurely closed connection"), `max_fails=1` takes that process out
+# for 10 s and a POST answers 502 (seen while writing this scenario).
 NGINX_CONF = """
 worker_processes 1;
 daemon off;
@@ -44,7 +49,7 @@ http {{
     fastcgi_temp_path {tmp}/fastcgi;
     uwsgi_temp_path {tmp}/uwsgi;
     scgi_temp_path {tmp}/scgi;
-    map $http_upgrade $connection_upgrade {{ default upgrade; '' close; }}
+    map $http_upgrade $connection_upgrade {{ default upgrade; '' ''; }}
     map $cookie_pajapohja_route $pajapohja_route {{
         "" $request_id;
         default $cookie_pajapohja_route;
@@ -151,7 +156,9 @@ class Cluster(Server):
     def start(self) -> "Cluster":
         try:
             self._start()
-        except BaseException:
+        except BaseException as error:
+            if isinstance(error, Exception):
+                print("  scale-out failed to start; logs:\n" + self.log_tail(), file=sys.stderr)
             self.stop()
             raise
         return self

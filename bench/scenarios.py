@@ -3,6 +3,7 @@
 import os
 import signal
 import subprocess
+import sys
 import time
 from collections import Counter
 from contextlib import contextmanager
@@ -179,6 +180,10 @@ def run(scenario: Scenario, kind: str, async_mode: str, processes: int) -> dict:
         wall = time.monotonic() - wall_before
         peak_rss = server.stats.peak_rss_kb()
         log_tail = server.log_tail()
+    except Exception:
+        # The server's own account, before stop() removes its data directory.
+        print(f"  {kind} failed; server log tail:\n" + server.log_tail(), file=sys.stderr)
+        raise
     finally:
         server.stop()
     summary = _summary(
