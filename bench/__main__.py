@@ -176,7 +176,11 @@ def main(argv: list[str] | None = None) -> int:
                 print("  scale-out: skipped, `pajapohja serve` runs gevent only")
                 continue
             started = time.monotonic()
-            results[kind] = run(scenario, kind, args.mode, args.processes)
+            try:
+                results[kind] = run(scenario, kind, args.mode, args.processes)
+            except Exception as error:  # noqa: BLE001 - a full run goes on to the next one
+                print(f"  {kind}: could not be measured: {type(error).__name__}: {error}  (FAIL)")
+                continue
             results[kind]["seconds"] = time.monotonic() - started
             _print_summary(results[kind])
             summaries.append(results[kind])
