@@ -64,6 +64,9 @@ class Server:
             "PAJAPOHJA_PUBLIC_URL": self.url,
             "PAJAPOHJA_ASYNC_MODE": async_mode,
             "PYTHONPATH": str(ROOT),
+            # Every bench client joins from 127.0.0.1: lift the cap on new participants per
+            # address and workshop (120 a minute by default) above the scenarios' 1,000.
+            "PAJAPOHJA_JOINS_PER_ADDRESS": "100000 per minute",
             **(env or {}),
         }
         self.snapshot_notes = snapshot_notes
