@@ -81,9 +81,7 @@ class BoundedServer(engineio.Server):
     backlog_limit = 1024 * 1024
 
     def create_queue(self, *args, **kwargs):
-        return BacklogQueue(
-            super().create_queue(*args, **kwargs), getattr(_current, "tcp", None)
-        )
+        return BacklogQueue(super().create_queue(*args, **kwargs), getattr(_current, "tcp", None))
 
     def handle_request(self, environ, start_response):
         tcp = websocket_tcp(environ)

@@ -19,6 +19,7 @@ that resyncs wait while a room is joining.
 """
 
 import math
+import threading
 
 from flask import current_app
 from flask_babel import gettext as _
@@ -28,6 +29,17 @@ from .ratelimit import TokenBucket
 
 
 class Budget(TokenBucket):
+    """A token bucket safe to share between threads: in threading mode every event runs in a
+    thread of its own, and twenty resyncs at once must not all see the same last token."""
+
+    def __init__(self, capacity: float, rate: float):
+        super().__init__(capacity, rate)
+        self._lock = threading.Lock()
+
+    def take(self) -> bool:
+        with self._lock:
+            return super().take()
+
     def retry_after(self) -> int:
         """Whole seconds until the next snapshot fits (right after a refused ``take``)."""
         return max(1, math.ceil((1 - self.tokens) / self.rate))
