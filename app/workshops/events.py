@@ -4,7 +4,7 @@ from flask import request, session
 from flask_babel import gettext as _
 from flask_socketio import ConnectionRefusedError, join_room
 
-from .. import ratelimit
+from .. import ratelimit, snapshot_budget
 from ..accounts.models import Facilitator
 from ..accounts.service import facilitator_for_token
 from ..db import write_transaction
@@ -120,14 +120,17 @@ def _since(payload: dict, required: bool = True) -> int | None:
     return since
 
 
-def _state_since(viewer: log.Viewer, since: int | None) -> dict:
+def _state_since(viewer: log.Viewer, since: int | None, resync: bool = False) -> dict:
     """What a client at ``since`` is missing: the events after it, or the whole snapshot when
-    it has none yet, is far behind, or is ahead of this database (restored from a backup)."""
+    it has none yet, is far behind, or is ahead of this database (restored from a backup).
+    Snapshots draw from their own budget; a resync over it is refused (app/snapshot_budget.py).
+    """
     workshop = db.session.get(Workshop, viewer.workshop_id)
     if since is not None and since <= workshop.seq:
         events = log.events_since(viewer.workshop_id, since, viewer)
         if events is not None:
             return {"events": events, "seq": events[-1]["seq"] if events else since}
+    snapshot_budget.take(connection(), viewer.workshop_id, refusable=resync)
     snapshot = document(workshop, viewer, encoded=True)
     return {"workshop": snapshot, "seq": snapshot["seq"]}
 
@@ -153,7 +156,7 @@ def resync(payload: dict):
     """Sent by any joined client after a reconnect or a gap in ``seq``. Answers with the events
     after ``since`` as the caller may see them, or a snapshot when too much was missed."""
     viewer = current_viewer()
-    state = _state_since(viewer, _since(payload))
+    state = _state_since(viewer, _since(payload), resync=True)
     if "events" in state:
         return {"events": state["events"]}, []
     return {"snapshot": state["workshop"], "seq": state["seq"]}, []
