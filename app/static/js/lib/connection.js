@@ -128,7 +128,7 @@ export class Connection extends EventTarget {
   async resync() {
     if (!this.joined) return;
     const ack = await this.#call(CLIENT_EVENTS.RESYNC, { since: this.seq });
-    if (!ack.ok) return;
+    if (!ack.ok) return this.#retryLater(ack, () => this.resync());
     if (ack.snapshot) this.#applySnapshot(ack.snapshot, ack.seq);
     else this.#catchUp(ack.events);
   }
@@ -139,7 +139,14 @@ export class Connection extends EventTarget {
     this.refreshing = true;
     const ack = await this.#call(CLIENT_EVENTS.RESYNC, { since: 0 });
     this.refreshing = false;
-    if (ack.ok && ack.snapshot) this.#applySnapshot(ack.snapshot, ack.seq);
+    if (!ack.ok) return this.#retryLater(ack, () => this.refresh());
+    if (ack.snapshot) this.#applySnapshot(ack.snapshot, ack.seq);
+  }
+
+  // A snapshot refused over the server's snapshot budget comes again when it says it fits.
+  #retryLater(ack, again) {
+    const after = ack.error && ack.error.code === "too_fast" ? ack.error.retry_after : null;
+    if (typeof after === "number") setTimeout(again, Math.max(1, after) * 1000);
   }
 
   #catchUp(events) {
