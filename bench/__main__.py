@@ -28,6 +28,7 @@ COLUMNS = (
         "{:.0f}",
     ),
     ("first delivery p50/p99 ms", ("first_p50_ms", "first_p99_ms"), "{:.0f}"),
+    ("note.add ack p50/p99 ms", ("ack_p50_ms", "ack_p99_ms"), "{:.0f}"),
     ("CPU s (%) while posting", ("cpu_s", "cpu_percent"), "{:.1f}"),
     ("participants per process", "per_process", "{:.0f}"),
     ("peak RSS MB", "peak_rss_mb", "{:.1f}"),

@@ -259,6 +259,7 @@ def _summary(
         for op_id, latency in result.first_delivery.items():
             first[op_id] = min(latency, first.get(op_id, latency))
     acked = {op: room for r in results for op, room in r.acked.items()}
+    acks = [s for r in results for s in r.ack_seconds]
     # Everyone who joined the room, less the sender; a failed join is reported on its own.
     members = sum((r.joined_rooms for r in results), Counter())
     expected = sum(members[room] - 1 for room in acked.values())
@@ -284,6 +285,9 @@ def _summary(
         # A note's earliest delivery to anyone: the server's handling before the fan-out.
         "first_p50_ms": _ms(percentile(list(first.values()), 0.5)),
         "first_p99_ms": _ms(percentile(list(first.values()), 0.99)),
+        # The poster's own wait for its note.add acknowledgement: the handler, database and all.
+        "ack_p50_ms": _ms(percentile(acks, 0.5)),
+        "ack_p99_ms": _ms(percentile(acks, 0.99)),
         "cpu_s": cpu,
         "cpu_percent": 100 * cpu / wall if wall else None,
         "peak_rss_mb": peak_rss / 1024,
