@@ -253,3 +253,35 @@ def presence_of(running, workshop_id: int) -> set[int]:
 
     stored = redis.Redis.from_url(running.redis.url).hgetall(f"pajapohja:presence:{workshop_id}")
     return {json.loads(entry)[1] for entry in stored.values()}
+
+
+def test_documents_count_the_people_who_wrote_or_voted(api, sockets, make_workshop):
+    """Five joins: two write, one only votes, two only look (or are a browser's extra joins):
+    the summary and the training plan count three participants."""
+    series = api.post("/series", json={"title": "Sarja"}).get_json()["id"]
+    workshop = make_workshop(series_id=series)
+    step = workshop["steps"][0]
+    host = sockets(auth={"api_token": api.headers["Authorization"].split()[1]})
+    assert host.emit("join", {"workshop_id": workshop["id"]}, callback=True)["ok"]
+    people = []
+    for name in ("Aino", "Bea", "Cecilia", None, None):
+        sock = sockets()
+        payload = {"join_code": workshop["join_code"], **({"name": name} if name else {})}
+        assert sock.emit("join", payload, callback=True)["ok"]
+        people.append(sock)
+    note = {"step_id": step["id"], "prompt_id": step["prompts"][0]["id"]}
+    written = [
+        people[i].emit("note.add", {**note, "op_id": new_op(), "text": t}, callback=True)
+        for i, t in ((0, "Ainon"), (1, "Bean"))
+    ]
+    assert all(ack["ok"] for ack in written)
+    opened = {"step_id": step["id"], "votes_per_participant": 3}
+    assert host.emit("voting.open", opened, callback=True)["ok"]
+    vote = {"op_id": new_op(), "note_id": written[0]["note"]["id"]}
+    assert people[2].emit("vote.add", vote, callback=True)["ok"]
+    summary = api.get(f"/workshops/{workshop['id']}/summary.md").get_data(as_text=True)
+    assert " · 3 osallistujaa · " in summary
+    plan = api.get(f"/series/{series}/training-plan.md").get_data(as_text=True)
+    title = "| Osallisuusosaamisen työpaja 1"
+    row = next(line for line in plan.splitlines() if line.startswith(title))
+    assert row.rstrip(" |").endswith("| 3"), row
