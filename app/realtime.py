@@ -14,6 +14,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from . import ratelimit
 from .errors import AppError
 from .extensions import db, socketio
+from .facilitation import membership
 from .notes import log
 from .notes.models import Event
 
@@ -95,6 +96,7 @@ def current_viewer() -> log.Viewer:
     viewer = connection().get("viewer")
     if viewer is None:
         raise AppError("not_joined", _("Join a workshop first."), 403)
+    membership.authorize(viewer)  # rights as they are now, not as they were at join
     return viewer
 
 

@@ -136,7 +136,7 @@ def _join_as_facilitator(state: dict, workshop_id, since: int | None = None):
     viewer = log.Viewer(workshop.id, "facilitator", facilitator_id=facilitator_id, name=name)
     _enter_rooms(room_all(workshop.id), room_facilitators(workshop.id))
     state["viewer"] = viewer
-    presence.entered(workshop.id, request.sid, "facilitator", None)
+    presence.entered(workshop.id, request.sid, "facilitator", None, facilitator_id=facilitator_id)
     return {
         "participant": None,
         "facilitator": {"id": facilitator_id, "name": name},
