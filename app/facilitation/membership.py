@@ -6,11 +6,12 @@ removed person out:
 
 - ``authorize(viewer)``, called for every event (from ``realtime.current_viewer``), has the
   database asked whether the viewer still belongs: a participant not removed, a facilitator
-  still the owner or a co-facilitator. One small Core query by primary key, run at the start of
-  the event's first transaction (a session ``after_begin`` hook), so it is read in the same
-  transaction as the change it guards: a separate read first would cost a commit and a second
-  connection checkout per event, several times the query itself (measured: ~300 µs against
-  ~60 µs). A refused socket also leaves the workshop's rooms, so it receives nothing more.
+  still the owner or a co-facilitator, and not disabled. One small Core query by primary key,
+  run at the start of the event's first transaction (a session ``after_begin`` hook), so it
+  is read in the same transaction as the change it guards: a separate read first would cost
+  a commit and a second connection checkout per event, several times the query itself
+  (measured: ~300 µs against ~60 µs). A refused socket also leaves the workshop's rooms, so
+  it receives nothing more.
 - ``end(...)``, called after a removal is committed (and broadcast), disconnects the removed
   person's sockets. The sockets are found through ``presence``, which with several processes
   knows every process's connections (in Redis); python-socketio's message-queue manager carries
@@ -23,16 +24,18 @@ from flask_socketio import leave_room, rooms
 from sqlalchemy import bindparam, event, exists, or_, select
 from sqlalchemy.orm import Session
 
+from ..accounts.models import Facilitator
 from ..errors import AppError
 from ..extensions import socketio
 from ..notes import log
 from ..workshops.models import CoFacilitator, Participant, Workshop
 from . import presence
 
-_participants, _workshops, _co = (
+_participants, _workshops, _co, _facilitators = (
     Participant.__table__,
     Workshop.__table__,
     CoFacilitator.__table__,
+    Facilitator.__table__,
 )
 
 # Built once, executed as Core (see ``log._NEXT_SEQ``): this runs for every event.
@@ -43,6 +46,9 @@ _PARTICIPANT_STILL_IN = select(_participants.c.id).where(
 )
 _FACILITATOR_STILL_IN = select(_workshops.c.id).where(
     _workshops.c.id == bindparam("workshop_id"),
+    exists().where(
+        _facilitators.c.id == bindparam("facilitator_id"), _facilitators.c.disabled_at.is_(None)
+    ),
     or_(
         _workshops.c.owner_id == bindparam("facilitator_id"),
         exists().where(
