@@ -1,7 +1,7 @@
 """Changes remembered by ``op_id``: a resend returns the original answer and changes nothing."""
 
 from flask_babel import gettext as _
-from sqlalchemy import bindparam, insert, select
+from sqlalchemy import bindparam, insert, or_, select, update
 
 from ..db import write_transaction
 from ..errors import AppError
@@ -57,3 +57,39 @@ def change(viewer: log.Viewer, payload: dict, apply, *, op_required: bool = True
         if op is not None:
             remember(viewer, op, result)
     return result, events
+
+
+def scrub_answers(workshop_id: int, note_id: int, now: dict | None) -> None:
+    """Remembered answers keep no text the note no longer has: those showing the note (``note``,
+    or in a list of ``notes``) show it as it is ``now``; a deleted note (``now`` None) keeps its
+    id without text, or leaves the list. Called when the note is edited or deleted
+    (``log.scrub_note``)."""
+    shows_it = or_(
+        _operations.c.result[("note", "id")].as_integer() == note_id,
+        _operations.c.result["notes"].as_string().is_not(None),
+    )
+    connection = db.session.connection()
+    rows = connection.execute(
+        select(_operations.c.id, _operations.c.result).where(
+            _operations.c.workshop_id == workshop_id, shows_it
+        )
+    ).all()
+    for row_id, result in rows:
+        scrubbed = _without_old_text(result, note_id, now)
+        if scrubbed != result:
+            connection.execute(
+                update(_operations).where(_operations.c.id == row_id).values(result=scrubbed)
+            )
+
+
+def _without_old_text(result: dict, note_id: int, now: dict | None) -> dict:
+    def this(note) -> bool:
+        return isinstance(note, dict) and note.get("id") == note_id
+
+    scrubbed = dict(result)
+    if this(result.get("note")):
+        scrubbed["note"] = now if now is not None else {**result["note"], "text": "", "fields": {}}
+    if isinstance(result.get("notes"), list):
+        notes = [now if this(note) else note for note in result["notes"]]
+        scrubbed["notes"] = [note for note in notes if note is not None]
+    return scrubbed
