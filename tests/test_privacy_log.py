@@ -4,12 +4,16 @@ an op_id's replayed answer or an export; deleted and superseded text is gone fro
 files after the server's checkpoint; and the placeholder for an unseen event names nobody."""
 
 import json
+import secrets
 import uuid
 
+import psycopg
 import pytest
 
-from .conftest import events_of, new_op
+from .browser.conftest import LiveServer
+from .conftest import PASSWORD, events_of, new_op
 from .server import Participant, create_workshop, start_server, wait_for
+from .test_scale_out import POSTGRES
 
 EXPORTS = ("summary.md", "summary.html", "notes.csv")
 
@@ -244,3 +248,50 @@ def test_deleted_and_superseded_text_leaves_the_sqlite_files(tmp_path):
         if client is not None:
             client.close()
         live.stop()
+
+
+@pytest.fixture
+def postgres_server(tmp_path):
+    """``pajapohja serve`` on a throwaway PostgreSQL database (the scrubbing SQL differs)."""
+    name = f"pajapohja_test_{secrets.token_hex(6)}"
+    try:
+        admin = psycopg.connect(POSTGRES, autocommit=True, connect_timeout=10)
+    except psycopg.OperationalError as error:
+        pytest.fail(f"PostgreSQL is not reachable at {POSTGRES}: {error}")
+    with admin:
+        admin.execute(f'CREATE DATABASE "{name}"')
+        base = POSTGRES.rsplit("/", 1)[0].replace("postgresql://", "postgresql+psycopg://", 1)
+        live = LiveServer(tmp_path, {"PAJAPOHJA_DATABASE_URL": f"{base}/{name}"})
+        try:
+            live.start()
+            email = "fasilitaattori@example.fi"
+            live.cli("facilitator", "add", email, "--password-stdin", input=PASSWORD + "\n")
+            live.api_token = live.cli("token", "create", email)
+            yield live
+        finally:
+            live.stop()
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def test_edit_and_delete_scrub_the_log_and_answers_on_postgresql(postgres_server):
+    workshop = create_workshop(postgres_server)
+    alice = Participant(postgres_server, workshop, "Alice").connect()
+    bob = Participant(postgres_server, workshop, "Bob").connect()
+    try:
+        old, new, deleted = marker("vanha"), marker("uusi"), marker("poistettu")
+        ops = {text: alice.new_note(text) for text in (old, deleted)}
+        assert all(alice.send(op) for op in ops.values())
+        ids = {text: alice.acked[op]["note"]["id"] for text, op in ops.items()}
+        edit = {"op_id": new_op(), "note_id": ids[old], "version": 1, "text": new}
+        assert alice.sio.call("note.edit", edit, timeout=5)["ok"]
+        gone = {"op_id": new_op(), "note_id": ids[deleted]}
+        assert alice.sio.call("note.delete", gone, timeout=5)["ok"]
+        seen = json.dumps(bob.sio.call("resync", {"since": 0}, timeout=5))
+        assert old not in seen and deleted not in seen and new in seen
+        for text, op in ops.items():
+            resent = {"op_id": op, "step_id": alice.step_id, "prompt_id": alice.prompt_id}
+            replayed = json.dumps(alice.sio.call("note.add", {**resent, "text": text}, timeout=5))
+            assert text not in replayed
+    finally:
+        alice.close()
+        bob.close()

@@ -165,18 +165,18 @@ def events_since(workshop_id: int, since: int, viewer: Viewer) -> list[dict] | N
     return [_as_now(event, viewer, notes) for event in rows]
 
 
-def scrub_note(workshop_id: int, note_id: int, now: dict | None = None) -> None:
-    """The note was deleted (``now`` None) or its text replaced (``now``: its public form now):
+def scrub_note(note, now: dict | None = None) -> None:
+    """``note`` was deleted (``now`` None) or its text replaced (``now``: its public form now):
     nothing stored may keep the earlier text. Its events keep their place in the sequence with
     only the note's id (rows written before the log stored ids held copies), the remembered
     answers of changes keep no old wording, and on SQLite the next checkpoint empties the WAL,
     whose old page images would still hold it."""
     db.session.execute(
         update(Event.__table__)
-        .where(Event.__table__.c.note_id == note_id, Event.__table__.c.type != "note.deleted")
-        .values(data={"note": {"id": note_id}})
+        .where(Event.__table__.c.note_id == note.id, Event.__table__.c.type != "note.deleted")
+        .values(data={"note": {"id": note.id}})
     )
     from .operations import scrub_answers  # operations imports this module
 
-    scrub_answers(workshop_id, note_id, now)
+    scrub_answers(note, now)
     forget_wal()
