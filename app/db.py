@@ -125,9 +125,13 @@ def checkpoint_wal(connection: sqlite3.Connection) -> None:
     busy, frames, copied = connection.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
     if not _wal_to_forget.is_set() or busy or frames != copied:
         return
-    _wal_to_forget.clear()
-    if connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]:
-        _wal_to_forget.set()
+    _wal_to_forget.clear()  # before: a deletion committed meanwhile sets it again
+    truncated = False
+    try:
+        truncated = connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0] == 0
+    finally:
+        if not truncated:
+            _wal_to_forget.set()
 
 
 @contextmanager
