@@ -108,11 +108,13 @@ def broadcast(events: list[Event]) -> None:
         if event.audience is None:
             socketio.emit("event", log.wire(event), to=room_all(workshop_id))
             continue
-        socketio.emit("event", log.placeholder(event), to=room_all(workshop_id))
+        # The audience first: a socket gets its packets in this order, so one that has the
+        # event drops the placeholder after it (which names no one, see ``log.placeholder``).
         if event.audience.get("facilitators", True):
             socketio.emit("event", log.wire(event), to=room_facilitators(workshop_id))
         for participant_id in event.audience.get("participants", ()):
             socketio.emit("event", log.wire(event), to=room_participant(participant_id))
+        socketio.emit("event", log.placeholder(event), to=room_all(workshop_id))
 
 
 def _payload_error(payload) -> AppError | None:

@@ -103,10 +103,12 @@ def merge(viewer: log.Viewer, payload: dict):
         for vote in db.session.scalars(select(Vote).where(Vote.note_id == source.id)):
             vote.note_id = target.id
         gone = _withdrawn(viewer, source, audience_for(source))
-        log.scrub_note(source.id)
+        log.scrub_note(source)
         db.session.delete(source)
         db.session.flush()
-        return {"note": target.to_public()}, [gone, _edited(viewer, target)]
+        edited = _edited(viewer, target)
+        log.scrub_note(target, target.to_public())
+        return {"note": target.to_public()}, [gone, edited]
 
     return change(viewer, payload, apply, op_required=False)
 
