@@ -10,7 +10,7 @@ from ..notes import log
 from ..notes.models import Note, Vote
 from ..notes.operations import change
 from ..notes.service import note_event, note_of
-from ..validation import flag, required_int, required_str
+from ..validation import flag, required_id, required_str
 from ..workshops.models import Participant
 from ..workshops.service import step_of
 from ..workshops.visibility import audience_for
@@ -113,7 +113,8 @@ def remove_participant(viewer: log.Viewer, payload: dict):
     require_facilitator(viewer)
 
     def apply():
-        participant = db.session.get(Participant, required_int(payload, "participant_id"))
+        participant_id = required_id(payload, "participant_id")
+        participant = db.session.get(Participant, participant_id) if participant_id else None
         if participant is None or participant.workshop_id != viewer.workshop_id:
             raise AppError(
                 "unknown_participant", _("No such participant."), 404, field="participant_id"
