@@ -56,8 +56,12 @@ def serve(host: str, port: int):
     _return_large_buffers()
     _collect_garbage_less_often()
     if app.config["ASYNC_MODE"] == "gevent":
+        from .serving import run
+
         with app.app_context():
             start_background_checkpoints()
+        run(app, host, port)  # socketio.run's server, with time limits and quiet errors
+        return
     socketio.run(
         app, host=host, port=port, log_output=False, use_reloader=False, allow_unsafe_werkzeug=False
     )

@@ -43,6 +43,10 @@ def load_config(overrides: dict | None = None) -> dict:
         if os.environ.get("PAJAPOHJA_RETENTION_DAYS")
         else None,
         "PROXY_COUNT": int(os.environ.get("PAJAPOHJA_PROXY_COUNT", "0")),
+        # Seconds a client has to send a request's line and headers, and at most between two
+        # reads of its body (``pajapohja serve``; slow clients would otherwise hold a
+        # connection for ever). WebSockets, once open, are not limited.
+        "REQUEST_TIMEOUT": float(os.environ.get("PAJAPOHJA_REQUEST_TIMEOUT", "30")),
         # SQLite's fsync policy in WAL mode: "normal" keeps every acknowledged change through a
         # crash or kill of Pajapohja; "full" also through a power cut, at a latency cost with
         # hundreds of participants (docs/performance.md).
