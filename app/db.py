@@ -21,6 +21,7 @@ latency with 300 participants (docs/performance.md).
 """
 
 import logging
+import os
 import sqlite3
 import threading
 from contextlib import contextmanager
@@ -45,9 +46,38 @@ def utcnow() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
+# Owner only: the database holds every note, name and password hash.
+PRIVATE_FILE_MODE = 0o600
+SQLITE_FILES = ("", "-wal", "-shm", "-journal")
+
+
+def private_file(path) -> None:
+    """Create ``path`` empty and readable by its owner only, unless it exists already."""
+    try:
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE_MODE))
+    except FileExistsError:
+        pass
+
+
+def private_sqlite_files(path: str) -> None:
+    """The database file is created owner-only before SQLite opens it (an empty file is an
+    empty database), and SQLite gives its -wal and -shm files the database file's mode. Files
+    of an older installation, created under the usual umask as world-readable, are narrowed."""
+    private_file(path)
+    for suffix in SQLITE_FILES:
+        try:
+            os.chmod(path + suffix, PRIVATE_FILE_MODE)
+        except FileNotFoundError:
+            pass
+        except PermissionError:  # not ours (a copy opened read-only): leave it as it is
+            logger.warning("cannot make %s%s private to its owner", path, suffix)
+
+
 def configure_engine(engine: Engine, synchronous: str = "normal") -> None:
     if engine.dialect.name != "sqlite":
         return
+    if engine.url.database and engine.url.database != ":memory:":
+        private_sqlite_files(engine.url.database)
     synchronous = {"normal": "NORMAL", "full": "FULL"}[synchronous]
 
     @event.listens_for(engine, "connect")
