@@ -27,9 +27,11 @@ import threading
 from contextlib import contextmanager
 from datetime import UTC, datetime
 
+from flask_babel import gettext as _
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
+from .errors import AppError
 from .extensions import db, socketio
 
 logger = logging.getLogger("pajapohja.db")
@@ -71,6 +73,39 @@ def private_sqlite_files(path: str) -> None:
             pass
         except PermissionError:  # not ours (a copy opened read-only): leave it as it is
             logger.warning("cannot make %s%s private to its owner", path, suffix)
+
+
+SQLITE_FULL = 13  # "database or disk is full"
+POSTGRESQL_DISK_FULL = "53100"  # SQLSTATE disk_full
+
+
+def storage_full(error: BaseException) -> bool:
+    """True when ``error`` (SQLAlchemy's or the driver's) says the disk or the database is
+    full: SQLite's SQLITE_FULL, PostgreSQL's SQLSTATE 53100."""
+    original = getattr(error, "orig", None) or error
+    if isinstance(original, sqlite3.Error):
+        return getattr(original, "sqlite_errorcode", None) == SQLITE_FULL or (
+            "database or disk is full" in str(original)
+        )
+    return getattr(original, "sqlstate", None) == POSTGRESQL_DISK_FULL
+
+
+def driver_message(error: BaseException) -> str:
+    """The database's own words, without the statement and its parameters (a note's text)."""
+    return str(getattr(error, "orig", None) or error)
+
+
+def storage_full_error() -> AppError:
+    """The refusal a client gets while nothing can be saved; the message is for the
+    facilitator (who can tell the server's administrator) and says nothing is lost."""
+    return AppError(
+        "storage_full",
+        _(
+            "The server's storage is full, so changes cannot be saved now. Unsent changes wait "
+            "on this device and are sent again later. Tell the server's administrator."
+        ),
+        507,
+    )
 
 
 def configure_engine(engine: Engine, synchronous: str = "normal") -> None:
