@@ -47,7 +47,7 @@ def test_a_note_that_cannot_be_stored_answers_storage_full_and_writes_nothing(
     app, workshop, participant, caplog
 ):
     sock, _joined = participant()
-    app.config.update(SOCKET_BURST=10**6, SOCKET_RATE=10**6)
+    app.config.update(SOCKET_BURST=10**6, SOCKET_RATE=10**6, NOTE_BURST=10**6, NOTE_RATE=10**6)
     step = workshop["steps"][0]
     limit_database_to_its_current_size(app)
     caplog.set_level(logging.INFO)

@@ -13,6 +13,7 @@ from ..workshops.models import Group, GroupMember, Participant, Step, Workshop, 
 from ..workshops.service import step_of
 from ..workshops.visibility import audience_for, note_audience
 from . import log
+from .limits import check_new_note
 from .models import Note, note_public
 from .operations import change
 
@@ -184,6 +185,7 @@ def _own_note(viewer: log.Viewer, payload: dict) -> Note:
 
 def add_note(viewer: log.Viewer, payload: dict):
     def apply():
+        check_new_note(viewer.participant_id)  # a resent op_id is answered before, for free
         step = _note_target(viewer, payload.get("step_id"))
         writable_step(viewer, step)
         prompt_id = required_str(payload, "prompt_id", max_length=64)
