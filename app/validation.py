@@ -38,10 +38,13 @@ def required_str(payload: dict, field: str, *, max_length: int, multiline: bool 
     value = payload.get(field)
     if not isinstance(value, str):
         raise _invalid(field, _("The field %(field)s must be text.", field=field))
+    # The limit holds for what was sent (as the OpenAPI document's maxLength says), and for what
+    # is kept: cleaning drops control characters, and NFC may lengthen a few.
+    too_long = len(value) > max_length
     value = clean_text(value, multiline=multiline)
-    if not value:
+    if not value and not too_long:
         raise _invalid(field, _("The field %(field)s is required.", field=field))
-    if len(value) > max_length:
+    if too_long or len(value) > max_length:
         raise AppError(
             "too_long",
             _(
