@@ -55,12 +55,16 @@ def serve(host: str, port: int):
     start_retention(app)
     _return_large_buffers()
     _collect_garbage_less_often()
-    if app.config["ASYNC_MODE"] == "gevent":
-        with app.app_context():
-            start_background_checkpoints()
     from .accounts.sessions import start_checks
 
     start_checks(app)  # sockets of disabled facilitators and revoked tokens are cut off
+    if app.config["ASYNC_MODE"] == "gevent":
+        from .serving import run
+
+        with app.app_context():
+            start_background_checkpoints()
+        run(app, host, port)  # socketio.run's server, with time limits and quiet errors
+        return
     socketio.run(
         app, host=host, port=port, log_output=False, use_reloader=False, allow_unsafe_werkzeug=False
     )

@@ -21,14 +21,17 @@ latency with 300 participants (docs/performance.md).
 """
 
 import logging
+import os
 import sqlite3
 import threading
 from contextlib import contextmanager
 from datetime import UTC, datetime
 
+from flask_babel import gettext as _
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
+from .errors import AppError
 from .extensions import db, socketio
 
 logger = logging.getLogger("pajapohja.db")
@@ -45,9 +48,71 @@ def utcnow() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
+# Owner only: the database holds every note, name and password hash.
+PRIVATE_FILE_MODE = 0o600
+SQLITE_FILES = ("", "-wal", "-shm", "-journal")
+
+
+def private_file(path) -> None:
+    """Create ``path`` empty and readable by its owner only, unless it exists already."""
+    try:
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE_MODE))
+    except FileExistsError:
+        pass
+
+
+def private_sqlite_files(path: str) -> None:
+    """The database file is created owner-only before SQLite opens it (an empty file is an
+    empty database), and SQLite gives its -wal and -shm files the database file's mode. Files
+    of an older installation, created under the usual umask as world-readable, are narrowed."""
+    private_file(path)
+    for suffix in SQLITE_FILES:
+        try:
+            os.chmod(path + suffix, PRIVATE_FILE_MODE)
+        except FileNotFoundError:
+            pass
+        except PermissionError:  # not ours (a copy opened read-only): leave it as it is
+            logger.warning("cannot make %s%s private to its owner", path, suffix)
+
+
+SQLITE_FULL = 13  # "database or disk is full"
+POSTGRESQL_DISK_FULL = "53100"  # SQLSTATE disk_full
+
+
+def storage_full(error: BaseException) -> bool:
+    """True when ``error`` (SQLAlchemy's or the driver's) says the disk or the database is
+    full: SQLite's SQLITE_FULL, PostgreSQL's SQLSTATE 53100."""
+    original = getattr(error, "orig", None) or error
+    if isinstance(original, sqlite3.Error):
+        return getattr(original, "sqlite_errorcode", None) == SQLITE_FULL or (
+            "database or disk is full" in str(original)
+        )
+    return getattr(original, "sqlstate", None) == POSTGRESQL_DISK_FULL
+
+
+def driver_message(error: BaseException) -> str:
+    """The database's own words, without the statement and its parameters (a note's text)."""
+    return str(getattr(error, "orig", None) or error)
+
+
+def storage_full_error() -> AppError:
+    """The refusal a client gets while nothing can be saved; the message is for the
+    facilitator (who can tell the server's administrator) and says nothing is lost."""
+    return AppError(
+        "storage_full",
+        _(
+            "The server's storage is full, so changes cannot be saved now. Unsent changes wait "
+            "on this device and are sent again later. Tell the server's administrator."
+        ),
+        507,
+    )
+
+
 def configure_engine(engine: Engine, synchronous: str = "normal") -> None:
     if engine.dialect.name != "sqlite":
         return
+    if engine.url.database and engine.url.database != ":memory:":
+        private_sqlite_files(engine.url.database)
     synchronous = {"normal": "NORMAL", "full": "FULL"}[synchronous]
 
     @event.listens_for(engine, "connect")

@@ -6,7 +6,7 @@ from ..db import write_transaction
 from ..extensions import db
 from ..facilitation import membership
 from ..notes import log
-from ..validation import optional_int, optional_str, required_str
+from ..validation import optional_id, optional_int, optional_str, required_str
 from ..workshops import service
 from ..workshops.document import document
 from . import bp, current_facilitator, json_body
@@ -49,7 +49,7 @@ def create_workshop():
             title=required_str(body, "title", max_length=200),
             template=required_str(body, "template", max_length=100),
             language=body.get("language"),
-            series_id=optional_int(body, "series_id"),
+            series_id=optional_id(body, "series_id"),
             index=optional_int(body, "index", 1),
             topic=topic,
             organisation=optional_str(body, "organisation", max_length=200, default=None),
