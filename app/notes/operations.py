@@ -46,7 +46,7 @@ def change(viewer: log.Viewer, payload: dict, apply, *, op_required: bool = True
     Where ``op_required`` is False a change without an ``op_id`` simply runs (steering actions
     that are harmless to repeat)."""
     op = read_op_id(payload) if op_required or payload.get("op_id") is not None else None
-    with write_transaction():
+    with write_transaction(workshop_id=viewer.workshop_id):
         if op is not None:
             replayed = replay(viewer, op)
             if replayed is not None:
