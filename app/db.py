@@ -118,17 +118,18 @@ def lock_workshop(workshop_id: int) -> None:
 
 
 @contextmanager
-def write_transaction(workshop_id: int | None = None):
+def write_transaction(workshop_id: int | None = None, *, lock: bool = True):
     """Run the block as one committed transaction; roll back everything if it raises.
 
     With ``workshop_id`` the transaction changes that workshop: it starts by locking the
     workshop's row, so on PostgreSQL the writers of one workshop run one after another, as every
     writer does on SQLite, and each reads what the one before it committed (READ COMMITTED reads
     the newest data at every statement; objects this session loaded earlier are expired). Other
-    workshops' writers go on in parallel."""
+    workshops' writers go on in parallel. ``lock=False``: the block's first statement takes the
+    same lock itself (``notes.operations.change``, saving a round trip on every change)."""
     session = db.session()  # the scoped session's current Session
     if getattr(_local, "writing", False):  # nested: part of the outer transaction
-        if workshop_id is not None:
+        if workshop_id is not None and lock:
             lock_workshop(workshop_id)
         yield session
         return
@@ -143,7 +144,7 @@ def write_transaction(workshop_id: int | None = None):
     try:
         session.begin()
         try:
-            if workshop_id is not None:
+            if workshop_id is not None and lock:
                 lock_workshop(workshop_id)
             yield session
             session.commit()
