@@ -11,6 +11,7 @@ def create_app(overrides: dict | None = None):
     # Socket handlers must be registered before the first init_app: Flask-SocketIO keeps
     # handlers declared before then and binds them to every server it creates.
     from . import (
+        backpressure,
         i18n,
         ratelimit,
         realtime,
@@ -51,6 +52,7 @@ def create_app(overrides: dict | None = None):
         ping_interval=20,
         ping_timeout=20,
     )
+    backpressure.install(socketio.server, app.config["SOCKET_BACKLOG_BYTES"])
 
     if app.config["PROXY_COUNT"]:  # behind nginx: the client's address and scheme
         from werkzeug.middleware.proxy_fix import ProxyFix

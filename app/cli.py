@@ -58,6 +58,9 @@ def serve(host: str, port: int):
     if app.config["ASYNC_MODE"] == "gevent":
         with app.app_context():
             start_background_checkpoints()
+    from .accounts.sessions import start_checks
+
+    start_checks(app)  # sockets of disabled facilitators and revoked tokens are cut off
     socketio.run(
         app, host=host, port=port, log_output=False, use_reloader=False, allow_unsafe_werkzeug=False
     )
@@ -114,6 +117,37 @@ def facilitator_add(email: str, password_stdin: bool, name: str):
         click.echo(f"Facilitator {created.email} created.")
 
 
+def _set_disabled(email: str, disabled: bool) -> None:
+    from .accounts import service as accounts
+    from .db import write_transaction
+    from .errors import AppError
+
+    app = _app()
+    with app.app_context():
+        try:
+            with write_transaction():
+                account = accounts.facilitator_by_email(email)
+                accounts.set_disabled(account, disabled)
+        except AppError as refusal:
+            _fail(refusal.message)
+    state = "disabled" if disabled else "enabled"
+    click.echo(f"Facilitator {account.email} {state}.")
+
+
+@facilitator.command("disable")
+@click.argument("email")
+def facilitator_disable(email: str):
+    """Stop a facilitator from logging in or using API tokens; open sessions and sockets end."""
+    _set_disabled(email, True)
+
+
+@facilitator.command("enable")
+@click.argument("email")
+def facilitator_enable(email: str):
+    """Let a disabled facilitator log in again (API tokens revoked meanwhile stay revoked)."""
+    _set_disabled(email, False)
+
+
 @cli.group()
 def token():
     """API tokens."""
@@ -135,6 +169,31 @@ def token_create(email: str):
         except AppError as refusal:
             _fail(refusal.message)
     click.echo(new_token)
+
+
+@token.command("revoke")
+@click.argument("token_or_email")
+def token_revoke(token_or_email: str):
+    """Revoke one API token, or with an e-mail address every token of that facilitator.
+    Sockets opened with a revoked token are disconnected within seconds."""
+    from .accounts import service as accounts
+    from .db import write_transaction
+    from .errors import AppError
+
+    app = _app()
+    with app.app_context():
+        try:
+            with write_transaction():
+                if "@" in token_or_email:
+                    account = accounts.facilitator_by_email(token_or_email)
+                    count = accounts.revoke_tokens(account)
+                    message = f"Revoked {count} API token(s) of {account.email}."
+                else:
+                    account = accounts.revoke_token(token_or_email)
+                    message = f"Revoked an API token of {account.email}."
+        except AppError as refusal:
+            _fail(refusal.message)
+    click.echo(message)
 
 
 @cli.command()

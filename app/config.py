@@ -47,6 +47,16 @@ def load_config(overrides: dict | None = None) -> dict:
         # crash or kill of Pajapohja; "full" also through a power cut, at a latency cost with
         # hundreds of participants (docs/performance.md).
         "SQLITE_SYNCHRONOUS": os.environ.get("PAJAPOHJA_SQLITE_SYNCHRONOUS", "normal").lower(),
+        # A connection with more than this many bytes of output waiting unsent (its client does
+        # not read) is cut off when anything more is sent to it (app/backpressure.py).
+        "SOCKET_BACKLOG_BYTES": int(os.environ.get("PAJAPOHJA_SOCKET_BACKLOG_BYTES", 1024 * 1024)),
+        # Full snapshots answered to ``resync`` (app/snapshot_budget.py): a few per connection,
+        # refilled one per SNAPSHOT_CONNECTION_INTERVAL s; per workshop a room's worth at once,
+        # refilled SNAPSHOT_WORKSHOP_RATE a second.
+        "SNAPSHOT_CONNECTION_BURST": 3,
+        "SNAPSHOT_CONNECTION_INTERVAL": 20,
+        "SNAPSHOT_WORKSHOP_BURST": int(os.environ.get("PAJAPOHJA_SNAPSHOT_WORKSHOP_BURST", 300)),
+        "SNAPSHOT_WORKSHOP_RATE": float(os.environ.get("PAJAPOHJA_SNAPSHOT_WORKSHOP_RATE", 10)),
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
         # Secure cookies whenever the public address is HTTPS (or when asked explicitly).

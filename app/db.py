@@ -58,6 +58,9 @@ def configure_engine(engine: Engine, synchronous: str = "normal") -> None:
         cursor.execute("PRAGMA busy_timeout=10000")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute(f"PRAGMA synchronous={synchronous}")
+        # Deleted rows and replaced values are overwritten with zeros, not left in free space:
+        # a deleted note's text must not be readable from the file (docs/reliability.md).
+        cursor.execute("PRAGMA secure_delete=ON")
         if _checkpoints_in_background:
             cursor.execute("PRAGMA wal_autocheckpoint=0")
         cursor.close()
@@ -88,8 +91,9 @@ def start_background_checkpoints() -> None:
 
     def checkpoint() -> None:
         if "connection" not in state:
-            state["connection"] = sqlite3.connect(path, timeout=5, check_same_thread=False)
-        state["connection"].execute("PRAGMA wal_checkpoint(PASSIVE)")
+            # No busy wait: a checkpoint that would have to wait is simply tried again later.
+            state["connection"] = sqlite3.connect(path, timeout=0, check_same_thread=False)
+        checkpoint_wal(state["connection"])
 
     def run() -> None:
         while True:
@@ -100,6 +104,34 @@ def start_background_checkpoints() -> None:
                 logger.exception("WAL checkpoint failed (SQLite will try again)")
 
     socketio.start_background_task(run)
+
+
+_wal_to_forget = threading.Event()
+
+
+def forget_wal() -> None:
+    """Text was deleted or replaced in this transaction: the WAL still holds the old pages, so
+    the next background checkpoint truncates it (``checkpoint_wal``)."""
+    _wal_to_forget.set()
+
+
+def checkpoint_wal(connection: sqlite3.Connection) -> None:
+    """What the background checkpoint does every second: copy the WAL into the database
+    without waiting for anyone (PASSIVE). After text was deleted or replaced, and once every
+    frame is copied, it also truncates the WAL to zero bytes: SQLite otherwise reuses the file
+    from its start, leaving the old page images, deleted notes included, readable behind the
+    new ones. The truncation does not wait either; when a reader or writer is in the way it is
+    tried again the next second."""
+    busy, frames, copied = connection.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
+    if not _wal_to_forget.is_set() or busy or frames != copied:
+        return
+    _wal_to_forget.clear()  # before: a deletion committed meanwhile sets it again
+    truncated = False
+    try:
+        truncated = connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0] == 0
+    finally:
+        if not truncated:
+            _wal_to_forget.set()
 
 
 # A change to a workshop first takes its row's lock, so that what the change reads (a version, a

@@ -14,6 +14,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from . import ratelimit
 from .errors import AppError
 from .extensions import db, socketio
+from .facilitation import membership
 from .notes import log
 from .notes.models import Event
 
@@ -95,6 +96,7 @@ def current_viewer() -> log.Viewer:
     viewer = connection().get("viewer")
     if viewer is None:
         raise AppError("not_joined", _("Join a workshop first."), 403)
+    membership.authorize(viewer)  # rights as they are now, not as they were at join
     return viewer
 
 
@@ -106,11 +108,13 @@ def broadcast(events: list[Event]) -> None:
         if event.audience is None:
             socketio.emit("event", log.wire(event), to=room_all(workshop_id))
             continue
-        socketio.emit("event", log.placeholder(event), to=room_all(workshop_id))
+        # The audience first: a socket gets its packets in this order, so one that has the
+        # event drops the placeholder after it (which names no one, see ``log.placeholder``).
         if event.audience.get("facilitators", True):
             socketio.emit("event", log.wire(event), to=room_facilitators(workshop_id))
         for participant_id in event.audience.get("participants", ()):
             socketio.emit("event", log.wire(event), to=room_participant(participant_id))
+        socketio.emit("event", log.placeholder(event), to=room_all(workshop_id))
 
 
 def _payload_error(payload) -> AppError | None:

@@ -1,13 +1,15 @@
 """``python -m bench``: run the scenarios against the app and the bare server, print the table.
 
-python -m bench                       # scenarios 1-5, gevent, app and bare
+python -m bench                       # scenarios 1-6, gevent, app and bare (6: app, scale-out)
 python -m bench --scenario 1 2 --quick
 python -m bench --scenario 2 --mode threading
+python -m bench --scenario 6          # two processes on PostgreSQL + Redis behind nginx
 """
 
 import argparse
 import json
 import os
+import signal
 import sys
 import time
 
@@ -26,7 +28,9 @@ COLUMNS = (
         "{:.0f}",
     ),
     ("first delivery p50/p99 ms", ("first_p50_ms", "first_p99_ms"), "{:.0f}"),
+    ("note.add ack p50/p99 ms", ("ack_p50_ms", "ack_p99_ms"), "{:.0f}"),
     ("CPU s (%) while posting", ("cpu_s", "cpu_percent"), "{:.1f}"),
+    ("participants per process", "per_process", "{:.0f}"),
     ("peak RSS MB", "peak_rss_mb", "{:.1f}"),
     ("idle KB/participant", "idle_kb_per_participant", "{:.1f}"),
     ("idle KB/p. after heartbeat", "heartbeat_kb_per_participant", "{:.1f}"),
@@ -35,6 +39,9 @@ COLUMNS = (
 
 
 def _cell(summary: dict, keys, fmt: str) -> str:
+    if keys == "per_process":
+        split = summary.get("per_process")
+        return "-" if split is None else "/".join(str(n) for n in split)
     keys = (keys,) if isinstance(keys, str) else keys
     values = ["-" if summary.get(k) is None else fmt.format(summary[k]) for k in keys]
     if keys == ("cpu_s", "cpu_percent"):
@@ -57,14 +64,28 @@ def _print_summary(summary: dict) -> None:
             print("    server log tail:\n      " + summary["log_tail"].replace("\n", "\n      "))
 
 
-def _verdict(scenario, app: dict, bare: dict | None) -> list[str]:
+def _verdict(scenario, results: dict) -> list[str]:
+    """PASS/FAIL of the scenario's subject ("app", or "scale-out" in scenario 6) against its
+    targets, and its ratios to the baseline server measured in the same run."""
     lines = []
-    missing = app["deliveries_expected"] - app["deliveries_received"]
-    everyone = app["joined"] == scenario.participants
-    lines.append(
-        f"  app deliveries missing: {missing}, joined {app['joined']}/{scenario.participants}"
-        f"  ({'PASS' if missing == 0 and everyone else 'FAIL'})"
-    )
+    for kind, summary in results.items():
+        if kind == "bare":
+            continue
+        missing = summary["deliveries_expected"] - summary["deliveries_received"]
+        everyone = summary["joined"] == scenario.participants
+        lines.append(
+            f"  {kind} deliveries missing: {missing}, joined {summary['joined']}/"
+            f"{scenario.participants}  ({'PASS' if missing == 0 and everyone else 'FAIL'})"
+        )
+    app, bare = results.get(scenario.subject), results.get(scenario.baseline)
+    if app is None:
+        return lines
+    split = app.get("per_process")
+    if split is not None:
+        lines.append(
+            f"  {scenario.subject} participants per process: {'/'.join(map(str, split))}"
+            f"  ({'PASS' if len(split) > 1 and min(split) > 0 else 'FAIL'}: every process has some)"
+        )
     if scenario.join_window is not None:
         ok = (
             app["joined"] == scenario.participants
@@ -85,7 +106,9 @@ def _verdict(scenario, app: dict, bare: dict | None) -> list[str]:
                     if target is None
                     else (f"  target <= {target}  ({'PASS' if ratio <= target else 'FAIL'})")
                 )
-                lines.append(f"  ratio app/bare {key}: {ratio:.2f}{verdict}")
+                lines.append(
+                    f"  ratio {scenario.subject}/{scenario.baseline} {key}: {ratio:.2f}{verdict}"
+                )
     return lines
 
 
@@ -96,7 +119,11 @@ def main(argv: list[str] | None = None) -> int:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument(
-        "--scenario", type=int, nargs="+", default=[1, 2, 3, 4, 5], choices=[1, 2, 3, 4, 5]
+        "--scenario",
+        type=int,
+        nargs="+",
+        default=[1, 2, 3, 4, 5, 6],
+        choices=[1, 2, 3, 4, 5, 6],
     )
     parser.add_argument(
         "--mode",
@@ -104,11 +131,20 @@ def main(argv: list[str] | None = None) -> int:
         choices=("gevent", "threading"),
         help="async mode of both servers (default gevent)",
     )
-    parser.add_argument("--servers", nargs="+", default=["app", "bare"], choices=("app", "bare"))
+    parser.add_argument(
+        "--servers",
+        nargs="+",
+        choices=("app", "bare", "scale-out"),
+        help="servers to run each scenario against (default: app and bare; scenario 6: app "
+        "and scale-out, i.e. two processes on PostgreSQL and Redis behind nginx)",
+    )
     parser.add_argument("--processes", type=int, default=4, help="load client processes")
     parser.add_argument("--quick", action="store_true", help="a small smoke run")
     parser.add_argument("--json", help="also write every summary to this file")
     args = parser.parse_args(argv)
+    # `timeout` and service managers send SIGTERM: unwind, so that every server, nginx, Redis
+    # and the scale-out database are stopped and dropped by their `finally` blocks.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(128 + signal.SIGTERM))
 
     load1 = os.getloadavg()[0]
     print(
@@ -136,15 +172,21 @@ def main(argv: list[str] | None = None) -> int:
             f"{f' (quick: {scenario.participants} participants)' if args.quick else ''}"
         )
         results = {}
-        for kind in args.servers:
+        for kind in args.servers or scenario.servers:
+            if kind == "scale-out" and args.mode != "gevent":
+                print("  scale-out: skipped, `pajapohja serve` runs gevent only")
+                continue
             started = time.monotonic()
-            results[kind] = run(scenario, kind, args.mode, args.processes)
+            try:
+                results[kind] = run(scenario, kind, args.mode, args.processes)
+            except Exception as error:  # noqa: BLE001 - a full run goes on to the next one
+                print(f"  {kind}: could not be measured: {type(error).__name__}: {error}  (FAIL)")
+                continue
             results[kind]["seconds"] = time.monotonic() - started
             _print_summary(results[kind])
             summaries.append(results[kind])
-        if "app" in results:
-            for line in _verdict(scenario, results["app"], results.get("bare")):
-                print(line)
+        for line in _verdict(scenario, results):
+            print(line)
         sys.stdout.flush()
     print(f"\nload average at end {os.getloadavg()[0]:.2f}")
     if args.json:

@@ -28,6 +28,7 @@ class ClientSpec:
     poster_rank: int | None = None  # 0.. among the room's posters; None: listens only
     join_offset: float = 0.0  # seconds after the join start
     poster_phase: float = 0.0  # share of the interval after which this poster posts
+    headers: dict = field(default_factory=dict)  # of the connection (a route cookie)
 
 
 @dataclass
@@ -49,6 +50,7 @@ class WorkerResult:
     first_delivery: dict = field(default_factory=dict)  # op_id -> its earliest latency here
     joined_rooms: Counter = field(default_factory=Counter)  # room -> clients joined
     acked: dict = field(default_factory=dict)  # op_id -> room
+    ack_seconds: list[float] = field(default_factory=list)  # note.add sent -> acknowledged
     post_failures: list[str] = field(default_factory=list)
     disconnects: int = 0
     last_receive: float = 0.0  # time.monotonic() of the latest delivery
@@ -89,7 +91,12 @@ class _Client:
         async with gate:
             began = time.time()
             try:
-                await self.sio.connect(url, transports=["websocket"], wait_timeout=JOIN_TIMEOUT)
+                await self.sio.connect(
+                    url,
+                    headers=dict(self.spec.headers),  # a copy: engine.io takes the cookie out
+                    transports=["websocket"],
+                    wait_timeout=JOIN_TIMEOUT,
+                )
                 ack = await self.sio.call(
                     "join",
                     {"join_code": self.spec.join_code, "name": "Bench"},
@@ -123,11 +130,13 @@ class _Client:
                 "prompt_id": self.spec.prompt_id,
                 "text": f"bench|{time.time():.6f}|",
             }
+            sent = time.time()
             try:
                 ack = await self.sio.call("note.add", payload, timeout=ACK_TIMEOUT)
             except Exception as error:  # noqa: BLE001
                 self.result.post_failures.append(f"{type(error).__name__}: {error}")
                 continue
+            self.result.ack_seconds.append(time.time() - sent)
             if ack.get("ok"):
                 self.result.acked[op_id] = self.spec.room
             else:

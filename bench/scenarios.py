@@ -3,6 +3,7 @@
 import os
 import signal
 import subprocess
+import sys
 import time
 from collections import Counter
 from contextlib import contextmanager
@@ -29,6 +30,9 @@ class Scenario:
     # the last packet sent to each connection (here a join snapshot) until the next one, and
     # the next one may be a heartbeat ping (every 20 s in the app, 25 s in the bare server).
     heartbeat_wait: float = 0.0
+    servers: tuple = ("app", "bare")  # run in this order, each with the same load
+    subject: str = "app"  # the server the verdict is about ...
+    baseline: str = "bare"  # ... and the one its p99 is compared with
 
     @property
     def participants(self) -> int:
@@ -90,6 +94,19 @@ SCENARIOS = {
         ratio_target=None,
         heartbeat_wait=26.0,
     ),
+    6: Scenario(
+        6,
+        "scale-out: scenario 1's load on two processes (PostgreSQL, Redis queue, nginx) "
+        "against one SQLite process",
+        rooms=1,
+        per_room=300,
+        posters=10,
+        posts=10,
+        interval=0.5,
+        servers=("app", "scale-out"),
+        subject="scale-out",
+        baseline="app",
+    ),
 }
 
 
@@ -100,7 +117,7 @@ def percentile(values: list[float], share: float) -> float | None:
     return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
 
 
-def _clients(scenario: Scenario, workshops: list[dict]) -> list[ClientSpec]:
+def _clients(scenario: Scenario, workshops: list[dict], server: Server) -> list[ClientSpec]:
     specs = []
     total = scenario.participants
     posters = scenario.rooms * scenario.posters
@@ -116,20 +133,28 @@ def _clients(scenario: Scenario, workshops: list[dict]) -> list[ClientSpec]:
                     # Posters take turns evenly within each interval, across all workshops.
                     poster_phase=(room * scenario.posters + index) / max(1, posters),
                     join_offset=scenario.join_spread * len(specs) / total,
+                    # Behind nginx: alternate route cookies, so posters too are on both.
+                    headers=server.headers_for(index),
                 )
             )
     return specs  # LoadRun deals them out round-robin: every process gets part of every room
 
 
 def run(scenario: Scenario, kind: str, async_mode: str, processes: int) -> dict:
-    """Measure one scenario against a fresh server of ``kind`` ("app" or "bare")."""
-    server = Server(kind, async_mode, snapshot_notes=scenario.seed_notes).start()
+    """Measure one scenario against a fresh server of ``kind``: "app" (one process, SQLite),
+    "bare" or "scale-out" (bench/cluster.py)."""
+    if kind == "scale-out":
+        from .cluster import Cluster
+
+        server = Cluster(async_mode, snapshot_notes=scenario.seed_notes).start()
+    else:
+        server = Server(kind, async_mode, snapshot_notes=scenario.seed_notes).start()
     try:
         workshops = [server.create_workshop(f"bench-{n}") for n in range(scenario.rooms)]
         seeded = None
-        if kind == "app" and scenario.seed_notes:
+        if kind != "bare" and scenario.seed_notes:
             seeded = server.seed_notes(workshops[0], scenario.seed_notes)
-        specs = _clients(scenario, workshops)
+        specs = _clients(scenario, workshops, server)
         load = Load(url=server.url, clients=specs, posts=scenario.posts, interval=scenario.interval)
         time.sleep(1.0)
         base_rss = server.stats.rss_kb()
@@ -138,6 +163,7 @@ def run(scenario: Scenario, kind: str, async_mode: str, processes: int) -> dict:
             join_cpu = server.stats.cpu_seconds()
             join_start = clients.join()
             settled = _settle(server)
+            split = server.split(workshops)
             join_cpu = server.stats.cpu_seconds() - join_cpu
             idle_rss = server.stats.rss_kb()
             heartbeat_rss = None
@@ -154,6 +180,10 @@ def run(scenario: Scenario, kind: str, async_mode: str, processes: int) -> dict:
         wall = time.monotonic() - wall_before
         peak_rss = server.stats.peak_rss_kb()
         log_tail = server.log_tail()
+    except Exception:
+        # The server's own account, before stop() removes its data directory.
+        print(f"  {kind} failed; server log tail:\n" + server.log_tail(), file=sys.stderr)
+        raise
     finally:
         server.stop()
     summary = _summary(
@@ -175,6 +205,7 @@ def run(scenario: Scenario, kind: str, async_mode: str, processes: int) -> dict:
         None if heartbeat_rss is None else (heartbeat_rss - base_rss) / joined
     )
     summary["settled_s"] = settled
+    summary["per_process"] = split
     summary["join_cpu_s"] = join_cpu
     return summary
 
@@ -188,13 +219,21 @@ def _sampled(server: Server, kind: str, number: int):
         yield
         return
     out = f"{prefix}.{number}.{kind}.txt"
-    command = ["py-spy", "record", "--nonblocking", "-r", "200", "-f", "raw", "-o", out]
-    spy = subprocess.Popen([*command, "-p", str(server.process.pid)], stdout=subprocess.DEVNULL)
+    command = ["py-spy", "record", "--nonblocking", "-r", "200", "-f", "raw", "-o"]
+    pids = server.app_pids()
+    spies = [
+        subprocess.Popen(
+            [*command, out if len(pids) == 1 else f"{out[:-4]}.{n}.txt", "-p", str(pid)],
+            stdout=subprocess.DEVNULL,
+        )
+        for n, pid in enumerate(pids)
+    ]
     try:
         yield
     finally:
-        spy.send_signal(signal.SIGINT)
-        spy.wait(timeout=30)
+        for spy in spies:
+            spy.send_signal(signal.SIGINT)
+            spy.wait(timeout=30)
 
 
 def _settle(server: Server, cap: float = 300.0) -> float:
@@ -220,6 +259,7 @@ def _summary(
         for op_id, latency in result.first_delivery.items():
             first[op_id] = min(latency, first.get(op_id, latency))
     acked = {op: room for r in results for op, room in r.acked.items()}
+    acks = [s for r in results for s in r.ack_seconds]
     # Everyone who joined the room, less the sender; a failed join is reported on its own.
     members = sum((r.joined_rooms for r in results), Counter())
     expected = sum(members[room] - 1 for room in acked.values())
@@ -245,6 +285,9 @@ def _summary(
         # A note's earliest delivery to anyone: the server's handling before the fan-out.
         "first_p50_ms": _ms(percentile(list(first.values()), 0.5)),
         "first_p99_ms": _ms(percentile(list(first.values()), 0.99)),
+        # The poster's own wait for its note.add acknowledgement: the handler, database and all.
+        "ack_p50_ms": _ms(percentile(acks, 0.5)),
+        "ack_p99_ms": _ms(percentile(acks, 0.99)),
         "cpu_s": cpu,
         "cpu_percent": 100 * cpu / wall if wall else None,
         "peak_rss_mb": peak_rss / 1024,

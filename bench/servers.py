@@ -64,6 +64,9 @@ class Server:
             "PAJAPOHJA_PUBLIC_URL": self.url,
             "PAJAPOHJA_ASYNC_MODE": async_mode,
             "PYTHONPATH": str(ROOT),
+            # Every bench client joins from 127.0.0.1: lift the cap on new participants per
+            # address and workshop (120 a minute by default) above the scenarios' 1,000.
+            "PAJAPOHJA_JOINS_PER_ADDRESS": "100000 per minute",
             **(env or {}),
         }
         self.snapshot_notes = snapshot_notes
@@ -173,6 +176,17 @@ class Server:
         if result.returncode != 0:
             raise RuntimeError(f"{module} failed: {result.stderr.strip()}")
         return result.stdout.strip()
+
+    def headers_for(self, index: int) -> dict:
+        """Extra HTTP headers of the ``index``-th client's connection (none: one process)."""
+        return {}
+
+    def app_pids(self) -> list[int]:
+        return [self.process.pid]
+
+    def split(self, workshops: list[dict]) -> list[int] | None:
+        """Participants per process, where there are several (bench/cluster.py)."""
+        return None
 
     def log_tail(self, lines: int = 20) -> str:
         text = (self.data_dir / "server.log").read_text(errors="replace")

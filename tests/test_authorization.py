@@ -328,3 +328,68 @@ def test_api_route_by_role(client, sockets, people, method, rule):
         else:
             assert response.status_code in (401, 403, 404), (method, rule, role)
             assert response.is_json
+
+
+# The console's pages and forms for one workshop or series, by the browser session's role:
+# (method, rule) -> roles allowed. The same rules as the REST API (one function decides each).
+CONSOLE_ROLES = ("none", "facilitator", "co_facilitator", "other_facilitator")
+CONSOLE = {
+    ("GET", "/w/<int:workshop_id>"): FACILITATORS,
+    ("GET", "/w/<int:workshop_id>/summary"): FACILITATORS,
+    ("GET", "/w/<int:workshop_id>/download/<name>"): FACILITATORS,
+    ("GET", "/series/<int:series_id>/download/<name>"): {"facilitator"},
+    ("POST", "/w/<int:workshop_id>/share"): {"facilitator"},
+    ("POST", "/w/<int:workshop_id>/share/revoke"): {"facilitator"},
+}
+
+
+def console_routes(app) -> set[tuple[str, str]]:
+    """Every page or form outside the API that names one workshop or series."""
+    return {
+        (method, rule.rule)
+        for rule in app.url_map.iter_rules()
+        if not rule.rule.startswith("/api/")
+        and {"workshop_id", "series_id"} & rule.arguments
+        and not rule.rule.startswith("/s/")  # the organiser's link: its token is the right
+        for method in rule.methods - {"HEAD", "OPTIONS"}
+    }
+
+
+def test_every_console_route_has_a_row(app):
+    assert console_routes(app) == set(CONSOLE)
+
+
+def browser_of(app, role, people):
+    """A browser logged in as ``role`` (``none``: not logged in); with its form token."""
+    from .test_exports_pages import CSRF, log_in
+
+    browser = app.test_client()
+    emails = {"facilitator": people[0][1], "co_facilitator": people[1][1]}
+    emails["other_facilitator"] = people[2][1]
+    if role != "none":
+        log_in(browser, emails[role])
+    page = browser.get("/login" if role == "none" else "/").get_data(as_text=True)
+    return browser, CSRF.search(page).group(1)
+
+
+@pytest.mark.parametrize("method, rule", sorted(CONSOLE))
+def test_console_route_by_role(app, client, sockets, people, method, rule):
+    browsers = {role: browser_of(app, role, people) for role in CONSOLE_ROLES}
+    for role in sorted(CONSOLE_ROLES, key=lambda r: r in CONSOLE[(method, rule)]):
+        scene = Scene(client, sockets, people)  # each try on a scene with the owner's link
+        browser, token = browsers[role]
+        path = (
+            rule.replace("<int:workshop_id>", str(scene.workshop["id"]))
+            .replace("<int:series_id>", str(scene.series))
+            .replace("<name>", "training-plan.md" if "series" in rule else "summary.md")
+        )
+        data = {"csrf_token": token} if method == "POST" else None
+        response = browser.open(path, method=method, data=data)
+        shared = client.get(f"/s/{scene.share}").status_code
+        to_login = response.headers.get("Location", "").startswith("/login")
+        if role in CONSOLE[(method, rule)]:
+            assert response.status_code < 400 and not to_login, (method, rule, role)
+            continue
+        assert response.status_code in (403, 404) or to_login, (method, rule, role)
+        # Refused, so the owner's link still works: not replaced, not revoked.
+        assert shared == 200, (method, rule, role)

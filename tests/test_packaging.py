@@ -83,3 +83,24 @@ def test_every_third_party_import_of_the_app_is_a_declared_dependency():
                 if not distributions & declared:
                     missing.add((top, path.relative_to(ROOT).as_posix()))
     assert not missing, sorted(missing)
+
+
+def test_every_declared_dependency_is_pinned_in_the_constraints_file():
+    """The README's commands install with ``-c constraints.txt``: a dependency missing from it
+    would float to whatever is newest on the day (pytest 9.2 broke schemathesis that way)."""
+    import re
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    wanted = [*project["dependencies"], *project["optional-dependencies"]["test"]]
+
+    def name(requirement: str) -> str:
+        return re.split(r"[<>=\[ ;]", requirement, maxsplit=1)[0].lower().replace("_", "-")
+
+    pinned = {}
+    for line in (ROOT / "constraints.txt").read_text().splitlines():
+        if line and not line.startswith("#"):
+            package, _, version = line.partition("==")
+            pinned[name(package)] = version
+    assert all(pinned.values()), "every line of constraints.txt is name==version"
+    assert not [name(r) for r in wanted if name(r) not in pinned]

@@ -15,10 +15,19 @@ class Facilitator(db.Model):
     name: Mapped[str] = mapped_column(String(120), default="")
     password_hash: Mapped[str] = mapped_column(String(255))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # Raised at logout, password change and disabling: every session cookie and open socket
+    # made before carries the old number and stops working.
+    session_epoch: Mapped[int] = mapped_column(default=0)
+    # A disabled facilitator cannot log in, use API tokens or keep a socket open.
+    disabled_at: Mapped[datetime | None] = mapped_column(default=None)
 
     tokens: Mapped[list["ApiToken"]] = relationship(
         back_populates="facilitator", cascade="all, delete-orphan"
     )
+
+    @property
+    def disabled(self) -> bool:
+        return self.disabled_at is not None
 
     @property
     def display_name(self) -> str:

@@ -8,6 +8,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from flask_babel import gettext as _
 from sqlalchemy import func, select
 
+from ..db import utcnow
 from ..errors import AppError
 from ..extensions import db
 from ..validation import clean_text
@@ -65,14 +66,52 @@ def create_facilitator(email: str, password: str, name: str = "") -> Facilitator
 
 
 def authenticate(email: str, password: str) -> Facilitator | None:
-    """The facilitator, or None; the same time and answer whether or not the address exists."""
+    """The facilitator, or None; the same time and answer whether or not the address exists
+    (or the account is disabled)."""
     email = clean_text(email or "").lower()
     facilitator = db.session.scalar(select(Facilitator).where(Facilitator.email == email))
+    if not _password_matches(facilitator, password):
+        return None
+    return None if facilitator.disabled else facilitator
+
+
+def _password_matches(facilitator: Facilitator | None, password: str) -> bool:
     try:
         _hasher.verify(facilitator.password_hash if facilitator else _DUMMY_HASH, password or "")
     except (VerificationError, InvalidHashError):
-        return None
-    return facilitator
+        return False
+    return facilitator is not None
+
+
+def change_password(facilitator: Facilitator, current: str, new: str, again: str) -> None:
+    """Check the current password, set the new one and end every session made before."""
+    if not _password_matches(facilitator, current):
+        raise AppError(
+            "wrong_password", _("The current password is wrong."), 400, field="current_password"
+        )
+    if new != again:
+        raise AppError(
+            "passwords_differ", _("The passwords do not match."), field="new_password_again"
+        )
+    try:
+        check_password_strength(new)
+    except AppError as refusal:
+        raise AppError(refusal.code, refusal.message, field="new_password") from None
+    facilitator.password_hash = _hasher.hash(new)
+    end_sessions(facilitator)
+
+
+def end_sessions(facilitator: Facilitator) -> None:
+    """Every session cookie and socket of this facilitator made so far stops working."""
+    facilitator.session_epoch += 1
+
+
+def set_disabled(facilitator: Facilitator, disabled: bool) -> None:
+    if disabled and not facilitator.disabled:
+        facilitator.disabled_at = utcnow()
+        end_sessions(facilitator)
+    elif not disabled:
+        facilitator.disabled_at = None
 
 
 def facilitator_by_email(email: str) -> Facilitator:
@@ -90,13 +129,38 @@ def create_api_token(facilitator: Facilitator) -> str:
     return token
 
 
-def facilitator_for_token(token: str) -> Facilitator | None:
+def api_token(token: str) -> ApiToken | None:
+    """The stored token, whoever it belongs to."""
     if not isinstance(token, str) or not token or len(token) > 200:
         return None
-    api_token = db.session.scalar(
-        select(ApiToken).where(ApiToken.token_hash == token_digest(token))
+    return db.session.scalar(select(ApiToken).where(ApiToken.token_hash == token_digest(token)))
+
+
+def facilitator_for_token(token: str) -> Facilitator | None:
+    """The enabled facilitator of a token that has not been revoked."""
+    stored = api_token(token)
+    if stored is None or stored.facilitator.disabled:
+        return None
+    return stored.facilitator
+
+
+def revoke_token(token: str) -> Facilitator:
+    """Delete one API token; returns whose it was."""
+    stored = api_token(token.strip() if isinstance(token, str) else token)
+    if stored is None:
+        raise AppError("not_found", _("No such API token (revoked already?)."), 404)
+    facilitator = stored.facilitator
+    db.session.delete(stored)
+    return facilitator
+
+
+def revoke_tokens(facilitator: Facilitator) -> int:
+    """Delete every API token of the facilitator; returns how many there were."""
+    result = db.session.execute(
+        ApiToken.__table__.delete().where(ApiToken.facilitator_id == facilitator.id)
     )
-    return api_token.facilitator if api_token else None
+    db.session.expire(facilitator, ["tokens"])
+    return result.rowcount
 
 
 def facilitator_count() -> int:

@@ -4,6 +4,7 @@ from flask import jsonify, url_for
 
 from ..db import write_transaction
 from ..extensions import db
+from ..facilitation import membership
 from ..notes import log
 from ..validation import optional_int, optional_str, required_str
 from ..workshops import service
@@ -126,4 +127,5 @@ def remove_co_facilitator(workshop_id: int, facilitator_id: int):
     with write_transaction(workshop_id=workshop_id):
         workshop = service.owned_workshop(facilitator.id, workshop_id, owner_only=True)
         service.remove_co_facilitator(workshop, facilitator_id)
+    membership.end(workshop_id, facilitator_id=facilitator_id)  # their open consoles too
     return "", 204

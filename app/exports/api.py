@@ -72,7 +72,7 @@ def import_workshop():
 def create_share(series_id: int):
     facilitator = current_facilitator()
     with write_transaction():
-        token = share.create_share(workshops.owned_series(facilitator.id, series_id))
+        token = share.create_share(facilitator.id, series_id)
     return jsonify({"url": share.share_url(token)}), 201
 
 
@@ -80,5 +80,5 @@ def create_share(series_id: int):
 def revoke_share(series_id: int):
     facilitator = current_facilitator()
     with write_transaction():
-        share.revoke_share(workshops.owned_series(facilitator.id, series_id))
+        share.revoke_share(facilitator.id, series_id)
     return "", 204

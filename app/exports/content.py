@@ -41,6 +41,15 @@ class Material:
             n for n in self.notes if n["step_id"] == step["id"] and n["prompt_id"] == prompt["id"]
         ]
 
+    def participant_count(self) -> int:
+        """The people who took part: participants (not removed) who wrote a note or voted.
+        Everyone who merely opened the join link, or joined many times from one browser,
+        is not a participant of the workshop's record."""
+        present = {p["id"] for p in self.doc["participants"]}
+        wrote = {n.get("participant_id") for n in self.doc["notes"]}
+        voted = {v["participant_id"] for v in self.doc.get("votes", ())}
+        return len(present & (wrote | voted))
+
     def dates(self) -> list[datetime]:
         """When the workshop happened: the days notes were written, else its creation."""
         moments = [parse_time(n["created_at"]) for n in self.doc["notes"]]

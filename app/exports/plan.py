@@ -28,7 +28,7 @@ def _basics(series: dict, materials: list[Material], today: date, words: Words) 
         workshop = material.doc["workshop"]
         held = bool(material.doc["notes"])
         when = date_span(material.dates(), words) if held else words["not_held"]
-        rows.append((workshop["title"], when, str(len(material.doc["participants"]))))
+        rows.append((workshop["title"], when, str(material.participant_count())))
     blocks: list[Block] = [Bullets(tuple(facts)), Heading(3, words["workshops_held"])]
     if rows:
         header = (words["workshop"], words["date"], words["participant_count"])

@@ -96,10 +96,11 @@ def import_upload():
 @login_required
 def create_share(workshop_id: int):
     workshop = _own_workshop(workshop_id)
-    if workshop.series is None:
+    try:
+        with write_transaction():
+            token = share.create_share(g.facilitator.id, workshop.series_id)
+    except AppError:
         abort(404)
-    with write_transaction():
-        token = share.create_share(workshop.series)
     return render_template(
         "exports/share_created.html", workshop=workshop, url=share.share_url(token)
     )
@@ -109,10 +110,11 @@ def create_share(workshop_id: int):
 @login_required
 def revoke_share(workshop_id: int):
     workshop = _own_workshop(workshop_id)
-    if workshop.series is None:
+    try:
+        with write_transaction():
+            share.revoke_share(g.facilitator.id, workshop.series_id)
+    except AppError:
         abort(404)
-    with write_transaction():
-        share.revoke_share(workshop.series)
     return redirect(url_for("workshops.console", workshop_id=workshop.id) + "#downloads")
 
 

@@ -27,7 +27,7 @@ def summary(doc: dict, facilitator_name: str | None) -> list[Block]:
     material = Material(doc)
     facts = [doc["series"]["title"]] if doc.get("series") else []
     facts.append(date_span(material.dates(), words))
-    facts.append(words.counted("participants", len(doc["participants"])))
+    facts.append(words.counted("participants", material.participant_count()))
     if facilitator_name:
         facts.append(words["facilitator"].format(name=facilitator_name))
     blocks: list[Block] = [

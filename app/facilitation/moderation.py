@@ -10,11 +10,14 @@ from ..notes import log
 from ..notes.models import Note, Vote
 from ..notes.operations import change
 from ..notes.service import note_event, note_of
-from ..validation import flag, required_int, required_str
-from ..workshops.models import Participant
+from ..realtime import broadcast
+from ..validation import MAX_DATABASE_ID, flag, required_int, required_str
+from ..workshops.models import Participant, Step
 from ..workshops.service import step_of
 from ..workshops.visibility import audience_for
+from . import membership
 from .access import require_facilitator
+from .voting import _vote_event as vote_event  # one shape for every tally change
 
 
 def _edited(viewer: log.Viewer, note: Note) -> log.Event:
@@ -100,28 +103,90 @@ def merge(viewer: log.Viewer, payload: dict):
         for vote in db.session.scalars(select(Vote).where(Vote.note_id == source.id)):
             vote.note_id = target.id
         gone = _withdrawn(viewer, source, audience_for(source))
-        log.scrub_note(source.id)
+        log.scrub_note(source)
         db.session.delete(source)
         db.session.flush()
-        return {"note": target.to_public()}, [gone, _edited(viewer, target)]
+        edited = _edited(viewer, target)
+        log.scrub_note(target, target.to_public())
+        return {"note": target.to_public()}, [gone, edited]
 
     return change(viewer, payload, apply, op_required=False)
+
+
+# How many participants one ``participant.remove`` may name (the duplicates of one browser).
+MAX_REMOVED_AT_ONCE = 500
+
+
+def _participant_ids(payload: dict) -> list[int]:
+    """``participant_id``, or ``participant_ids``: a list of 1–500 ids."""
+    if "participant_ids" not in payload:
+        return [required_int(payload, "participant_id")]
+    ids = payload.get("participant_ids")
+    if (
+        not isinstance(ids, list)
+        or not 1 <= len(ids) <= MAX_REMOVED_AT_ONCE
+        or not all(
+            isinstance(i, int) and not isinstance(i, bool) and 0 < i <= MAX_DATABASE_ID for i in ids
+        )
+    ):
+        raise AppError(
+            "invalid_field",
+            _("participant_ids must be a list of 1–%(n)d participant ids.", n=MAX_REMOVED_AT_ONCE),
+            field="participant_ids",
+        )
+    return sorted(set(ids))
+
+
+def _withdraw_votes(viewer: log.Viewer, participant_ids: list[int]) -> list[log.Event]:
+    """The removed participants' votes stop counting (a duplicate's dots were never a second
+    person's); every note whose tally changes gets a ``vote.changed``."""
+    touched = db.session.execute(
+        select(Vote.step_id, Vote.note_id)
+        .where(Vote.participant_id.in_(participant_ids))
+        .distinct()
+    ).all()
+    if not touched:
+        return []
+    db.session.execute(Vote.__table__.delete().where(Vote.participant_id.in_(participant_ids)))
+    events = []
+    for step_id, note_id in sorted(touched):
+        step = db.session.get(Step, step_id)
+        note = db.session.get(Note, note_id)
+        if step.voting and note is not None:
+            events.append(vote_event(viewer, note, step))
+    return events
 
 
 def remove_participant(viewer: log.Viewer, payload: dict):
-    """The participant can no longer join or write; their notes stay."""
+    """The participants can no longer join or write; their notes stay, their votes go, and
+    their open connections are closed at once."""
     require_facilitator(viewer)
+    ids = _participant_ids(payload)
 
     def apply():
-        participant = db.session.get(Participant, required_int(payload, "participant_id"))
-        if participant is None or participant.workshop_id != viewer.workshop_id:
+        found = db.session.scalars(
+            select(Participant).where(
+                Participant.id.in_(ids), Participant.workshop_id == viewer.workshop_id
+            )
+        ).all()
+        if len(found) != len(ids):
             raise AppError(
                 "unknown_participant", _("No such participant."), 404, field="participant_id"
             )
-        participant.removed = True
-        event = log.append(
-            viewer.workshop_id, "participant.removed", {"participant_id": participant.id}
-        )
-        return {"participant_id": participant.id}, [event]
+        events = []
+        for participant in found:
+            participant.removed = True
+            events.append(
+                log.append(
+                    viewer.workshop_id, "participant.removed", {"participant_id": participant.id}
+                )
+            )
+        events += _withdraw_votes(viewer, ids)
+        ack = {"participant_id": ids[0]} if "participant_ids" not in payload else {}
+        return {**ack, "participant_ids": ids}, events
 
-    return change(viewer, payload, apply, op_required=False)
+    result, events = change(viewer, payload, apply, op_required=False)
+    # Committed: everyone (the removed too) learns of it first, then their sockets close.
+    broadcast(events)
+    membership.end(viewer.workshop_id, participant_ids=ids)
+    return result, []

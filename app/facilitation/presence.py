@@ -26,7 +26,8 @@ PROCESS_TTL_SECONDS = 3 * HEARTBEAT_SECONDS
 
 logger = logging.getLogger("pajapohja.presence")
 
-Entry = tuple[str, int | None, str | None]  # role, participant id, name
+# role, participant id, name, facilitator id (a participant's or a facilitator's connection)
+Entry = tuple[str, int | None, str | None, int | None]
 
 _lock = threading.Lock()
 _online: dict[int, dict[str, Entry]] = {}
@@ -61,6 +62,12 @@ class SharedPresence:
 
     def entries(self, workshop_id: int) -> list[Entry] | None:
         """Every live process's connections to the workshop; None while Redis is unreachable."""
+        connections = self.connections(workshop_id)
+        return None if connections is None else list(connections.values())
+
+    def connections(self, workshop_id: int) -> dict[str, Entry] | None:
+        """``sid -> entry`` of every live process's connections to the workshop; None while
+        Redis is unreachable."""
         try:
             fields = self.redis.hgetall(self._key(workshop_id))
             owners = {field: field.decode().split("|", 1)[0] for field in fields}
@@ -71,9 +78,11 @@ class SharedPresence:
         except self.errors as error:
             logger.warning("presence: Redis unreachable, showing this process only: %s", error)
             return None
-        return [
-            tuple(json.loads(fields[field])) for field, owner in owners.items() if owner in alive
-        ]
+        return {
+            field.decode().split("|", 1)[1]: _entry(json.loads(fields[field]))
+            for field, owner in owners.items()
+            if owner in alive
+        }
 
     def heartbeat(self) -> None:
         """Say this process is alive and write its connections again (Redis may have
@@ -102,6 +111,13 @@ class SharedPresence:
 _shared: SharedPresence | None = None
 
 
+def _entry(stored: list) -> Entry:
+    """An entry read back from Redis (one written before facilitator ids were kept has three
+    parts)."""
+    role, participant_id, name, *rest = stored
+    return role, participant_id, name, rest[0] if rest else None
+
+
 def init_app(app) -> None:
     global _shared
     url = app.config.get("MESSAGE_QUEUE")
@@ -113,8 +129,8 @@ def snapshot(workshop_id: int) -> dict:
     if entries is None:
         with _lock:
             entries = list(_online.get(workshop_id, {}).values())
-    names = {pid: name for role, pid, name in entries if role == "participant" and pid}
-    facilitators = sum(1 for role, _pid, _name in entries if role == "facilitator")
+    names = {pid: name for role, pid, name, _f in entries if role == "participant" and pid}
+    facilitators = sum(1 for entry in entries if entry[0] == "facilitator")
     return {
         "participants": sorted(names),
         "names": {str(p): n for p, n in names.items()},
@@ -138,9 +154,14 @@ def _changed(workshop_id: int) -> None:
 
 
 def entered(
-    workshop_id: int, sid: str, role: str, participant_id: int | None, name: str | None = None
+    workshop_id: int,
+    sid: str,
+    role: str,
+    participant_id: int | None,
+    name: str | None = None,
+    facilitator_id: int | None = None,
 ) -> None:
-    entry = (role, participant_id, name)
+    entry = (role, participant_id, name, facilitator_id)
     with _lock:
         _online.setdefault(workshop_id, {})[sid] = entry
     if _shared is not None:
@@ -160,3 +181,26 @@ def left(workshop_id: int, sid: str) -> None:
     if _shared is not None:
         _shared.left(workshop_id, sid)
     _changed(workshop_id)
+
+
+def workshops_of(sid: str) -> list[int]:
+    """The workshops this process's connection ``sid`` is present in."""
+    with _lock:
+        return [w for w, connections in _online.items() if sid in connections]
+
+
+def sids_of(
+    workshop_id: int, *, participant_ids: set[int], facilitator_id: int | None = None
+) -> set[str]:
+    """The connections, in every process, of these participants or this facilitator in the
+    workshop: this process's own always, the others' through Redis when it is reachable."""
+    with _lock:
+        connections = dict(_online.get(workshop_id, {}))
+    if _shared is not None:
+        connections.update(_shared.connections(workshop_id) or {})
+    return {
+        sid
+        for sid, (role, participant_id, _name, facilitator) in connections.items()
+        if (role == "participant" and participant_id in participant_ids)
+        or (role == "facilitator" and facilitator_id is not None and facilitator == facilitator_id)
+    }

@@ -6,8 +6,10 @@ from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm.attributes import set_committed_value
 from sqlalchemy.orm.util import identity_key
 
+from ..db import forget_wal
 from ..extensions import db
 from ..workshops.models import Workshop
+from ..workshops.visibility import notes_now
 from .models import Event
 
 # A client that is this far behind gets a snapshot instead of the events it missed.
@@ -70,7 +72,11 @@ def append(
     The ``UPDATE … RETURNING`` takes the workshop row's write lock, so concurrent writers to one
     workshop are ordered by the database itself (PostgreSQL) or by the immediate transaction
     (SQLite). A Workshop this session has loaded learns the new value. The returned Event is
-    not in the session (it is only read, by ``broadcast``); its row is written at once."""
+    not in the session (it is only read, by ``broadcast``); its row is written at once.
+
+    The row keeps only the ids of the notes it carries (``_by_reference``): the returned Event,
+    broadcast at once, has them whole, and a later catch-up fills them in as they are then. So
+    no copy of a note's text outlives an edit, a deletion or a moderation in the log."""
     connection = db.session.connection()
     seq = connection.execute(_NEXT_SEQ, {"workshop_id": workshop_id}).scalar_one()
     loaded = db.session.identity_map.get(identity_key(Workshop, workshop_id))
@@ -84,8 +90,18 @@ def append(
         "audience": audience,
         "note_id": note_id,
     }
-    connection.execute(_INSERT_EVENT, row)
+    connection.execute(_INSERT_EVENT, {**row, "data": _by_reference(data)})
     return Event(**row)
+
+
+def _by_reference(data: dict) -> dict:
+    """``data`` as stored: a note (``note``) or a list of notes (``notes``) becomes its ids."""
+    stored = dict(data)
+    if isinstance(data.get("note"), dict):
+        stored["note"] = {"id": data["note"]["id"]}
+    if isinstance(data.get("notes"), list):
+        stored["notes"] = [{"id": note["id"]} for note in data["notes"]]
+    return stored
 
 
 def wire(event: Event) -> dict:
@@ -94,18 +110,49 @@ def wire(event: Event) -> dict:
 
 
 def placeholder(event: Event) -> dict:
-    """What everyone else receives for the same ``seq``: nothing of the content, only enough to
-    keep their sequence gapless. Clients inside the audience ignore it and wait for the event."""
-    return {"seq": event.seq, "type": "hidden", "data": {"audience": event.audience}}
+    """What everyone else receives for the same ``seq``: only enough to keep their sequence
+    gapless. Nothing of the content, nor of the audience: during private brainstorming that
+    would tell who wrote. ``realtime.broadcast`` sends the event to its audience before the
+    placeholder, so a client that already has the event simply drops the placeholder."""
+    return {"seq": event.seq, "type": "hidden", "data": {}}
 
 
-def for_viewer(event: Event, viewer: Viewer) -> dict:
-    return wire(event) if visible_to(event.audience, viewer) else placeholder(event)
+def _about_a_note(event: Event) -> bool:
+    """The event carries a note (``note.added``, ``note.edited``). A ``note.deleted`` carries
+    only the note's id and goes to whoever saw the note until then (``event.audience``)."""
+    return event.note_id is not None and event.type != "note.deleted"
+
+
+def _as_now(event: Event, viewer: Viewer, notes: dict) -> dict:
+    """The event as this viewer may see it now (``notes``: ``visibility.notes_now``). An event
+    about a note is judged by the note's present audience and carries its present form; one
+    about a deleted note is a placeholder. A list of notes (``step.revealed``,
+    ``notes.debriefed``) keeps those the viewer may still see, as they are now."""
+    if _about_a_note(event):
+        audience, public = notes.get(event.note_id, (None, None))
+        if public is None or not visible_to(audience, viewer):
+            return placeholder(event)
+        return {"seq": event.seq, "type": event.type, "data": {**event.data, "note": public}}
+    if not visible_to(event.audience, viewer):
+        return placeholder(event)
+    if isinstance(event.data.get("notes"), list):
+        now = [notes.get(note["id"]) for note in event.data["notes"]]
+        shown = [public for audience, public in filter(None, now) if visible_to(audience, viewer)]
+        return {"seq": event.seq, "type": event.type, "data": {**event.data, "notes": shown}}
+    return wire(event)
+
+
+def _note_ids(events) -> set[int]:
+    ids = {event.note_id for event in events if _about_a_note(event)}
+    for event in events:
+        if isinstance(event.data.get("notes"), list):
+            ids.update(note["id"] for note in event.data["notes"])
+    return ids
 
 
 def events_since(workshop_id: int, since: int, viewer: Viewer) -> list[dict] | None:
-    """The events after ``since`` as this viewer may see them, or None when a snapshot is the
-    better answer (too far behind)."""
+    """The events after ``since`` as this viewer may see them now, or None when a snapshot is
+    the better answer (too far behind)."""
     rows = db.session.scalars(
         select(Event)
         .where(Event.workshop_id == workshop_id, Event.seq > since)
@@ -114,13 +161,22 @@ def events_since(workshop_id: int, since: int, viewer: Viewer) -> list[dict] | N
     ).all()
     if len(rows) > RESYNC_EVENT_LIMIT:
         return None
-    return [for_viewer(event, viewer) for event in rows]
+    notes = notes_now(_note_ids(rows))
+    return [_as_now(event, viewer, notes) for event in rows]
 
 
-def scrub_note(note_id: int) -> None:
-    """A deleted note's text must not live on in the log: earlier events about it keep their
-    place in the sequence but lose the content."""
-    events = db.session.scalars(select(Event).where(Event.note_id == note_id)).all()
-    for event in events:
-        if "note" in event.data:
-            event.data = {**event.data, "note": {**event.data["note"], "text": "", "fields": {}}}
+def scrub_note(note, now: dict | None = None) -> None:
+    """``note`` was deleted (``now`` None) or its text replaced (``now``: its public form now):
+    nothing stored may keep the earlier text. Its events keep their place in the sequence with
+    only the note's id (rows written before the log stored ids held copies), the remembered
+    answers of changes keep no old wording, and on SQLite the next checkpoint empties the WAL,
+    whose old page images would still hold it."""
+    db.session.execute(
+        update(Event.__table__)
+        .where(Event.__table__.c.note_id == note.id, Event.__table__.c.type != "note.deleted")
+        .values(data={"note": {"id": note.id}})
+    )
+    from .operations import scrub_answers  # operations imports this module
+
+    scrub_answers(note, now)
+    forget_wal()

@@ -243,6 +243,7 @@ def edit_note(viewer: log.Viewer, payload: dict):
         note.version += 1
         note.updated_at = utcnow()
         db.session.flush()
+        log.scrub_note(note, note.to_public())  # the old wording goes
         event = note_event(viewer, "note.edited", note)
         return {"note": note.to_public()}, [event]
 
@@ -256,7 +257,7 @@ def delete_note(viewer: log.Viewer, payload: dict):
         writable_step(viewer, step_of(viewer.workshop_id, note.step_id))
         data = {"note_id": note.id, "step_id": note.step_id}
         audience = audience_for(note)
-        log.scrub_note(note.id)
+        log.scrub_note(note)
         db.session.delete(note)
         event = log.append(
             viewer.workshop_id, "note.deleted", data, audience=audience, note_id=note.id

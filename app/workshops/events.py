@@ -1,12 +1,11 @@
 """Socket events for entering a workshop and catching up."""
 
-from flask import request, session
+from flask import request
 from flask_babel import gettext as _
-from flask_socketio import ConnectionRefusedError, join_room
+from flask_socketio import join_room
 
-from .. import ratelimit
-from ..accounts.models import Facilitator
-from ..accounts.service import facilitator_for_token
+from .. import ratelimit, snapshot_budget
+from ..accounts import sessions
 from ..db import write_transaction
 from ..errors import AppError
 from ..extensions import db, socketio
@@ -23,7 +22,7 @@ from ..realtime import (
     room_participant,
 )
 from ..validation import optional_str
-from . import service
+from . import join_limits, service
 from .document import document
 from .models import Workshop
 
@@ -34,18 +33,11 @@ def on_connect(auth=None):
     session cookie of the logged-in browser."""
     if forged_lifecycle_event():
         return
-    facilitator = None
     try:
-        if isinstance(auth, dict) and auth.get("api_token") is not None:
-            facilitator = facilitator_for_token(auth.get("api_token"))
-            if facilitator is None:
-                raise ConnectionRefusedError(
-                    {"code": "invalid_token", "message": _("The API token is not valid.")}
-                )
-        elif session.get("facilitator_id"):
-            facilitator = db.session.get(Facilitator, session["facilitator_id"])
+        facilitator, credential = sessions.socket_facilitator(auth)
         if facilitator is not None:
             connection()["facilitator"] = (facilitator.id, facilitator.display_name)
+            connection()["credential"] = credential
     finally:
         db.session.remove()
 
@@ -78,8 +70,7 @@ def join(payload: dict):
             "invalid_field", _("participant_token must be text."), field="participant_token"
         )
     address = request.remote_addr
-    if ratelimit.join_blocked(address):
-        raise AppError("too_many_attempts", _("Too many wrong codes. Wait a minute."), 429)
+    join_limits.admit(address, payload.get("join_code"), token)
     with write_transaction():
         try:
             workshop = service.workshop_by_code(payload.get("join_code"))
@@ -87,7 +78,9 @@ def join(payload: dict):
             if refusal.code == "unknown_code":
                 ratelimit.join_failed(address)
             raise
+        given_token = token
         participant, token, events = service.join(workshop, name, token)
+        join_limits.joined(address, workshop, new_participant=token != given_token)
         viewer = log.Viewer(
             workshop.id, "participant", participant_id=participant.id, name=participant.name
         )
@@ -120,14 +113,17 @@ def _since(payload: dict, required: bool = True) -> int | None:
     return since
 
 
-def _state_since(viewer: log.Viewer, since: int | None) -> dict:
+def _state_since(viewer: log.Viewer, since: int | None, resync: bool = False) -> dict:
     """What a client at ``since`` is missing: the events after it, or the whole snapshot when
-    it has none yet, is far behind, or is ahead of this database (restored from a backup)."""
+    it has none yet, is far behind, or is ahead of this database (restored from a backup).
+    Snapshots draw from their own budget; a resync over it is refused (app/snapshot_budget.py).
+    """
     workshop = db.session.get(Workshop, viewer.workshop_id)
     if since is not None and since <= workshop.seq:
         events = log.events_since(viewer.workshop_id, since, viewer)
         if events is not None:
             return {"events": events, "seq": events[-1]["seq"] if events else since}
+    snapshot_budget.take(connection(), viewer.workshop_id, refusable=resync)
     snapshot = document(workshop, viewer, encoded=True)
     return {"workshop": snapshot, "seq": snapshot["seq"]}
 
@@ -140,7 +136,7 @@ def _join_as_facilitator(state: dict, workshop_id, since: int | None = None):
     viewer = log.Viewer(workshop.id, "facilitator", facilitator_id=facilitator_id, name=name)
     _enter_rooms(room_all(workshop.id), room_facilitators(workshop.id))
     state["viewer"] = viewer
-    presence.entered(workshop.id, request.sid, "facilitator", None)
+    presence.entered(workshop.id, request.sid, "facilitator", None, facilitator_id=facilitator_id)
     return {
         "participant": None,
         "facilitator": {"id": facilitator_id, "name": name},
@@ -153,7 +149,7 @@ def resync(payload: dict):
     """Sent by any joined client after a reconnect or a gap in ``seq``. Answers with the events
     after ``since`` as the caller may see them, or a snapshot when too much was missed."""
     viewer = current_viewer()
-    state = _state_since(viewer, _since(payload))
+    state = _state_since(viewer, _since(payload), resync=True)
     if "events" in state:
         return {"events": state["events"]}, []
     return {"snapshot": state["workshop"], "seq": state["seq"]}, []

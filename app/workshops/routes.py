@@ -5,17 +5,17 @@ import io
 import qrcode
 import qrcode.image.svg
 from flask import Blueprint, Response, abort, g, redirect, render_template, request, url_for
-from flask_babel import gettext as _
 from sqlalchemy import or_, select
 
 from .. import ratelimit
+from ..accounts import sessions
 from ..accounts.routes import login_required
 from ..db import write_transaction
 from ..errors import AppError
 from ..extensions import db
 from ..i18n import current_language
 from ..validation import optional_str, required_str
-from . import service
+from . import join_limits, service
 from .models import CoFacilitator, Series, Workshop
 from .references import references
 from .strings import board_strings
@@ -130,16 +130,46 @@ def enter_code():
     return render_template("workshops/enter_code.html", error=None)
 
 
-@bp.get("/j/<join_code>")
-def join_page(join_code: str):
-    if ratelimit.join_blocked(request.remote_addr):
-        message = _("Too many wrong codes. Wait a minute.")
-        return render_template("workshops/enter_code.html", error=message), 429
+def _workshop_for_code(join_code: str) -> Workshop:
+    """The open workshop of a code typed into an address (the join page, its QR code): wrong
+    codes count against the address like those sent to ``join``, right ones never do."""
+    address = request.remote_addr
+    join_limits.admit(address, join_code)
     try:
         workshop = service.workshop_by_code(join_code)
     except AppError as refusal:
         if refusal.code == "unknown_code":
-            ratelimit.join_failed(request.remote_addr)
+            ratelimit.join_failed(address)
+        raise
+    ratelimit.join_succeeded(address, workshop.join_code)
+    return workshop
+
+
+def _facilitators_workshop(join_code: str) -> Workshop | None:
+    """The workshop of the code if the logged-in facilitator runs it (the console shows its QR
+    code): no guess, so it is never limited, and the code is known at this address from now on
+    (a room behind the facilitator's NAT can join even while someone there guesses codes)."""
+    facilitator = sessions.current_facilitator()
+    if facilitator is None:
+        return None
+    workshop = db.session.scalar(
+        select(Workshop).where(Workshop.join_code == service.normalise_join_code(join_code))
+    )
+    if workshop is None:
+        return None
+    try:
+        service.owned_workshop(facilitator.id, workshop.id)
+    except AppError:
+        return None
+    ratelimit.join_succeeded(request.remote_addr, workshop.join_code)
+    return workshop
+
+
+@bp.get("/j/<join_code>")
+def join_page(join_code: str):
+    try:
+        workshop = _workshop_for_code(join_code)
+    except AppError as refusal:
         return render_template("workshops/enter_code.html", error=refusal.message), refusal.status
     g.page_language = workshop.language
     boot = {"role": "participant", "join_code": workshop.join_code, "strings": board_strings()}
@@ -150,11 +180,12 @@ def join_page(join_code: str):
 
 @bp.get("/j/<join_code>/qr.svg")
 def join_qr(join_code: str):
-    workshop = db.session.scalar(
-        select(Workshop).where(Workshop.join_code == service.normalise_join_code(join_code))
-    )
+    workshop = _facilitators_workshop(join_code)
     if workshop is None:
-        abort(404)
+        try:
+            workshop = _workshop_for_code(join_code)
+        except AppError as refusal:
+            abort(refusal.status)
     image = qrcode.make(
         service.join_url(workshop),
         image_factory=qrcode.image.svg.SvgPathImage,

@@ -1,7 +1,15 @@
 """The README's pictures: the example series from `pajapohja demo`, opened through the
-facilitator console and a participant's board, photographed into docs/images/. The test fails
-if a picture cannot be made, so the README never shows a stale screen."""
+facilitator console and a participant's board, photographed. The test fails if a picture cannot
+be made, so the README never shows a screen the app can no longer show.
 
+Tests never rewrite tracked files: the pictures go to the test's temporary directory unless
+``PAJAPOHJA_SCREENSHOTS`` names a directory, as when the README's pictures are renewed on
+purpose::
+
+    PAJAPOHJA_SCREENSHOTS=docs/images python -m pytest tests/browser/test_readme_screenshots.py
+"""
+
+import os
 import re
 from pathlib import Path
 
@@ -12,7 +20,6 @@ from .pages import BoardPage, LoginPage
 
 pytestmark = pytest.mark.browser
 
-IMAGES = Path(__file__).resolve().parents[2] / "docs" / "images"
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 VIEWPORT = {"width": 1280, "height": 900}
 
@@ -28,7 +35,17 @@ def assert_picture(path: Path) -> None:
     assert len(data) > 20_000, f"{path} is suspiciously small ({len(data)} bytes)"
 
 
-def test_readme_pictures_of_the_board_and_the_summary_come_from_the_example(server, new_context):
+@pytest.fixture
+def images(tmp_path) -> Path:
+    """Where the pictures go: ``PAJAPOHJA_SCREENSHOTS`` when asked for, else a temporary
+    directory."""
+    wanted = os.environ.get("PAJAPOHJA_SCREENSHOTS")
+    return Path(wanted) if wanted else tmp_path
+
+
+def test_readme_pictures_of_the_board_and_the_summary_come_from_the_example(
+    server, new_context, images
+):
     output = server.cli("demo", "--language", "en", "--email", server.facilitator_email)
     workshops = example_addresses(output)
     assert len(workshops) == 3, output
@@ -51,11 +68,11 @@ def test_readme_pictures_of_the_board_and_the_summary_come_from_the_example(serv
     expect(participant.locator("#step-title")).to_contain_text("development themes")
     expect(participant.locator(".theme-section").first).to_contain_text("Opening and closing")
     participant.locator("#board").scroll_into_view_if_needed()
-    participant.screenshot(path=str(IMAGES / "board.png"))
-    assert_picture(IMAGES / "board.png")
+    participant.screenshot(path=str(images / "board.png"))
+    assert_picture(images / "board.png")
 
     host.page.get_by_role("link", name="Preview the summary").click()
     expect(host.page.get_by_role("heading", level=1)).to_contain_text("Workshop 1")
     expect(host.page.locator("main")).to_contain_text("(5 votes)")
-    host.page.screenshot(path=str(IMAGES / "summary.png"))
-    assert_picture(IMAGES / "summary.png")
+    host.page.screenshot(path=str(images / "summary.png"))
+    assert_picture(images / "summary.png")

@@ -9,7 +9,6 @@ const board = new Board({ connection: null, strings: boot.strings, scope, me: { 
 const connection = new Connection({
   joinPayload: () => ({ workshop_id: boot.workshop_id }),
   outboxKey: `${scope}:outbox`,
-  inAudience: (audience) => audience?.facilitators !== false,
 });
 board.connection = connection;
 const controls = new Controls(board, document.getElementById("controls"), document.getElementById("presence"));

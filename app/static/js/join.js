@@ -27,7 +27,6 @@ function start(name) {
   const connection = new Connection({
     joinPayload: () => ({ join_code: boot.join_code, name: name || undefined, participant_token: identity?.token }),
     outboxKey: `${scope}:outbox`,
-    inAudience: (audience) => Boolean(audience?.participants?.includes(identity?.id)),
   });
   board.connection = connection;
   const cache = new BoardCache(`${scope}:board`, identity?.id);

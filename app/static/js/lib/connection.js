@@ -12,11 +12,10 @@ const RETRY_MS = 4000;
 const TRANSIENT = new Set(["too_fast", "server_error", "not_joined"]);
 
 export class Connection extends EventTarget {
-  constructor({ joinPayload, outboxKey, inAudience }) {
+  constructor({ joinPayload, outboxKey }) {
     super();
     this.joinPayload = joinPayload;
     this.outbox = new Outbox(outboxKey);
-    this.inAudience = inAudience;
     this.seq = 0;
     this.loaded = false; // a snapshot has been applied: later joins can catch up from this.seq
     this.joined = false;
@@ -107,7 +106,9 @@ export class Connection extends EventTarget {
   #receive(event) {
     if (!event || typeof event.seq !== "number" || event.seq <= this.seq) return;
     const known = this.pending.get(event.seq);
-    // The real event wins over the placeholder sent to the whole room for the same seq.
+    // The real event wins over the placeholder sent to the whole room for the same seq. The
+    // server sends the event to those who may see it before the placeholder, and a placeholder
+    // names no one, so a placeholder that comes first is all this client gets for that seq.
     if (!known || known.type === EVENT_TYPES.HIDDEN) this.pending.set(event.seq, event);
     if (this.joined) this.#drain();
   }
@@ -116,7 +117,6 @@ export class Connection extends EventTarget {
     for (;;) {
       const next = this.pending.get(this.seq + 1);
       if (!next) break;
-      if (next.type === EVENT_TYPES.HIDDEN && !next.authoritative && this.inAudience(next.data.audience)) break;
       this.pending.delete(next.seq);
       this.seq = next.seq;
       if (next.type !== EVENT_TYPES.HIDDEN) this.#emitLocal("change", next);
@@ -128,7 +128,7 @@ export class Connection extends EventTarget {
   async resync() {
     if (!this.joined) return;
     const ack = await this.#call(CLIENT_EVENTS.RESYNC, { since: this.seq });
-    if (!ack.ok) return;
+    if (!ack.ok) return this.#retryLater(ack, () => this.resync());
     if (ack.snapshot) this.#applySnapshot(ack.snapshot, ack.seq);
     else this.#catchUp(ack.events);
   }
@@ -139,12 +139,19 @@ export class Connection extends EventTarget {
     this.refreshing = true;
     const ack = await this.#call(CLIENT_EVENTS.RESYNC, { since: 0 });
     this.refreshing = false;
-    if (ack.ok && ack.snapshot) this.#applySnapshot(ack.snapshot, ack.seq);
+    if (!ack.ok) return this.#retryLater(ack, () => this.refresh());
+    if (ack.snapshot) this.#applySnapshot(ack.snapshot, ack.seq);
+  }
+
+  // A snapshot refused over the server's snapshot budget comes again when it says it fits.
+  #retryLater(ack, again) {
+    const after = ack.error && ack.error.code === "too_fast" ? ack.error.retry_after : null;
+    if (typeof after === "number") setTimeout(again, Math.max(1, after) * 1000);
   }
 
   #catchUp(events) {
     for (const event of events) {
-      if (event.seq > this.seq) this.pending.set(event.seq, { ...event, authoritative: true });
+      if (event.seq > this.seq) this.pending.set(event.seq, event);
     }
     this.#drain();
   }
