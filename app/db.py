@@ -206,12 +206,20 @@ def checkpoint_wal(connection: sqlite3.Connection) -> None:
 _LOCK_WORKSHOP = text("SELECT id FROM workshops WHERE id = :workshop_id FOR NO KEY UPDATE")
 
 
-def lock_workshop(workshop_id: int) -> None:
+def lock_workshop(workshop_id: int, connection=None) -> None:
     """Inside a write transaction: wait for, then hold until commit, the right to change this
     workshop (for a transaction that learns which workshop only as it goes). On SQLite the
     transaction is already the only writer (``BEGIN IMMEDIATE``)."""
-    if db.engine.dialect.name != "sqlite":
-        db.session.connection().execute(_LOCK_WORKSHOP, {"workshop_id": workshop_id})
+    connection = connection or db.session.connection()
+    if connection.dialect.name != "sqlite":
+        connection.execute(_LOCK_WORKSHOP, {"workshop_id": workshop_id})
+
+
+def workshop_being_written() -> int | None:
+    """The workshop that the write transaction now beginning on this thread will change, if
+    any: a check that must see what the writers before it committed (``facilitation.membership``)
+    takes the workshop's lock before it reads."""
+    return getattr(_local, "workshop_id", None) if getattr(_local, "writing", False) else None
 
 
 @contextmanager
@@ -238,6 +246,7 @@ def write_transaction(workshop_id: int | None = None, *, lock: bool = True):
     if sqlite:
         _write_lock.acquire()
     _local.writing = True
+    _local.workshop_id = workshop_id
     try:
         session.begin()
         try:
@@ -250,5 +259,6 @@ def write_transaction(workshop_id: int | None = None, *, lock: bool = True):
             raise
     finally:
         _local.writing = False
+        _local.workshop_id = None
         if sqlite:
             _write_lock.release()

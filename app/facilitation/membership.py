@@ -24,6 +24,7 @@ from flask_socketio import leave_room, rooms
 from sqlalchemy import bindparam, event, exists, or_, select
 from sqlalchemy.orm import Session
 
+from .. import db as db_module
 from ..accounts.models import Facilitator
 from ..errors import AppError
 from ..extensions import socketio
@@ -92,7 +93,12 @@ def _check_at_begin(_session, _transaction, connection) -> None:
     if not has_request_context():
         return
     viewer = request._get_current_object().__dict__.pop(_PENDING, None)
-    if viewer is None or _still_in(connection, viewer):
+    if viewer is None:
+        return
+    if db_module.workshop_being_written() == viewer.workshop_id:
+        # A change: wait for the writers before it (a removal, say) to commit, then read.
+        db_module.lock_workshop(viewer.workshop_id, connection)
+    if _still_in(connection, viewer):
         return
     _leave_rooms()
     if viewer.is_facilitator:
