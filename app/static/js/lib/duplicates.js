@@ -62,7 +62,7 @@ export class DuplicatesPanel {
     group.participants.forEach((participant, index) => {
       const name = this.#name(participant);
       list.append(el("li", { "data-focus-key": `${key}-${participant.id}` },
-        name, index === 0 ? ` ${s.joined_first}` : "", " ",
+        name, " ", index === 0 ? el("span", { class: "hint", text: s.joined_first }) : "", " ",
         el("button", { type: "button", class: "small", "data-action": "remove", id: `duplicate-remove-${key}-${participant.id}`,
           text: s.remove, "aria-label": format(s.remove_named, { name, n: index + 1, count: group.count }),
           onclick: () => this.#remove([participant], format(s.remove_one_confirm, { name })) })));
@@ -79,7 +79,7 @@ export class DuplicatesPanel {
     children.push(el("p", {}, el("button", { type: "button", id: `duplicate-remove-extras-${key}`, "data-action": "remove-extras",
       text: format(s.remove_extras, { n: extras.length }), "aria-describedby": headingId,
       onclick: () => this.#remove(extras, format(s.remove_extras_confirm, { n: extras.length, names: extras.map((p) => this.#name(p)).join(", ") })) })));
-    return el("section", { class: "duplicate-group", "data-focus-key": key, "aria-labelledby": headingId }, ...children);
+    return el("section", { class: "control-box duplicate-group", "data-focus-key": key, "aria-labelledby": headingId }, ...children);
   }
 
   #name(participant) {
