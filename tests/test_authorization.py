@@ -75,6 +75,7 @@ SOCKET_EVENTS = {
     "note.move": (FACILITATORS, lambda c: {"note_id": c.n1, "prompt_id": "existing"}),
     "note.merge": (FACILITATORS, lambda c: {"note_id": c.n2, "into_note_id": c.n1}),
     "participant.remove": (FACILITATORS, lambda c: {"participant_id": c.p1_id}),
+    "participants.duplicates": (FACILITATORS, lambda c: {}),
     "groups.create": (FACILITATORS, lambda c: {"step_id": c.step1, "count": 2}),
     "group.join": (PARTICIPANTS, lambda c: {"group_id": c.g2}),
     "group.chair": (FACILITATORS, lambda c: {"group_id": c.g1, "participant_id": c.p2_id}),

@@ -22,7 +22,7 @@ from ..realtime import (
     room_participant,
 )
 from ..validation import optional_str
-from . import join_limits, service
+from . import join_limits, service, sighting
 from .document import document
 from .models import Workshop
 
@@ -70,6 +70,7 @@ def join(payload: dict):
             "invalid_field", _("participant_token must be text."), field="participant_token"
         )
     address = request.remote_addr
+    seen = sighting.Sighting(address, sighting.browser_id(payload))
     join_limits.admit(address, payload.get("join_code"), token)
     with write_transaction():
         try:
@@ -79,7 +80,7 @@ def join(payload: dict):
                 ratelimit.join_failed(address)
             raise
         given_token = token
-        participant, token, events = service.join(workshop, name, token)
+        participant, token, events = service.join(workshop, name, token, seen)
         join_limits.joined(address, workshop, new_participant=token != given_token)
         viewer = log.Viewer(
             workshop.id, "participant", participant_id=participant.id, name=participant.name

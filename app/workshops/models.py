@@ -113,6 +113,11 @@ class Participant(db.Model):
     name: Mapped[str | None] = mapped_column(String(80))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     removed: Mapped[bool] = mapped_column(default=False)
+    # Where a new participant joined from, to show the facilitator duplicates (one browser or
+    # network making many participants): keyed hashes, never the address or id itself
+    # (app/workshops/sighting.py). Never sent to participants.
+    address_hash: Mapped[str | None] = mapped_column(String(64))
+    browser_hash: Mapped[str | None] = mapped_column(String(64))
 
     def to_public(self) -> dict:
         return {"id": self.id, "name": self.name}

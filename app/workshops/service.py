@@ -13,6 +13,7 @@ from ..errors import AppError
 from ..extensions import db
 from ..validation import clean_text, database_id
 from .models import CoFacilitator, Participant, Series, Step, Workshop
+from .sighting import Sighting
 
 # Easy to read aloud and to type: no 0/O, 1/l/I. 31**8 ≈ 8.5e11 codes; joins are rate limited.
 JOIN_CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
@@ -220,8 +221,9 @@ def workshop_by_code(code) -> Workshop:
     return workshop
 
 
-def join(workshop: Workshop, name: str | None, token: str | None):
-    """The participant behind ``token`` if it belongs to this workshop, else a new one.
+def join(workshop: Workshop, name: str | None, token: str | None, seen: Sighting | None = None):
+    """The participant behind ``token`` if it belongs to this workshop, else a new one (whose
+    ``seen`` network and browser are kept as hashes, for finding duplicates).
     Returns ``(participant, token, events)`` (no events: arrivals are not logged)."""
     if token:
         participant = db.session.scalar(
@@ -237,6 +239,8 @@ def join(workshop: Workshop, name: str | None, token: str | None):
     token = secrets.token_urlsafe(24)
     name = clean_text(name or "")[:MAX_NAME_LENGTH] or None
     participant = Participant(workshop_id=workshop.id, token_hash=token_digest(token), name=name)
+    if seen is not None:
+        seen.stamp(participant)
     db.session.add(participant)
     db.session.flush()
     # Nothing is broadcast: in a 1,000-person event every arrival sent to everyone would cost a

@@ -2,6 +2,7 @@
 import { Board } from "./lib/board.js";
 import { Connection } from "./lib/connection.js";
 import { Controls } from "./lib/controls.js";
+import { DuplicatesPanel } from "./lib/duplicates.js";
 
 const boot = JSON.parse(document.getElementById("boot").textContent);
 const scope = `pajapohja:w${boot.workshop_id}`;
@@ -12,13 +13,22 @@ const connection = new Connection({
 });
 board.connection = connection;
 const controls = new Controls(board, document.getElementById("controls"), document.getElementById("presence"));
+const duplicateStrings = JSON.parse(document.getElementById("duplicate-strings").textContent);
+const duplicates = new DuplicatesPanel(board, connection, document.getElementById("duplicates"), duplicateStrings);
 connection.addEventListener("snapshot", ({ detail }) => {
   if (detail.ack?.facilitator) board.me.facilitatorId = detail.ack.facilitator.id;
   board.load(detail.snapshot);
   controls.render();
+  duplicates.refresh();
 });
-connection.addEventListener("change", ({ detail }) => board.apply(detail));
+connection.addEventListener("change", ({ detail }) => {
+  board.apply(detail);
+  if (detail.type === "participant.removed") duplicates.refresh();
+});
 connection.addEventListener("status", ({ detail }) => board.setConnected(detail.connected));
 connection.addEventListener("joinfailed", () => board.setConnected(false));
 connection.start();
-connection.socket.on("presence", (presence) => board.setPresence(presence));
+connection.socket.on("presence", (presence) => {
+  board.setPresence(presence);
+  duplicates.refresh(); // someone arrived or left: maybe another copy of someone
+});

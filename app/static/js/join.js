@@ -13,6 +13,24 @@ const formSection = document.getElementById("join-form-section");
 const form = document.getElementById("join-form");
 const errorBox = document.getElementById("join-error");
 
+// A random id this browser keeps for every workshop: the server stores only a keyed hash of it,
+// so that the facilitator can see many participants made in one browser (app/workshops/
+// sighting.py). Without localStorage there is none, and the join goes ahead without it.
+function browserId() {
+  const key = "pajapohja:browser";
+  try {
+    let id = localStorage.getItem(key);
+    if (!/^[0-9a-f]{32}$/.test(id || "")) {
+      const bytes = crypto.getRandomValues(new Uint8Array(16));
+      id = Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+      localStorage.setItem(key, id);
+    }
+    return id;
+  } catch {
+    return undefined;
+  }
+}
+
 function storedIdentity() {
   try {
     return JSON.parse(localStorage.getItem(identityKey) || "null");
@@ -25,7 +43,7 @@ function start(name) {
   let identity = storedIdentity();
   const board = new Board({ connection: null, strings, scope, me: { role: "participant", participantId: identity?.id } });
   const connection = new Connection({
-    joinPayload: () => ({ join_code: boot.join_code, name: name || undefined, participant_token: identity?.token }),
+    joinPayload: () => ({ join_code: boot.join_code, name: name || undefined, participant_token: identity?.token, browser_id: browserId() }),
     outboxKey: `${scope}:outbox`,
   });
   board.connection = connection;
