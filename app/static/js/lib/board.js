@@ -393,6 +393,7 @@ export class Board {
 
   // --- connection state --------------------------------------------------------------------
   setConnected(connected) {
+    if (this.state.removed) return; // the banner says why the connection ended, and stays
     if (connected) {
       if (!this.banner.hidden) this.announcer.say(this.strings.reconnected);
       this.banner.hidden = true;

@@ -31,10 +31,14 @@ export class Connection extends EventTarget {
   start() {
     this.socket = io({ reconnectionDelayMax: 5000 });
     this.socket.on("connect", () => this.#join());
-    this.socket.on("disconnect", () => {
+    this.socket.on("disconnect", (reason) => {
       this.joined = false;
       this.inflight.clear();
       this.#emitLocal("status", { connected: false });
+      // Socket.IO does not reconnect by itself after the server ended the connection (a
+      // removal, a revoked login, a socket cut off for not reading): join again, so that the
+      // server's answer says why (joinfailed: "removed"), or the board catches up.
+      if (reason === "io server disconnect") setTimeout(() => this.socket.connect(), 1000);
     });
     this.socket.on("connect_error", () => this.#emitLocal("status", { connected: false }));
     this.socket.on(SERVER_EVENT, (event) => this.#receive(event));
