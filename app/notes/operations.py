@@ -7,6 +7,7 @@ from ..db import write_transaction
 from ..errors import AppError
 from ..extensions import db
 from ..validation import op_id as read_op_id
+from ..workshops.visibility import notes_now
 from . import log
 from .models import Operation
 
@@ -24,7 +25,8 @@ _FIND_ROW = select(_operations.c.id).where(
 
 
 def replay(viewer: log.Viewer, op: str) -> dict | None:
-    """The original answer to a change already made with this ``op_id``."""
+    """The original answer to a change already made with this ``op_id``, as this viewer may see
+    it now (``_answer_now``)."""
     done = (
         db.session.connection()
         .execute(_FIND, {"workshop_id": viewer.workshop_id, "op_id": op})
@@ -34,7 +36,41 @@ def replay(viewer: log.Viewer, op: str) -> dict | None:
         return None
     if done.actor != viewer.actor:
         raise AppError("op_id_taken", _("This op_id was already used by someone else."), 409)
-    return done.result
+    return _answer_now(done.result, viewer)
+
+
+def _answer_now(result: dict, viewer: log.Viewer) -> dict:
+    """A remembered answer shows nothing the viewer may no longer see. A note (``note``) the
+    viewer still sees is shown as it is now; one hidden from them since (moderated: not even
+    its author sees it) or deleted keeps its id without text. A list of ``notes`` keeps those
+    the viewer still sees, as they are now. A vision statement (beside its ``step_id``) is the
+    step's as it is now: earlier answers lose their text at the next save."""
+    note, notes = result.get("note"), result.get("notes")
+    ids = {note["id"]} if _is_note(note) else set()
+    if isinstance(notes, list):
+        ids.update(each["id"] for each in notes if _is_note(each))
+    answer = dict(result)
+    if ids:
+        now = notes_now(ids)
+
+        def shown(each: dict) -> dict | None:
+            audience, public = now.get(each["id"], (None, None))
+            if public is None or not log.visible_to(audience, viewer):
+                return None
+            return {**each, **public}
+
+        if _is_note(note):
+            answer["note"] = shown(note) or {**note, "text": "", "fields": {}}
+        if isinstance(notes, list):
+            answer["notes"] = [shown(each) for each in notes if _is_note(each)]
+            answer["notes"] = [each for each in answer["notes"] if each is not None]
+    if isinstance(result.get("vision"), dict) and "step_id" in result:
+        answer["vision"] = log.visions_now({result["step_id"]}).get(result["step_id"])
+    return answer
+
+
+def _is_note(value) -> bool:
+    return isinstance(value, dict) and isinstance(value.get("id"), int)
 
 
 def remember(viewer: log.Viewer, op: str, result: dict) -> None:
