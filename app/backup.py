@@ -38,6 +38,8 @@ def backup(database_url: str, target: Path) -> int:
         raise BackupError("the backup must not overwrite the database itself")
     partial = target.with_name(f".{target.name}.partial")
     partial.unlink(missing_ok=True)
+    # A copy of the database is as private as the database: owner-only before SQLite writes.
+    os.close(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
     source = sqlite3.connect(source_path, timeout=30)
     try:
         copy = sqlite3.connect(partial)

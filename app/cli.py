@@ -55,12 +55,16 @@ def serve(host: str, port: int):
     start_retention(app)
     _return_large_buffers()
     _collect_garbage_less_often()
-    if app.config["ASYNC_MODE"] == "gevent":
-        with app.app_context():
-            start_background_checkpoints()
     from .accounts.sessions import start_checks
 
     start_checks(app)  # sockets of disabled facilitators and revoked tokens are cut off
+    if app.config["ASYNC_MODE"] == "gevent":
+        from .serving import run
+
+        with app.app_context():
+            start_background_checkpoints()
+        run(app, host, port)  # socketio.run's server, with time limits and quiet errors
+        return
     socketio.run(
         app, host=host, port=port, log_output=False, use_reloader=False, allow_unsafe_werkzeug=False
     )
@@ -315,5 +319,20 @@ def main(argv: list[str] | None = None) -> None:
         if os.environ["PAJAPOHJA_ASYNC_MODE"] == "gevent":
             from gevent import monkey
 
+            _postgresql_on_the_event_loop()
             monkey.patch_all()
     cli.main(args=argv, prog_name="pajapohja")
+
+
+def _postgresql_on_the_event_loop() -> None:
+    """Under gevent, PostgreSQL statements wait for their answer on the event loop, as SQLite
+    writes do (app/db.py): a handler that gives the loop away at each of a change's round trips
+    is resumed only after every delivery queued meanwhile, so with 300 people a note waited
+    hundreds of ms for its own transaction (scale-out p99 2.8x the single SQLite process in
+    ``python -m bench --scenario 6``; 0.86x waiting on the loop, docs/performance.md). psycopg
+    reads the choice from ``PSYCOPG_WAIT_FUNC`` when it is first imported; an operator whose
+    database is far away sets ``PSYCOPG_WAIT_FUNC=wait_poll`` to yield instead."""
+    from importlib.util import find_spec
+
+    if find_spec("psycopg_binary") is not None or find_spec("psycopg_c") is not None:
+        os.environ.setdefault("PSYCOPG_WAIT_FUNC", "wait_c")

@@ -21,14 +21,17 @@ latency with 300 participants (docs/performance.md).
 """
 
 import logging
+import os
 import sqlite3
 import threading
 from contextlib import contextmanager
 from datetime import UTC, datetime
 
-from sqlalchemy import event
+from flask_babel import gettext as _
+from sqlalchemy import event, text
 from sqlalchemy.engine import Engine
 
+from .errors import AppError
 from .extensions import db, socketio
 
 logger = logging.getLogger("pajapohja.db")
@@ -45,9 +48,71 @@ def utcnow() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
+# Owner only: the database holds every note, name and password hash.
+PRIVATE_FILE_MODE = 0o600
+SQLITE_FILES = ("", "-wal", "-shm", "-journal")
+
+
+def private_file(path) -> None:
+    """Create ``path`` empty and readable by its owner only, unless it exists already."""
+    try:
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE_MODE))
+    except FileExistsError:
+        pass
+
+
+def private_sqlite_files(path: str) -> None:
+    """The database file is created owner-only before SQLite opens it (an empty file is an
+    empty database), and SQLite gives its -wal and -shm files the database file's mode. Files
+    of an older installation, created under the usual umask as world-readable, are narrowed."""
+    private_file(path)
+    for suffix in SQLITE_FILES:
+        try:
+            os.chmod(path + suffix, PRIVATE_FILE_MODE)
+        except FileNotFoundError:
+            pass
+        except PermissionError:  # not ours (a copy opened read-only): leave it as it is
+            logger.warning("cannot make %s%s private to its owner", path, suffix)
+
+
+SQLITE_FULL = 13  # "database or disk is full"
+POSTGRESQL_DISK_FULL = "53100"  # SQLSTATE disk_full
+
+
+def storage_full(error: BaseException) -> bool:
+    """True when ``error`` (SQLAlchemy's or the driver's) says the disk or the database is
+    full: SQLite's SQLITE_FULL, PostgreSQL's SQLSTATE 53100."""
+    original = getattr(error, "orig", None) or error
+    if isinstance(original, sqlite3.Error):
+        return getattr(original, "sqlite_errorcode", None) == SQLITE_FULL or (
+            "database or disk is full" in str(original)
+        )
+    return getattr(original, "sqlstate", None) == POSTGRESQL_DISK_FULL
+
+
+def driver_message(error: BaseException) -> str:
+    """The database's own words, without the statement and its parameters (a note's text)."""
+    return str(getattr(error, "orig", None) or error)
+
+
+def storage_full_error() -> AppError:
+    """The refusal a client gets while nothing can be saved; the message is for the
+    facilitator (who can tell the server's administrator) and says nothing is lost."""
+    return AppError(
+        "storage_full",
+        _(
+            "The server's storage is full, so changes cannot be saved now. Unsent changes wait "
+            "on this device and are sent again later. Tell the server's administrator."
+        ),
+        507,
+    )
+
+
 def configure_engine(engine: Engine, synchronous: str = "normal") -> None:
     if engine.dialect.name != "sqlite":
         return
+    if engine.url.database and engine.url.database != ":memory:":
+        private_sqlite_files(engine.url.database)
     synchronous = {"normal": "NORMAL", "full": "FULL"}[synchronous]
 
     @event.listens_for(engine, "connect")
@@ -154,15 +219,41 @@ def forget_wal_now() -> None:
         logger.warning("the WAL could not be truncated now; deleted text stays in it until then")
 
 
+# A change to a workshop first takes its row's lock, so that what the change reads (a version, a
+# vote budget, whether groups exist) is still true when it commits. NO KEY UPDATE is the lock the
+# ``seq`` update in ``log.append`` takes anyway, and it does not block the foreign-key checks of
+# writers that insert rows pointing at the workshop.
+_LOCK_WORKSHOP = text("SELECT id FROM workshops WHERE id = :workshop_id FOR NO KEY UPDATE")
+
+
+def lock_workshop(workshop_id: int) -> None:
+    """Inside a write transaction: wait for, then hold until commit, the right to change this
+    workshop (for a transaction that learns which workshop only as it goes). On SQLite the
+    transaction is already the only writer (``BEGIN IMMEDIATE``)."""
+    if db.engine.dialect.name != "sqlite":
+        db.session.connection().execute(_LOCK_WORKSHOP, {"workshop_id": workshop_id})
+
+
 @contextmanager
-def write_transaction():
-    """Run the block as one committed transaction; roll back everything if it raises."""
+def write_transaction(workshop_id: int | None = None, *, lock: bool = True):
+    """Run the block as one committed transaction; roll back everything if it raises.
+
+    With ``workshop_id`` the transaction changes that workshop: it starts by locking the
+    workshop's row, so on PostgreSQL the writers of one workshop run one after another, as every
+    writer does on SQLite, and each reads what the one before it committed (READ COMMITTED reads
+    the newest data at every statement; objects this session loaded earlier are expired). Other
+    workshops' writers go on in parallel. ``lock=False``: the block's first statement takes the
+    same lock itself (``notes.operations.change``, saving a round trip on every change)."""
     session = db.session()  # the scoped session's current Session
     if getattr(_local, "writing", False):  # nested: part of the outer transaction
+        if workshop_id is not None and lock:
+            lock_workshop(workshop_id)
         yield session
         return
     if session.in_transaction():
         session.commit()  # end a read snapshot so the write starts from the newest data
+    if workshop_id is not None and session.identity_map:
+        session.expire_all()  # loaded before the lock: read again once it is held
     sqlite = db.engine.dialect.name == "sqlite"
     if sqlite:
         _write_lock.acquire()
@@ -170,6 +261,8 @@ def write_transaction():
     try:
         session.begin()
         try:
+            if workshop_id is not None and lock:
+                lock_workshop(workshop_id)
             yield session
             session.commit()
         except BaseException:

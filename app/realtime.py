@@ -12,6 +12,7 @@ from flask_babel import gettext as _
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from . import ratelimit
+from .db import driver_message, storage_full, storage_full_error
 from .errors import AppError
 from .extensions import db, socketio
 from .facilitation import membership
@@ -154,8 +155,11 @@ def handler(name: str):
             except AppError as refusal:
                 db.session.rollback()
                 return {"ok": False, **refusal.to_dict()}
-            except Exception:  # a bug must not reach the client as a traceback
+            except Exception as failure:  # a bug must not reach the client as a traceback
                 db.session.rollback()
+                if storage_full(failure):  # one line each, not a traceback: not a bug
+                    logger.error("socket event %s: storage full: %s", name, driver_message(failure))
+                    return {"ok": False, **storage_full_error().to_dict()}
                 logger.exception("socket event %s failed", name)
                 error = AppError("server_error", _("Something went wrong on the server."), 500)
                 return {"ok": False, **error.to_dict()}

@@ -10,8 +10,10 @@ from werkzeug.routing import IntegerConverter
 
 from .errors import AppError
 
-# The largest id a database integer column holds; a larger number cannot name a row.
-MAX_DATABASE_ID = 2**63 - 1
+# The largest id a database id column holds: every id (and every other integer column) is an
+# ``Integer``, 32 bits on PostgreSQL (SQLite's are 64). A larger number cannot name a row, and
+# handing it to the driver fails ("integer out of range") instead of finding nothing.
+MAX_DATABASE_ID = 2**31 - 1
 
 # Lone surrogates too: a JSON "\uD800" escape can carry one, but no database stores it.
 _CONTROL = re.compile(
@@ -36,10 +38,13 @@ def required_str(payload: dict, field: str, *, max_length: int, multiline: bool 
     value = payload.get(field)
     if not isinstance(value, str):
         raise _invalid(field, _("The field %(field)s must be text.", field=field))
+    # The limit holds for what was sent (as the OpenAPI document's maxLength says), and for what
+    # is kept: cleaning drops control characters, and NFC may lengthen a few.
+    too_long = len(value) > max_length
     value = clean_text(value, multiline=multiline)
-    if not value:
+    if not value and not too_long:
         raise _invalid(field, _("The field %(field)s is required.", field=field))
-    if len(value) > max_length:
+    if too_long or len(value) > max_length:
         raise AppError(
             "too_long",
             _(
@@ -65,6 +70,40 @@ def required_int(payload: dict, field: str) -> int:
             field, _("The field %(field)s must be a positive whole number.", field=field)
         )
     return value
+
+
+def database_id(value) -> int:
+    """The id a client sent, as a number that can name a row, or 0 (which names none) for
+    anything else: not a whole number, not positive, or beyond the id columns' range. Every
+    lookup by a client's id goes through this one reader, so an absurd id gets the same "not
+    found" as an unknown one."""
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 < value <= MAX_DATABASE_ID:
+        return 0
+    return value
+
+
+def required_id(payload: dict, field: str) -> int:
+    """An id field that must be there: refused unless a positive whole number; one beyond the
+    database's range comes back as 0, so the lookup answers "not found"."""
+    value = payload.get(field)
+    if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
+        raise _invalid(
+            field, _("The field %(field)s must be a positive whole number.", field=field)
+        )
+    return database_id(value)
+
+
+def optional_id(payload: dict, field: str) -> int | None:
+    return None if payload.get(field) is None else required_id(payload, field)
+
+
+def typed_int(text: str) -> int | None:
+    """A whole number typed into a form: None unless plain decimal digits. ``isdigit`` would
+    pass a superscript "²" and ``int`` would refuse a 5,000-digit string, both with a crash;
+    more than 18 digits is no count or id anyway (and names no row through ``database_id``)."""
+    if not text.isdecimal() or len(text) > 18:
+        return None
+    return int(text)
 
 
 def optional_int(payload: dict, field: str, default: int | None = None) -> int | None:
@@ -113,5 +152,4 @@ class DatabaseIdConverter(IntegerConverter):
     Werkzeug answer 405 for the route's other methods.)"""
 
     def to_python(self, value: str) -> int:
-        number = super().to_python(value)
-        return number if number <= MAX_DATABASE_ID else 0
+        return database_id(super().to_python(value))

@@ -31,7 +31,13 @@ def _setup():
     from app.workshops.models import Step
 
     # No per-connection rate limit: the point is to post back to back.
-    app = create_app({"TESTING": True, "SOCKET_BURST": 10**9, "SOCKET_RATE": 10**9})
+    unlimited = {
+        "SOCKET_BURST": 10**9,
+        "SOCKET_RATE": 10**9,
+        "NOTE_BURST": 10**9,
+        "NOTE_RATE": 10**9,
+    }
+    app = create_app({"TESTING": True, **unlimited})
     with app.app_context():
         with write_transaction():
             owner = accounts.create_facilitator("bench@example.fi", "correct horse battery")

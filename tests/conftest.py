@@ -13,6 +13,8 @@ from app.accounts import service as accounts
 from app.db import write_transaction
 from app.extensions import db, socketio
 
+from .postgres import fresh_database
+
 PASSWORD = "correct horse battery"
 
 
@@ -152,6 +154,13 @@ def participant(sockets, workshop):
         return sock, ack
 
     return join
+
+
+@pytest.fixture
+def postgres_database():
+    """The SQLAlchemy URL of a fresh PostgreSQL database, dropped after the test."""
+    with fresh_database() as url:
+        yield url
 
 
 def new_op() -> str:

@@ -184,6 +184,92 @@ REFUSALS = {
         "invalid_import",
         "notes[0].prompt_id",
     ),
+    # Timer and voting state: the controls of the imported step read these fields.
+    "a running timer without its end": (
+        lambda d: d["steps"][0]["state"].update(timer={"state": "running", "duration": 60}),
+        "invalid_import",
+        "steps[0].state.timer.ends_at",
+    ),
+    "a timer in an unknown state": (
+        lambda d: d["steps"][0]["state"].update(timer={"state": "ticking", "duration": 60}),
+        "invalid_import",
+        "steps[0].state.timer.state",
+    ),
+    "a paused timer with text for the time left": (
+        lambda d: d["steps"][0]["state"].update(
+            timer={"state": "paused", "duration": 60, "remaining": "paljon"}
+        ),
+        "invalid_import",
+        "steps[0].state.timer.remaining",
+    ),
+    "a timer ending at no moment": (
+        lambda d: d["steps"][0]["state"].update(
+            timer={"state": "running", "duration": 60, "ends_at": "huomenna"}
+        ),
+        "invalid_import",
+        "steps[0].state.timer.ends_at",
+    ),
+    "a timer with a field of its own": (
+        lambda d: d["steps"][0]["state"].update(
+            timer={"state": "paused", "duration": 60, "remaining": 5, "evil": 1}
+        ),
+        "invalid_import",
+        "steps[0].state.timer.evil",
+    ),
+    "a voting round without its number": (
+        lambda d: d["steps"][0]["state"].update(
+            voting={
+                "open": True,
+                "votes_per_participant": 3,
+                "max_per_note": 1,
+                "show_tallies": False,
+            }
+        ),
+        "invalid_import",
+        "steps[0].state.voting.round",
+    ),
+    "a voting round with more votes per note than per person": (
+        lambda d: d["steps"][0]["state"].update(
+            voting={
+                "open": True,
+                "round": 1,
+                "votes_per_participant": 3,
+                "max_per_note": 5,
+                "show_tallies": False,
+            }
+        ),
+        "invalid_import",
+        "steps[0].state.voting.max_per_note",
+    ),
+    "a voting round open as text": (
+        lambda d: d["steps"][0]["state"].update(
+            voting={
+                "open": "yes",
+                "round": 1,
+                "votes_per_participant": 3,
+                "max_per_note": 1,
+                "show_tallies": False,
+            }
+        ),
+        "invalid_import",
+        "steps[0].state.voting.open",
+    ),
+    "a group timer without its duration": (
+        lambda d: d["groups"].append(
+            {
+                "id": 1,
+                "step_id": d["steps"][0]["id"],
+                "position": 1,
+                "name": "Ryhmä 1",
+                "chair_id": None,
+                "hidden": False,
+                "timer": {"state": "paused", "remaining": 30},
+                "members": [],
+            }
+        ),
+        "invalid_import",
+        "groups[0].timer.duration",
+    ),
 }
 
 

@@ -19,7 +19,7 @@ from .test_authorization import SOCKET_EVENTS
 
 # The token bucket would answer most of a long fuzz run with "too fast"; lift it so that the
 # events reach their handlers (the bucket itself is tested in test_security.py).
-UNLIMITED = {"SOCKET_BURST": 10**9, "SOCKET_RATE": 10**9}
+UNLIMITED = {"SOCKET_BURST": 10**9, "SOCKET_RATE": 10**9, "NOTE_BURST": 10**9, "NOTE_RATE": 10**9}
 FUZZ = settings(
     max_examples=300,
     deadline=None,

@@ -12,7 +12,7 @@ from app.extensions import db
 from app.workshops.models import CoFacilitator, Participant
 
 from .conftest import events_of, new_op
-from .test_scale_out import ROUTE_COOKIE, Board, cluster, database, eventually  # noqa: F401
+from .test_scale_out import ROUTE_COOKIE, Board, cluster, eventually  # noqa: F401
 
 
 class Room:

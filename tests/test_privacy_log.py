@@ -4,16 +4,13 @@ an op_id's replayed answer or an export; deleted and superseded text is gone fro
 files after the server's checkpoint; and the placeholder for an unseen event names nobody."""
 
 import json
-import secrets
 import uuid
 
-import psycopg
 import pytest
 
 from .browser.conftest import LiveServer
 from .conftest import PASSWORD, events_of, new_op
 from .server import Participant, create_workshop, start_server, wait_for
-from .test_scale_out import POSTGRES
 
 EXPORTS = ("summary.md", "summary.html", "notes.csv")
 
@@ -251,26 +248,17 @@ def test_deleted_and_superseded_text_leaves_the_sqlite_files(tmp_path):
 
 
 @pytest.fixture
-def postgres_server(tmp_path):
+def postgres_server(tmp_path, postgres_database):
     """``pajapohja serve`` on a throwaway PostgreSQL database (the scrubbing SQL differs)."""
-    name = f"pajapohja_test_{secrets.token_hex(6)}"
+    live = LiveServer(tmp_path, {"PAJAPOHJA_DATABASE_URL": postgres_database})
     try:
-        admin = psycopg.connect(POSTGRES, autocommit=True, connect_timeout=10)
-    except psycopg.OperationalError as error:
-        pytest.fail(f"PostgreSQL is not reachable at {POSTGRES}: {error}")
-    with admin:
-        admin.execute(f'CREATE DATABASE "{name}"')
-        base = POSTGRES.rsplit("/", 1)[0].replace("postgresql://", "postgresql+psycopg://", 1)
-        live = LiveServer(tmp_path, {"PAJAPOHJA_DATABASE_URL": f"{base}/{name}"})
-        try:
-            live.start()
-            email = "fasilitaattori@example.fi"
-            live.cli("facilitator", "add", email, "--password-stdin", input=PASSWORD + "\n")
-            live.api_token = live.cli("token", "create", email)
-            yield live
-        finally:
-            live.stop()
-            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        live.start()
+        email = "fasilitaattori@example.fi"
+        live.cli("facilitator", "add", email, "--password-stdin", input=PASSWORD + "\n")
+        live.api_token = live.cli("token", "create", email)
+        yield live
+    finally:
+        live.stop()
 
 
 def test_edit_and_delete_scrub_the_log_and_answers_on_postgresql(postgres_server):

@@ -17,7 +17,6 @@ import time
 import uuid
 from pathlib import Path
 
-import psycopg
 import pytest
 import requests
 import socketio
@@ -27,7 +26,6 @@ from .conftest import PASSWORD
 
 pytestmark = pytest.mark.services
 
-POSTGRES = os.environ.get("PAJAPOHJA_TEST_POSTGRES", "postgresql://postgres@127.0.0.1:5432/test")
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 REDIS = shutil.which("redis-server") or "/usr/bin/redis-server"
 ROUTE_COOKIE = "pajapohja_route"
@@ -99,21 +97,6 @@ def stop(process: subprocess.Popen | None) -> None:
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait(timeout=15)
-
-
-@pytest.fixture
-def database():
-    """A fresh PostgreSQL database for this run, dropped afterwards."""
-    name = f"pajapohja_test_{secrets.token_hex(6)}"
-    try:
-        admin = psycopg.connect(POSTGRES, autocommit=True, connect_timeout=10)
-    except psycopg.OperationalError as error:
-        pytest.fail(f"PostgreSQL is not reachable at {POSTGRES}: {error}")
-    with admin:
-        admin.execute(f'CREATE DATABASE "{name}"')
-        base = POSTGRES.rsplit("/", 1)[0].replace("postgresql://", "postgresql+psycopg://", 1)
-        yield f"{base}/{name}"
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 class Redis:
@@ -317,10 +300,10 @@ def eventually(condition, timeout: float = 15, what: str = "") -> None:
 
 
 @pytest.fixture
-def cluster(tmp_path, database):
+def cluster(tmp_path, postgres_database):
     redis = Redis(tmp_path)
     redis.start()
-    running = Cluster(tmp_path, database, redis)
+    running = Cluster(tmp_path, postgres_database, redis)
     running.redis = redis
     try:
         running.start()

@@ -33,7 +33,7 @@ def post(sock, step: dict, count: int) -> None:
 
 @pytest.mark.parametrize("headers", [{}, WEBSOCKET], ids=["polling", "websocket"])
 def test_a_note_leaves_next_to_no_cyclic_garbage(app, workshop, headers):
-    app.config.update(SOCKET_BURST=10**6, SOCKET_RATE=10**6)
+    app.config.update(SOCKET_BURST=10**6, SOCKET_RATE=10**6, NOTE_BURST=10**6, NOTE_RATE=10**6)
     sock = socketio.test_client(app, headers=headers)
     try:
         ack = sock.emit("join", {"join_code": workshop["join_code"]}, callback=True)

@@ -7,6 +7,7 @@ from flask_babel import gettext as _
 from werkzeug.exceptions import HTTPException
 
 from ..accounts.service import facilitator_for_token
+from ..db import driver_message, storage_full, storage_full_error
 from ..errors import AppError
 from ..extensions import db
 
@@ -67,6 +68,18 @@ def init_error_pages(app) -> None:
     def crash(error: Exception):
         if isinstance(error, HTTPException):
             return http_error(error)
+        if storage_full(error):  # one line, not a traceback: not a bug
+            logger.error(
+                "request %s %s: storage full: %s",
+                request.method,
+                request.path,
+                driver_message(error),
+            )
+            failure = storage_full_error()
+            if request.path.startswith("/api/"):
+                return _error_response(failure)
+            db.session.rollback()
+            return failure.message, failure.status
         logger.exception("request failed: %s %s", request.method, request.path)
         if request.path.startswith("/api/"):
             return _error_response(

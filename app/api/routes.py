@@ -6,7 +6,7 @@ from ..db import write_transaction
 from ..extensions import db
 from ..facilitation import membership
 from ..notes import log
-from ..validation import optional_int, optional_str, required_str
+from ..validation import optional_id, optional_int, optional_str, required_str
 from ..workshops import service
 from ..workshops.document import document
 from . import bp, current_facilitator, json_body
@@ -49,7 +49,7 @@ def create_workshop():
             title=required_str(body, "title", max_length=200),
             template=required_str(body, "template", max_length=100),
             language=body.get("language"),
-            series_id=optional_int(body, "series_id"),
+            series_id=optional_id(body, "series_id"),
             index=optional_int(body, "index", 1),
             topic=topic,
             organisation=optional_str(body, "organisation", max_length=200, default=None),
@@ -87,7 +87,7 @@ def get_workshop(workshop_id: int):
 @bp.delete("/workshops/<int:workshop_id>")
 def delete_workshop(workshop_id: int):
     facilitator = current_facilitator()
-    with write_transaction():
+    with write_transaction(workshop_id=workshop_id):
         service.delete_workshop(
             service.owned_workshop(facilitator.id, workshop_id, owner_only=True)
         )
@@ -115,7 +115,7 @@ def add_co_facilitator(workshop_id: int):
     """The owner adds a co-facilitator by e-mail."""
     facilitator = current_facilitator()
     body = json_body()
-    with write_transaction():
+    with write_transaction(workshop_id=workshop_id):
         workshop = service.owned_workshop(facilitator.id, workshop_id, owner_only=True)
         added = service.add_co_facilitator(workshop, required_str(body, "email", max_length=254))
     return jsonify({"id": added.id, "email": added.email}), 201
@@ -124,7 +124,7 @@ def add_co_facilitator(workshop_id: int):
 @bp.delete("/workshops/<int:workshop_id>/facilitators/<int:facilitator_id>")
 def remove_co_facilitator(workshop_id: int, facilitator_id: int):
     facilitator = current_facilitator()
-    with write_transaction():
+    with write_transaction(workshop_id=workshop_id):
         workshop = service.owned_workshop(facilitator.id, workshop_id, owner_only=True)
         service.remove_co_facilitator(workshop, facilitator_id)
     membership.end(workshop_id, facilitator_id=facilitator_id)  # their open consoles too

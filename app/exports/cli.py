@@ -28,12 +28,13 @@ def export_command(workshop_id: int, format_: str, output: str | None):
     """Write a workshop's summary (md, html, docx), notes (csv) or whole data (json)."""
     from .. import create_app
     from ..extensions import db
+    from ..validation import database_id
     from ..workshops.models import Workshop
     from .service import workshop_file
 
     app = create_app()
     with app.app_context():
-        workshop = db.session.get(Workshop, workshop_id)
+        workshop = db.session.get(Workshop, database_id(workshop_id))
         if workshop is None:
             click.echo(f"pajapohja: no workshop with id {workshop_id}", err=True)
             sys.exit(1)

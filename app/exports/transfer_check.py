@@ -10,6 +10,8 @@ from flask_babel import gettext as _
 from ..canvases import KINDS, LANGUAGES, NoteInvalid, validate_note
 from ..canvases.schema import FIELD_TYPES, NOTE_TYPES, SECTION_IDS
 from ..errors import AppError
+from ..facilitation.voting import MAX_VOTES
+from ..validation import MAX_DATABASE_ID
 from ..workshops.document import FORMAT, FORMAT_VERSION
 
 TEXT = 200
@@ -42,10 +44,12 @@ def text(value, path: str, limit: int = TEXT, *, null: bool = False, empty: bool
     return value
 
 
-def number(value, path: str, *, null: bool = False, low: int = 0):
+def number(value, path: str, *, null: bool = False, low: int = 0, high: int = MAX_DATABASE_ID):
+    """A whole number from ``low`` to ``high``; by default one that fits the database's integer
+    columns (a larger one would fail in the driver instead of being refused here)."""
     if value is None and null:
         return None
-    if isinstance(value, bool) or not isinstance(value, int) or not low <= value < 2**53:
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
         raise invalid(path)
     return value
 
@@ -74,19 +78,51 @@ def choice(value, path: str, choices):
     return value
 
 
-def flat_state(value, path: str) -> dict | None:
-    """A small JSON object of scalars (a timer, a voting round)."""
+def _keys(value: dict, path: str, expected: set) -> None:
+    for key in value:
+        if key not in expected:
+            raise invalid(f"{path}.{key}" if isinstance(key, str) and len(key) <= 40 else path)
+
+
+def timer(value, path: str) -> dict | None:
+    """A timer as ``facilitation.timer`` keeps it: running until ``ends_at``, or paused with
+    ``remaining`` seconds. Anything else would break the timer controls of the imported step."""
     if value is None:
         return None
     value = obj(value, path)
-    if len(value) > 12:
-        raise invalid(path)
-    for key, item in value.items():
-        if len(key) > 40 or not (item is None or isinstance(item, str | int | float | bool)):
-            raise invalid(f"{path}.{key}")
-        if isinstance(item, str) and len(item) > 100:
-            raise invalid(f"{path}.{key}")
-    return value
+    state = choice(value.get("state"), f"{path}.state", ("running", "paused"))
+    checked = {"state": state, "duration": number(value.get("duration"), f"{path}.duration")}
+    if state == "running":
+        ends_at = moment(value.get("ends_at"), f"{path}.ends_at")
+        checked["ends_at"] = ends_at.isoformat() + "Z"
+    else:
+        checked["remaining"] = number(value.get("remaining"), f"{path}.remaining")
+    _keys(value, path, set(checked))
+    return checked
+
+
+def voting(value, path: str) -> dict | None:
+    """A voting round as ``facilitation.voting`` keeps it, with the same limits."""
+    if value is None:
+        return None
+    value = obj(value, path)
+    per_participant = number(
+        value.get("votes_per_participant"),
+        f"{path}.votes_per_participant",
+        low=1,
+        high=MAX_VOTES,
+    )
+    checked = {
+        "open": flag(value.get("open"), f"{path}.open"),
+        "round": number(value.get("round"), f"{path}.round", low=1),
+        "votes_per_participant": per_participant,
+        "max_per_note": number(
+            value.get("max_per_note"), f"{path}.max_per_note", low=1, high=per_participant
+        ),
+        "show_tallies": flag(value.get("show_tallies"), f"{path}.show_tallies"),
+    }
+    _keys(value, path, set(checked))
+    return checked
 
 
 def ident(value, path: str, seen: set) -> int:
@@ -254,8 +290,8 @@ def step(value, path: str, library) -> dict:
         "hidden": flag(state.get("hidden"), f"{path}.state.hidden"),
         "locked": flag(state.get("locked"), f"{path}.state.locked"),
         "open_until": moment(state.get("open_until"), f"{path}.state.open_until", null=True),
-        "timer": flat_state(state.get("timer"), f"{path}.state.timer"),
-        "voting": flat_state(state.get("voting"), f"{path}.state.voting"),
+        "timer": timer(state.get("timer"), f"{path}.state.timer"),
+        "voting": voting(state.get("voting"), f"{path}.state.voting"),
         "participants_may_cluster": flag(
             state.get("participants_may_cluster"), f"{path}.state.participants_may_cluster"
         ),

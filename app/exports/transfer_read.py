@@ -32,7 +32,7 @@ def _groups(doc: dict, steps: dict, people: set) -> list[dict]:
             "name": check.text(g.get("name"), f"{at}.name", 80),
             "chair_id": check.ref(g.get("chair_id"), f"{at}.chair_id", people, null=True),
             "hidden": check.flag(g.get("hidden"), f"{at}.hidden"),
-            "timer": check.flat_state(g.get("timer"), f"{at}.timer"),
+            "timer": check.timer(g.get("timer"), f"{at}.timer"),
             "members": [
                 check.ref(m, f"{at}.members[{j}]", people)
                 for j, m in enumerate(check.items(g.get("members"), f"{at}.members"))

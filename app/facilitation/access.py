@@ -6,6 +6,7 @@ from sqlalchemy import select
 from ..errors import AppError
 from ..extensions import db
 from ..notes import log
+from ..validation import database_id
 from ..workshops.models import Group, Workshop
 from ..workshops.service import step_of
 
@@ -27,7 +28,8 @@ def open_workshop(viewer: log.Viewer) -> Workshop:
 
 
 def group_of(viewer: log.Viewer, group_id) -> Group:
-    group = db.session.get(Group, group_id) if isinstance(group_id, int) else None
+    group_id = database_id(group_id)
+    group = db.session.get(Group, group_id) if group_id else None
     if group is None or group.workshop_id != viewer.workshop_id:
         raise AppError("unknown_group", _("No such group."), 404, field="group_id")
     return group

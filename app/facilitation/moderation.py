@@ -11,7 +11,7 @@ from ..notes.models import Note, Vote
 from ..notes.operations import change
 from ..notes.service import note_event, note_of
 from ..realtime import broadcast
-from ..validation import MAX_DATABASE_ID, flag, required_int, required_str
+from ..validation import database_id, flag, required_id, required_str
 from ..workshops.models import Participant, Step
 from ..workshops.service import step_of
 from ..workshops.visibility import audience_for
@@ -120,21 +120,20 @@ MAX_REMOVED_AT_ONCE = 500
 def _participant_ids(payload: dict) -> list[int]:
     """``participant_id``, or ``participant_ids``: a list of 1–500 ids."""
     if "participant_ids" not in payload:
-        return [required_int(payload, "participant_id")]
+        return [required_id(payload, "participant_id")]
     ids = payload.get("participant_ids")
     if (
         not isinstance(ids, list)
         or not 1 <= len(ids) <= MAX_REMOVED_AT_ONCE
-        or not all(
-            isinstance(i, int) and not isinstance(i, bool) and 0 < i <= MAX_DATABASE_ID for i in ids
-        )
+        or not all(isinstance(i, int) and not isinstance(i, bool) and i > 0 for i in ids)
     ):
         raise AppError(
             "invalid_field",
             _("participant_ids must be a list of 1–%(n)d participant ids.", n=MAX_REMOVED_AT_ONCE),
             field="participant_ids",
         )
-    return sorted(set(ids))
+    # One beyond the database's range names no row: it becomes 0 and answers "not found".
+    return sorted({database_id(i) for i in ids})
 
 
 def _withdraw_votes(viewer: log.Viewer, participant_ids: list[int]) -> list[log.Event]:

@@ -10,7 +10,7 @@ from ..notes import log
 from ..notes.models import Note, Theme
 from ..notes.operations import change
 from ..notes.service import note_event, note_of
-from ..validation import optional_str, required_int, required_str
+from ..validation import optional_str, required_id, required_str
 from ..workshops.service import step_of
 from .access import group_of, open_workshop, require_facilitator
 
@@ -24,7 +24,8 @@ def _may_cluster(viewer: log.Viewer, step) -> None:
 
 
 def _theme(viewer: log.Viewer, payload: dict) -> Theme:
-    theme = db.session.get(Theme, required_int(payload, "theme_id"))
+    theme_id = required_id(payload, "theme_id")
+    theme = db.session.get(Theme, theme_id) if theme_id else None
     if theme is None or theme.workshop_id != viewer.workshop_id:
         raise AppError("unknown_theme", _("No such theme."), 404, field="theme_id")
     return theme
@@ -123,7 +124,7 @@ def assign(viewer: log.Viewer, payload: dict):
 
     def apply():
         open_workshop(viewer)
-        note = note_of(viewer, required_int(payload, "note_id"))
+        note = note_of(viewer, required_id(payload, "note_id"))
         _may_cluster(viewer, step_of(viewer.workshop_id, note.step_id))
         theme_id = payload.get("theme_id")
         if theme_id is not None:

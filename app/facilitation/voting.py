@@ -10,7 +10,7 @@ from ..notes import log
 from ..notes.models import Vote
 from ..notes.operations import change
 from ..notes.service import note_of
-from ..validation import flag, required_int
+from ..validation import flag, required_id
 from ..workshops.service import step_of
 from .access import open_workshop, require_facilitator
 
@@ -90,7 +90,7 @@ def close_round(viewer: log.Viewer, payload: dict):
 
 
 def _voting_note(viewer: log.Viewer, payload: dict):
-    note = note_of(viewer, required_int(payload, "note_id"))
+    note = note_of(viewer, required_id(payload, "note_id"))
     step = step_of(viewer.workshop_id, note.step_id)
     if not (step.voting or {}).get("open"):
         raise AppError("voting_closed", _("Voting is not open on this step."), 409)

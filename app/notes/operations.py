@@ -1,21 +1,35 @@
 """Changes remembered by ``op_id``: a resend returns the original answer and changes nothing."""
 
 from flask_babel import gettext as _
-from sqlalchemy import Text, bindparam, cast, insert, or_, select, update
+from sqlalchemy import Text, and_, bindparam, cast, insert, or_, select, update
 
 from ..db import write_transaction
 from ..errors import AppError
 from ..extensions import db
 from ..validation import op_id as read_op_id
+from ..workshops.models import Workshop
 from ..workshops.visibility import notes_now
 from . import log
 from .models import Operation
 
 # Run for every change: built once, executed as Core (see ``log._NEXT_SEQ``).
-_operations = Operation.__table__
-_FIND = select(_operations.c.actor, _operations.c.result).where(
-    _operations.c.workshop_id == bindparam("workshop_id"),
-    _operations.c.op_id == bindparam("op_id"),
+_operations, _workshops = Operation.__table__, Workshop.__table__
+# The first statement of every change, one round trip for two things: the workshop row's lock
+# (``db.lock_workshop``; SQLite renders no FOR clause and needs none) and the answer already
+# given to this ``op_id``, if any (no match for a change without one).
+_LOCK_AND_FIND = (
+    select(_operations.c.actor, _operations.c.result)
+    .select_from(
+        _workshops.outerjoin(
+            _operations,
+            and_(
+                _operations.c.workshop_id == _workshops.c.id,
+                _operations.c.op_id == bindparam("op_id"),
+            ),
+        )
+    )
+    .where(_workshops.c.id == bindparam("workshop_id"))
+    .with_for_update(key_share=True, of=_workshops)
 )
 _INSERT = insert(_operations)
 _FIND_ROW = select(_operations.c.id).where(
@@ -24,15 +38,15 @@ _FIND_ROW = select(_operations.c.id).where(
 )
 
 
-def replay(viewer: log.Viewer, op: str) -> dict | None:
-    """The original answer to a change already made with this ``op_id``, as this viewer may see
-    it now (``_answer_now``)."""
+def lock_and_replay(viewer: log.Viewer, op: str | None) -> dict | None:
+    """Lock the viewer's workshop for this transaction; the original answer to a change already
+    made with this ``op_id``, if there is one, as this viewer may see it now (``_answer_now``)."""
     done = (
         db.session.connection()
-        .execute(_FIND, {"workshop_id": viewer.workshop_id, "op_id": op})
+        .execute(_LOCK_AND_FIND, {"workshop_id": viewer.workshop_id, "op_id": op})
         .first()
     )
-    if done is None:
+    if done is None or done.actor is None:
         return None
     if done.actor != viewer.actor:
         raise AppError("op_id_taken", _("This op_id was already used by someone else."), 409)
@@ -86,11 +100,12 @@ def change(viewer: log.Viewer, payload: dict, apply, *, op_required: bool = True
     Where ``op_required`` is False a change without an ``op_id`` simply runs (steering actions
     that are harmless to repeat)."""
     op = read_op_id(payload) if op_required or payload.get("op_id") is not None else None
-    with write_transaction():
-        if op is not None:
-            replayed = replay(viewer, op)
-            if replayed is not None:
-                return replayed, []
+    # The writers of one workshop run one after another (see ``db.write_transaction``): what
+    # ``apply`` reads (a version, a vote budget, whether groups exist) still holds at commit.
+    with write_transaction(workshop_id=viewer.workshop_id, lock=False):
+        replayed = lock_and_replay(viewer, op)
+        if replayed is not None:
+            return replayed, []
         result, events = apply()
         if events:
             result = {**result, "seq": events[-1].seq}

@@ -7,12 +7,13 @@ from ..canvases import NoteInvalid, validate_note
 from ..db import utcnow
 from ..errors import AppError
 from ..extensions import db
-from ..validation import MAX_DATABASE_ID, required_int, required_str
+from ..validation import database_id, required_id, required_int, required_str
 from ..validation import op_id as read_op_id
 from ..workshops.models import Group, GroupMember, Participant, Step, Workshop, prompt_ids
 from ..workshops.service import step_of
 from ..workshops.visibility import audience_for, note_audience
 from . import log
+from .limits import check_new_note
 from .models import Note, note_public
 from .operations import change
 
@@ -127,8 +128,6 @@ def _note_target(viewer: log.Viewer, step_id):
     """The step a new note goes to (``definition``, ``hidden``, ``locked``, ``open_until``) and
     the writer's small group in it (``group_id``, ``group_hidden``), after the same refusals as
     ``check_writable`` and ``step_of``."""
-    if isinstance(step_id, bool) or not isinstance(step_id, int):
-        step_id = 0
     row = (
         db.session.connection()
         .execute(
@@ -136,7 +135,7 @@ def _note_target(viewer: log.Viewer, step_id):
             {
                 "workshop_id": viewer.workshop_id,
                 "participant_id": viewer.participant_id,
-                "step_id": step_id if 0 < step_id <= MAX_DATABASE_ID else 0,
+                "step_id": database_id(step_id),
             },
         )
         .first()
@@ -150,7 +149,8 @@ def _note_target(viewer: log.Viewer, step_id):
 def note_of(viewer: log.Viewer, note_id, *, visible: bool = True) -> Note:
     """The note of the viewer's workshop; with ``visible``, only one the viewer may see (a hidden
     note answers as if it did not exist)."""
-    note = db.session.get(Note, note_id) if isinstance(note_id, int) else None
+    note_id = database_id(note_id)
+    note = db.session.get(Note, note_id) if note_id else None
     if (
         note is None
         or note.workshop_id != viewer.workshop_id
@@ -177,7 +177,7 @@ def note_event(viewer: log.Viewer, type_: str, note: Note, audience=_LOAD) -> lo
 
 
 def _own_note(viewer: log.Viewer, payload: dict) -> Note:
-    note = note_of(viewer, required_int(payload, "note_id"), visible=False)
+    note = note_of(viewer, required_id(payload, "note_id"), visible=False)
     if not viewer.is_facilitator and note.participant_id != viewer.participant_id:
         raise AppError("forbidden", _("You can only change your own notes."), 403)
     return note
@@ -185,6 +185,7 @@ def _own_note(viewer: log.Viewer, payload: dict) -> Note:
 
 def add_note(viewer: log.Viewer, payload: dict):
     def apply():
+        check_new_note(viewer.participant_id)  # a resent op_id is answered before, for free
         step = _note_target(viewer, payload.get("step_id"))
         writable_step(viewer, step)
         prompt_id = required_str(payload, "prompt_id", max_length=64)

@@ -32,7 +32,7 @@ def purge(days: int) -> int:
     participants and events. One transaction per workshop, so a failure leaves the rest."""
     count = 0
     for workshop_id in expired(days):
-        with write_transaction():
+        with write_transaction(workshop_id=workshop_id):
             workshop = db.session.get(Workshop, workshop_id)
             if workshop is not None:
                 delete_workshop(workshop)

@@ -14,7 +14,7 @@ from ..db import write_transaction
 from ..errors import AppError
 from ..extensions import db
 from ..i18n import current_language
-from ..validation import optional_str, required_str
+from ..validation import optional_str, required_str, typed_int
 from . import join_limits, service
 from .models import CoFacilitator, Series, Workshop
 from .references import references
@@ -77,7 +77,7 @@ def create_workshop():
                 title=required_str(form, "title", max_length=200),
                 template=template,
                 language=form.get("language", "fi"),
-                index=int(index) if index.isdigit() else 1,
+                index=typed_int(index) or 1,
                 topic=optional_str(form, "topic", max_length=200),
                 organisation=optional_str(form, "organisation", max_length=200),
             )
@@ -98,8 +98,8 @@ def _series_choice(form) -> int | None:
             language=form.get("language", "fi"),
         )
         return series.id
-    if choice.isdigit():
-        return service.owned_series(g.facilitator.id, int(choice)).id
+    if choice.isdecimal():
+        return service.owned_series(g.facilitator.id, typed_int(choice)).id
     return None
 
 

@@ -12,7 +12,7 @@ from ..canvases import LANGUAGES
 from ..db import forget_wal
 from ..errors import AppError
 from ..extensions import db
-from ..validation import clean_text
+from ..validation import clean_text, database_id
 from .models import CoFacilitator, Participant, Series, Step, Workshop
 
 # Easy to read aloud and to type: no 0/O, 1/l/I. 31**8 ≈ 8.5e11 codes; joins are rate limited.
@@ -59,7 +59,8 @@ def check_language(language) -> str:
 
 
 def owned_series(owner_id: int, series_id: int) -> Series:
-    series = db.session.get(Series, series_id)
+    series_id = database_id(series_id)
+    series = db.session.get(Series, series_id) if series_id else None
     if series is None or series.owner_id != owner_id:
         raise AppError("not_found", _("No such series."), 404)
     return series
@@ -143,7 +144,8 @@ def create_workshop(
 def owned_workshop(facilitator_id: int, workshop_id, owner_only: bool = False) -> Workshop:
     """The workshop if this facilitator owns it or co-facilitates it (``owner_only``: owns it).
     Anyone else gets the same answer as for a workshop that does not exist."""
-    workshop = db.session.get(Workshop, workshop_id) if isinstance(workshop_id, int) else None
+    workshop_id = database_id(workshop_id)
+    workshop = db.session.get(Workshop, workshop_id) if workshop_id else None
     if workshop is not None and workshop.owner_id != facilitator_id:
         helper = (
             None
@@ -244,7 +246,8 @@ def join(workshop: Workshop, name: str | None, token: str | None):
 
 
 def step_of(workshop_id: int, step_id) -> Step:
-    step = db.session.get(Step, step_id) if isinstance(step_id, int) else None
+    step_id = database_id(step_id)
+    step = db.session.get(Step, step_id) if step_id else None
     if step is None or step.workshop_id != workshop_id:
         raise AppError("unknown_step", _("No such step in this workshop."), 404, field="step_id")
     return step

@@ -8,6 +8,9 @@ import { Outbox } from "./outbox.js";
 const ACK_TIMEOUT_MS = 10000;
 const GAP_WAIT_MS = 800;
 const RETRY_MS = 4000;
+// The server's disk is full: nothing can be saved until someone frees space, so try again
+// seldom rather than every few seconds.
+const STORAGE_FULL_RETRY_MS = 60000;
 // Refusals worth retrying later; every other refusal is final for that change.
 const TRANSIENT = new Set(["too_fast", "server_error", "not_joined"]);
 
@@ -170,6 +173,13 @@ export class Connection extends EventTarget {
     if (ack.ok) {
       this.outbox.remove(payload.op_id);
       this.#emitLocal("acked", { event, payload, ack });
+      return;
+    }
+    if (ack.error.code === "storage_full") {
+      // Kept in the outbox (shown as waiting) and sent again later; the sender learns why now.
+      this.#emitLocal("refused", { event, payload, error: ack.error, kept: true });
+      clearTimeout(this.retryTimer);
+      this.retryTimer = setTimeout(() => this.#flush(), STORAGE_FULL_RETRY_MS);
       return;
     }
     if (ack.error.code === "timeout" || TRANSIENT.has(ack.error.code)) {
