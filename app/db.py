@@ -199,6 +199,26 @@ def checkpoint_wal(connection: sqlite3.Connection) -> None:
             _wal_to_forget.set()
 
 
+def forget_wal_now() -> None:
+    """``forget_wal`` where no background checkpoint runs: a command such as ``pajapohja
+    purge``, perhaps beside a running server (whose checkpoint does not know of this process's
+    deletions). Copies the WAL into the database and truncates it at once, waiting for readers
+    and writers up to the busy timeout; if they stay in the way, a warning says so."""
+    engine = db.engine
+    if _checkpoints_in_background:
+        forget_wal()
+        return
+    if engine.dialect.name != "sqlite" or not engine.url.database:
+        return
+    connection = sqlite3.connect(engine.url.database, timeout=10)
+    try:
+        busy = connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+    finally:
+        connection.close()
+    if busy:
+        logger.warning("the WAL could not be truncated now; deleted text stays in it until then")
+
+
 # A change to a workshop first takes its row's lock, so that what the change reads (a version, a
 # vote budget, whether groups exist) is still true when it commits. NO KEY UPDATE is the lock the
 # ``seq`` update in ``log.append`` takes anyway, and it does not block the foreign-key checks of

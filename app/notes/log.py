@@ -8,7 +8,7 @@ from sqlalchemy.orm.util import identity_key
 
 from ..db import forget_wal
 from ..extensions import db
-from ..workshops.models import Workshop
+from ..workshops.models import Step, Workshop
 from ..workshops.visibility import notes_now
 from .models import Event
 
@@ -76,7 +76,9 @@ def append(
 
     The row keeps only the ids of the notes it carries (``_by_reference``): the returned Event,
     broadcast at once, has them whole, and a later catch-up fills them in as they are then. So
-    no copy of a note's text outlives an edit, a deletion or a moderation in the log."""
+    no copy of a note's text outlives an edit, a deletion or a moderation in the log. A vision
+    statement is kept the same way, by its step's id: catch-up sends the step's vision as it is
+    then, never a superseded wording."""
     connection = db.session.connection()
     seq = connection.execute(_NEXT_SEQ, {"workshop_id": workshop_id}).scalar_one()
     loaded = db.session.identity_map.get(identity_key(Workshop, workshop_id))
@@ -95,8 +97,11 @@ def append(
 
 
 def _by_reference(data: dict) -> dict:
-    """``data`` as stored: a note (``note``) or a list of notes (``notes``) becomes its ids."""
+    """``data`` as stored: a note (``note``) or a list of notes (``notes``) becomes its ids; a
+    vision statement (``vision``, beside its ``step_id``) is left out."""
     stored = dict(data)
+    if isinstance(data.get("vision"), dict):
+        del stored["vision"]
     if isinstance(data.get("note"), dict):
         stored["note"] = {"id": data["note"]["id"]}
     if isinstance(data.get("notes"), list):
@@ -123,11 +128,19 @@ def _about_a_note(event: Event) -> bool:
     return event.note_id is not None and event.type != "note.deleted"
 
 
-def _as_now(event: Event, viewer: Viewer, notes: dict) -> dict:
+def _as_now(event: Event, viewer: Viewer, notes: dict, visions: dict | None = None) -> dict:
     """The event as this viewer may see it now (``notes``: ``visibility.notes_now``). An event
     about a note is judged by the note's present audience and carries its present form; one
     about a deleted note is a placeholder. A list of notes (``step.revealed``,
-    ``notes.debriefed``) keeps those the viewer may still see, as they are now."""
+    ``notes.debriefed``) keeps those the viewer may still see, as they are now. A
+    ``vision.changed`` carries its step's vision as it is now (``visions``: ``visions_now``)."""
+    if event.type == "vision.changed" and visible_to(event.audience, viewer):
+        step_id = event.data.get("step_id")
+        return {
+            "seq": event.seq,
+            "type": event.type,
+            "data": {"step_id": step_id, "vision": (visions or {}).get(step_id)},
+        }
     if _about_a_note(event):
         audience, public = notes.get(event.note_id, (None, None))
         if public is None or not visible_to(audience, viewer):
@@ -162,7 +175,19 @@ def events_since(workshop_id: int, since: int, viewer: Viewer) -> list[dict] | N
     if len(rows) > RESYNC_EVENT_LIMIT:
         return None
     notes = notes_now(_note_ids(rows))
-    return [_as_now(event, viewer, notes) for event in rows]
+    visions = visions_now({e.data.get("step_id") for e in rows if e.type == "vision.changed"})
+    return [_as_now(event, viewer, notes, visions) for event in rows]
+
+
+def visions_now(step_ids) -> dict[int, dict | None]:
+    """``step id -> vision statement`` of these steps as they are now (``vision_of``)."""
+    from ..workshops.document import vision_of  # the document module imports this one
+
+    step_ids = {step_id for step_id in step_ids if isinstance(step_id, int)}
+    if not step_ids:
+        return {}
+    steps = db.session.scalars(select(Step).where(Step.id.in_(step_ids)))
+    return {step.id: vision_of(step) for step in steps}
 
 
 def scrub_note(note, now: dict | None = None) -> None:

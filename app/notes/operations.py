@@ -8,6 +8,7 @@ from ..errors import AppError
 from ..extensions import db
 from ..validation import op_id as read_op_id
 from ..workshops.models import Workshop
+from ..workshops.visibility import notes_now
 from . import log
 from .models import Operation
 
@@ -39,7 +40,7 @@ _FIND_ROW = select(_operations.c.id).where(
 
 def lock_and_replay(viewer: log.Viewer, op: str | None) -> dict | None:
     """Lock the viewer's workshop for this transaction; the original answer to a change already
-    made with this ``op_id``, if there is one."""
+    made with this ``op_id``, if there is one, as this viewer may see it now (``_answer_now``)."""
     done = (
         db.session.connection()
         .execute(_LOCK_AND_FIND, {"workshop_id": viewer.workshop_id, "op_id": op})
@@ -49,7 +50,41 @@ def lock_and_replay(viewer: log.Viewer, op: str | None) -> dict | None:
         return None
     if done.actor != viewer.actor:
         raise AppError("op_id_taken", _("This op_id was already used by someone else."), 409)
-    return done.result
+    return _answer_now(done.result, viewer)
+
+
+def _answer_now(result: dict, viewer: log.Viewer) -> dict:
+    """A remembered answer shows nothing the viewer may no longer see. A note (``note``) the
+    viewer still sees is shown as it is now; one hidden from them since (moderated: not even
+    its author sees it) or deleted keeps its id without text. A list of ``notes`` keeps those
+    the viewer still sees, as they are now. A vision statement (beside its ``step_id``) is the
+    step's as it is now: earlier answers lose their text at the next save."""
+    note, notes = result.get("note"), result.get("notes")
+    ids = {note["id"]} if _is_note(note) else set()
+    if isinstance(notes, list):
+        ids.update(each["id"] for each in notes if _is_note(each))
+    answer = dict(result)
+    if ids:
+        now = notes_now(ids)
+
+        def shown(each: dict) -> dict | None:
+            audience, public = now.get(each["id"], (None, None))
+            if public is None or not log.visible_to(audience, viewer):
+                return None
+            return {**each, **public}
+
+        if _is_note(note):
+            answer["note"] = shown(note) or {**note, "text": "", "fields": {}}
+        if isinstance(notes, list):
+            answer["notes"] = [shown(each) for each in notes if _is_note(each)]
+            answer["notes"] = [each for each in answer["notes"] if each is not None]
+    if isinstance(result.get("vision"), dict) and "step_id" in result:
+        answer["vision"] = log.visions_now({result["step_id"]}).get(result["step_id"])
+    return answer
+
+
+def _is_note(value) -> bool:
+    return isinstance(value, dict) and isinstance(value.get("id"), int)
 
 
 def remember(viewer: log.Viewer, op: str, result: dict) -> None:

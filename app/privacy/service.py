@@ -5,7 +5,7 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
-from ..db import utcnow, write_transaction
+from ..db import forget_wal_now, utcnow, write_transaction
 from ..extensions import db, socketio
 from ..workshops.models import Workshop
 from ..workshops.service import delete_workshop
@@ -38,6 +38,7 @@ def purge(days: int) -> int:
                 delete_workshop(workshop)
                 count += 1
     if count:
+        forget_wal_now()
         logger.info("retention: deleted %d workshop(s) closed over %d days ago", count, days)
     return count
 

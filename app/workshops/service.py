@@ -9,6 +9,7 @@ from sqlalchemy import select
 from ..accounts.models import Facilitator
 from ..accounts.service import token_digest
 from ..canvases import LANGUAGES
+from ..db import forget_wal
 from ..errors import AppError
 from ..extensions import db
 from ..validation import clean_text, database_id
@@ -258,5 +259,6 @@ def step_of(workshop_id: int, step_id) -> Step:
 
 def delete_workshop(workshop: Workshop) -> None:
     """Everything of the workshop goes: the database cascades to steps, notes, participants,
-    events and operations."""
+    events and operations; and on SQLite out of the WAL too, at the next checkpoint."""
     db.session.delete(workshop)
+    forget_wal()
