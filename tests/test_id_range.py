@@ -3,11 +3,8 @@ Wherever an id arrives (a socket payload, a REST body, a URL, a form, an import)
 names no row and gets the same "not found" as an unknown id, never a server error; on SQLite
 and on PostgreSQL alike."""
 
-import os
 import re
-import secrets
 
-import psycopg
 import pytest
 
 from app import create_app
@@ -16,26 +13,10 @@ from app.extensions import db
 from .test_authorization import SOCKET_EVENTS
 from .test_fuzz import Scene
 
-POSTGRES = os.environ.get("PAJAPOHJA_TEST_POSTGRES", "postgresql://postgres@127.0.0.1:5432/test")
 HUGE = [2**31, 2**32, 2**53 + 1, 2**63, 2**64]
 ID_FIELDS = ("workshop_id", "step_id", "note_id", "into_note_id", "theme_id", "group_id")
 # The events only a participant may send; the facilitator sends the others.
 PARTICIPANT_EVENTS = {"vote.add", "vote.remove", "group.join", "step.done"}
-
-
-@pytest.fixture
-def postgres_url():
-    """A fresh PostgreSQL database for this test, dropped afterwards."""
-    name = f"pajapohja_test_{secrets.token_hex(6)}"
-    try:
-        admin = psycopg.connect(POSTGRES, autocommit=True, connect_timeout=10)
-    except psycopg.OperationalError as error:
-        pytest.fail(f"PostgreSQL is not reachable at {POSTGRES}: {error}")
-    with admin:
-        admin.execute(f'CREATE DATABASE "{name}"')
-        base = POSTGRES.rsplit("/", 1)[0].replace("postgresql://", "postgresql+psycopg://", 1)
-        yield f"{base}/{name}"
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -45,7 +26,7 @@ def app(request, tmp_path, monkeypatch):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("PAJAPOHJA_DATA_DIR", str(tmp_path))
     if request.param == "postgresql":
-        monkeypatch.setenv("PAJAPOHJA_DATABASE_URL", request.getfixturevalue("postgres_url"))
+        monkeypatch.setenv("PAJAPOHJA_DATABASE_URL", request.getfixturevalue("postgres_database"))
     application = create_app({"TESTING": True})
     yield application
     with application.app_context():
