@@ -108,3 +108,58 @@ def test_purge_keeps_a_workshop_reopened_after_it_listed_the_expired_ones(app_on
     assert done, "the purge began no write transaction"
     assert reopened in remaining, "a workshop reopened meanwhile was deleted by the purge"
     assert remaining.isdisjoint({first, last}) and deleted == 2
+
+
+STEERING = [
+    ("step.goto", {}),
+    ("timer.start", {"seconds": 60}),
+    ("voting.open", {"votes_per_participant": 2, "max_per_note": 2}),
+    ("groups.create", {"count": 2, "mode": "random"}),
+    ("step.hide", {}),
+    ("workshop.close", {}),
+]
+
+
+@pytest.mark.parametrize("name,payload", STEERING)
+def test_a_steering_event_right_after_the_deletion_is_refused_not_a_server_error(
+    app_on, name, payload
+):
+    """The owner deletes the workshop (in another process) just as a co-facilitator's steering
+    event begins its transaction: the event is refused with a code the console understands,
+    never ``server_error``. (The deletion is committed exactly there, from another connection;
+    the event's membership check, under the workshop's lock, then finds it gone.)"""
+    from app.extensions import socketio
+
+    client = app_on.test_client()
+    headers = {"Authorization": f"Bearer {app_on.api_token}"}
+    body = {"title": "Poistuva", "template": "hyvanmitta-training-plan", "language": "fi"}
+    workshop = client.post("/api/v1/workshops", json=body, headers=headers).json
+    sock = socketio.test_client(app_on, auth={"api_token": app_on.api_token})
+    assert sock.emit("join", {"workshop_id": workshop["id"]}, callback=True)["ok"]
+    other = create_engine(app_on.database_url)
+    if other.dialect.name == "sqlite":
+        event.listen(
+            other, "connect", lambda dbapi, _record: dbapi.execute("PRAGMA foreign_keys=ON")
+        )
+    deleted = []
+
+    def delete_first(_conn, _cursor, statement, *_args):
+        starting = statement == "BEGIN IMMEDIATE" or "FOR NO KEY UPDATE" in statement
+        if starting and not deleted:
+            deleted.append(True)
+            with other.begin() as connection:
+                connection.execute(Workshop.__table__.delete().where(Workshop.id == workshop["id"]))
+
+    payload = {"step_id": workshop["steps"][0]["id"], **payload}
+    try:
+        with app_on.app_context():
+            event.listen(db.engine, "before_cursor_execute", delete_first)
+            try:
+                ack = sock.emit(name, payload, callback=True)
+            finally:
+                event.remove(db.engine, "before_cursor_execute", delete_first)
+    finally:
+        other.dispose()
+        sock.disconnect()
+    assert deleted
+    assert not ack["ok"] and ack["error"]["code"] in {"removed", "not_found"}, ack
