@@ -135,6 +135,7 @@ def setup(token: str):
         else:
             try:
                 with write_transaction():
+                    service.spend_setup_token(token)  # checked again: a rival may have won
                     facilitator = service.create_facilitator(
                         request.form.get("email", ""),
                         request.form.get("password", ""),
@@ -142,6 +143,8 @@ def setup(token: str):
                     )
                 _start_session(facilitator)
                 return redirect(url_for("workshops.dashboard"))
+            except service.SetupLinkUsed:
+                return render_template("accounts/setup_used.html"), 404
             except AppError as refusal:
                 error = refusal.message
     return render_template("accounts/setup.html", error=error, form=request.form), (

@@ -7,6 +7,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from flask_babel import gettext as _
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 
 from ..db import utcnow
 from ..errors import AppError
@@ -50,19 +51,28 @@ def create_facilitator(email: str, password: str, name: str = "") -> Facilitator
     email = normalise_email(email)
     check_password_strength(password)
     if db.session.scalar(select(Facilitator).where(Facilitator.email == email)):
-        raise AppError(
-            "email_taken",
-            _("A facilitator with this e-mail address already exists."),
-            409,
-            field="email",
-        )
+        raise _email_taken()
     facilitator = Facilitator(
         email=email, name=clean_text(name)[:120], password_hash=_hasher.hash(password)
     )
     db.session.add(facilitator)
-    db.session.flush()
+    try:
+        db.session.flush()
+    except IntegrityError:
+        # The address was added by a concurrent transaction after the check above (the e-mail
+        # is the table's only unique column). The caller's write transaction rolls back.
+        raise _email_taken() from None
     db.session.execute(SetupToken.__table__.delete())  # the setup link is spent once anyone exists
     return facilitator
+
+
+def _email_taken() -> AppError:
+    return AppError(
+        "email_taken",
+        _("A facilitator with this e-mail address already exists."),
+        409,
+        field="email",
+    )
 
 
 def authenticate(email: str, password: str) -> Facilitator | None:
@@ -172,6 +182,22 @@ def create_setup_token() -> str:
     db.session.execute(SetupToken.__table__.delete())
     db.session.add(SetupToken(token_hash=token_digest(token)))
     return token
+
+
+class SetupLinkUsed(Exception):
+    """The setup link was spent, by this request's rivals or before."""
+
+
+def spend_setup_token(token: str) -> None:
+    """Inside the write transaction that creates the first account: delete the link's row, or
+    raise ``SetupLinkUsed``. Of several requests with one link, exactly one deletes the row
+    (on PostgreSQL the others wait for its row lock, then find it gone; on SQLite writers run
+    one at a time), and an account made meanwhile by ``facilitator add`` spends it too."""
+    spent = db.session.execute(
+        SetupToken.__table__.delete().where(SetupToken.token_hash == token_digest(token or ""))
+    )
+    if spent.rowcount != 1 or facilitator_count():
+        raise SetupLinkUsed
 
 
 def setup_token_valid(token: str) -> bool:

@@ -17,7 +17,10 @@ def require_facilitator(viewer: log.Viewer) -> None:
 
 
 def workshop_of(viewer: log.Viewer) -> Workshop:
-    return db.session.get(Workshop, viewer.workshop_id)
+    workshop = db.session.get(Workshop, viewer.workshop_id)
+    if workshop is None:  # deleted by its owner while this event waited for the lock
+        raise AppError("not_found", _("No such workshop."), 404)
+    return workshop
 
 
 def open_workshop(viewer: log.Viewer) -> Workshop:

@@ -14,26 +14,32 @@ logger = logging.getLogger("pajapohja.privacy")
 PURGE_INTERVAL_SECONDS = 6 * 3600
 
 
+def _expired(cutoff):
+    """The condition of a workshop past retention: closed, and before ``cutoff``."""
+    return (
+        Workshop.status == "closed",
+        Workshop.closed_at.is_not(None),
+        Workshop.closed_at < cutoff,
+    )
+
+
 def expired(days: int) -> list[int]:
     cutoff = utcnow() - timedelta(days=days)
-    return list(
-        db.session.scalars(
-            select(Workshop.id).where(
-                Workshop.status == "closed",
-                Workshop.closed_at.is_not(None),
-                Workshop.closed_at < cutoff,
-            )
-        )
-    )
+    return list(db.session.scalars(select(Workshop.id).where(*_expired(cutoff))))
 
 
 def purge(days: int) -> int:
     """Delete every workshop closed more than ``days`` days ago, with all its notes, votes,
     participants and events. One transaction per workshop, so a failure leaves the rest."""
+    cutoff = utcnow() - timedelta(days=days)
     count = 0
     for workshop_id in expired(days):
         with write_transaction(workshop_id=workshop_id):
-            workshop = db.session.get(Workshop, workshop_id)
+            # Asked again under the workshop's lock: the list is read before, and a workshop
+            # reopened since (by the server, while ``pajapohja purge`` runs) must stay.
+            workshop = db.session.scalar(
+                select(Workshop).where(Workshop.id == workshop_id, *_expired(cutoff))
+            )
             if workshop is not None:
                 delete_workshop(workshop)
                 count += 1
