@@ -35,6 +35,10 @@ def live(request, tmp_path_factory):
         env = {}
         if request.param == "postgresql":
             env["PAJAPOHJA_DATABASE_URL"] = stack.enter_context(fresh_database())
+            # Handlers give the event loop away at every database round trip, so they interleave
+            # as the handlers of several processes do (the deployment the locks are for); by
+            # default one process waits for PostgreSQL on the loop and would hide a race.
+            env["PSYCOPG_WAIT_FUNC"] = "wait_poll"
         server = LiveServer(tmp_path_factory.mktemp(request.param), env)
         server.cli("db", "upgrade")
         server.start()
