@@ -22,7 +22,6 @@ def init_app(app) -> None:
 
 
 def init_rate_limit_pages(app) -> None:
-    from flask import render_template
     from flask_babel import gettext as _
     from flask_limiter.errors import RateLimitExceeded
 
@@ -35,5 +34,6 @@ def init_rate_limit_pages(app) -> None:
             return _error_response(
                 AppError("too_many_requests", _("Too many requests: wait a minute."), 429)
             )
-        message = _("Too many attempts. Wait a minute and try again.")
-        return render_template("accounts/login.html", error=message, email=""), 429
+        from .error_pages import http_error_page
+
+        return http_error_page(error)

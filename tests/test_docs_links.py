@@ -68,6 +68,7 @@ def test_the_readme_links_the_guide_deployment_protocol_and_api():
     for wanted in (
         "docs/guide.en.md",
         "docs/guide.fi.md",
+        "docs/guide.sv.md",
         "docs/deploy.md",
         "docs/protocol.md",
         "docs/api.md",
@@ -75,3 +76,18 @@ def test_the_readme_links_the_guide_deployment_protocol_and_api():
         "docs/images/summary.png",
     ):
         assert wanted in targets, wanted
+
+
+def test_the_guide_is_one_guide_in_three_languages():
+    """The Swedish and English guides translate the Finnish one: the same sections, the same
+    number of controls in the table, and each language's contents links its own headings."""
+    shapes = {}
+    for language in ("fi", "sv", "en"):
+        path = ROOT / "docs" / f"guide.{language}.md"
+        text = path.read_text(encoding="utf-8")
+        sections = re.findall(r"^## (\d+)\. ", text, re.MULTILINE)
+        rows = [line for line in text.splitlines() if line.startswith("|")]
+        contents = [target for target in links(path) if target.startswith("#")]
+        assert len(contents) == len(sections), language
+        shapes[language] = (sections, len(rows))
+    assert shapes["fi"] == shapes["sv"] == shapes["en"]

@@ -27,13 +27,29 @@ def test_the_board_links_the_help_and_the_console_links_the_guide(client, facili
     assert 'href="/opas"' in console
 
 
+ANCHORS = {"fi": "7-säätimet", "sv": "7-reglage", "en": "7-controls"}
+
+
 @pytest.mark.parametrize(
     ("language", "title"),
-    [("fi", "Fasilitaattorin opas"), ("en", "Facilitator guide"), ("sv", "Facilitator guide")],
+    [
+        ("fi", "Fasilitaattorin opas"),
+        ("sv", "Handbok för facilitatorer"),
+        ("en", "Facilitator guide"),
+    ],
 )
 def test_guide_is_served_from_docs_with_the_anchors_github_gives(client, language, title):
     page = client.get(f"/guide?lang={language}").get_data(as_text=True)
-    assert "<h1 id=" in page and title in page
-    anchor = "7-säätimet" if language == "fi" else "7-controls"
+    assert "<h1 id=" in page and f">{title}</h1>" in page
+    anchor = ANCHORS[language]
     assert f'id="{anchor}"' in page and f'href="#{anchor}"' in page
-    assert docs_dir().joinpath(f"guide.{'fi' if language == 'fi' else 'en'}.md").is_file()
+    assert f'<article class="statement guide" lang="{language}">' in page
+    assert docs_dir().joinpath(f"guide.{language}.md").is_file()
+
+
+def test_swedish_guide_is_swedish_through_and_through(client):
+    """The Swedish guide, not the English one under a Swedish title; from both addresses."""
+    for path in ("/guide", "/opas"):
+        page = client.get(f"{path}?lang=sv").get_data(as_text=True)
+        assert "Stäng omröstningen och rangordna" in page  # a control, named as the UI names it
+        assert "Close voting and rank" not in page and "Sulje äänestys" not in page

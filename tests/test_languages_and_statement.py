@@ -12,6 +12,9 @@ from .conftest import PASSWORD
 from .test_accounts import login
 
 LANG = re.compile(r'<html lang="(\w+)"')
+CRITERION = re.compile(
+    r'<br><span class="criterion">WCAG 2\.1: \d\.\d\.\d+ [^<]+ (taso|nivå|level) AA?'
+)
 
 
 def page_language(response) -> str:
@@ -106,3 +109,28 @@ def test_statement_without_configuration_says_whom_to_ask(client):
     text = client.get("/accessibility?lang=en").get_data(as_text=True)
     assert "has not given its contact information yet" in text
     assert "The statement was drawn up on" in text
+
+
+@pytest.mark.parametrize(
+    ("language", "heading", "criterion"),
+    [
+        ("fi", "Ei-saavutettava sisältö", "3.1.2 Osien kieli, taso AA"),
+        ("sv", "Icke tillgängligt innehåll", "3.1.2 Språk för delar, nivå AA"),
+        ("en", "Non-accessible content", "3.1.2 Language of Parts, level AA"),
+    ],
+)
+def test_statement_lists_what_still_fails_with_its_wcag_criterion(
+    client, language, heading, criterion
+):
+    """Section 16 of Act 306/2019: the non-accessible content, each with the requirement it
+    fails, in the reader's language."""
+    text = client.get(f"/accessibility?lang={language}").get_data(as_text=True)
+    assert f'<h2 id="gaps-heading">{heading}</h2>' in text
+    failures = re.search(r'<ul class="failures"[^>]*>(.*?)</ul>', text, re.DOTALL).group(1)
+    items = re.findall(r"<li>(.*?)</li>", failures, re.DOTALL)
+    assert len(items) >= 5
+    for item in items:  # a description in words, then the criterion: number, name and level
+        assert CRITERION.search(item), item
+    assert criterion in failures
+    if language != "en":  # translated, criteria names included
+        assert "Language of Parts" not in text and "not accessible" not in text

@@ -8,6 +8,7 @@ from werkzeug.exceptions import HTTPException
 
 from ..accounts.service import facilitator_for_token
 from ..db import driver_message, storage_full, storage_full_error
+from ..error_pages import http_error_page, render_error
 from ..errors import AppError
 from ..extensions import db
 
@@ -53,7 +54,7 @@ def init_error_pages(app) -> None:
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException):
         if not request.path.startswith("/api/"):
-            return error
+            return http_error_page(error)  # the app's layout, in the visitor's language
         code = (error.name or "error").lower().replace(" ", "_")
         response = _error_response(
             AppError(code, error.description or error.name, error.code or 400)
@@ -79,13 +80,14 @@ def init_error_pages(app) -> None:
             if request.path.startswith("/api/"):
                 return _error_response(failure)
             db.session.rollback()
-            return failure.message, failure.status
+            return render_error(failure.status, failure.message)
         logger.exception("request failed: %s %s", request.method, request.path)
         if request.path.startswith("/api/"):
             return _error_response(
                 AppError("server_error", _("Something went wrong on the server."), 500)
             )
-        return _("Something went wrong on the server."), 500
+        db.session.rollback()
+        return render_error(500)
 
 
 from . import routes  # noqa: E402,F401  (registers the endpoints on bp)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import markdown
 
-GUIDE_LANGUAGES = ("fi", "en")
+GUIDE_LANGUAGES = ("fi", "sv", "en")
 _NOT_IN_SLUG = re.compile(r"[^\w\- ]", re.UNICODE)
 
 
@@ -30,7 +30,7 @@ def github_slug(text: str, _separator: str = "-") -> str:
 
 
 def guide_language(language: str) -> str:
-    """The guide is written in Finnish and English; Swedish readers get the English one."""
+    """The guide is written in Finnish, Swedish and English; any other language gets English."""
     return language if language in GUIDE_LANGUAGES else "en"
 
 

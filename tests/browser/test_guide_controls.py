@@ -37,8 +37,15 @@ STATES = {
         ("Reveal all notes", "Start private brainstorming"),
         ("Open voting", "Close voting and rank"),
     ],
+    "sv": [
+        ("Starta timern", "Paus"),
+        ("Paus", "Fortsätt"),
+        ("Starta enskild idégenerering", "Visa alla lappar"),
+        ("Visa alla lappar", "Starta enskild idégenerering"),
+        ("Öppna omröstningen", "Stäng omröstningen och rangordna"),
+    ],
 }
-JOIN_ANONYMOUSLY = {"fi": "Liity nimettömänä", "en": "Join anonymously"}
+JOIN_ANONYMOUSLY = {"fi": "Liity nimettömänä", "sv": "Delta anonymt", "en": "Join anonymously"}
 
 
 def guide_controls(language: str) -> list[str]:
@@ -54,11 +61,11 @@ def guide_controls(language: str) -> list[str]:
 
 @pytest.fixture(scope="module")
 def example(tmp_path_factory):
-    """A server holding the example series in Finnish and in English."""
+    """A server holding the example series in Finnish, Swedish and English."""
     server = LiveServer(tmp_path_factory.mktemp("guide")).start()
     server.cli("facilitator", "add", "opas@example.fi", "--password-stdin", input=PASSWORD + "\n")
     addresses = {}
-    for language in ("fi", "en"):
+    for language in ("fi", "sv", "en"):
         output = server.cli("demo", "--language", language)
         addresses[language] = re.findall(r"(http\S+/w/\d+)\s+\(participants: (http\S+)\)", output)
     yield server, addresses
@@ -69,7 +76,7 @@ def visible_names(page) -> set[str]:
     return set(page.evaluate(NAMES_JS))
 
 
-@pytest.mark.parametrize("language", ["fi", "en"])
+@pytest.mark.parametrize("language", ["fi", "sv", "en"])
 def test_every_control_the_guide_names_is_on_the_console_or_the_board(
     example, new_context, language
 ):
