@@ -68,6 +68,9 @@ def load_config(overrides: dict | None = None) -> dict:
         # refilled SNAPSHOT_WORKSHOP_RATE a second.
         "SNAPSHOT_CONNECTION_BURST": 3,
         "SNAPSHOT_CONNECTION_INTERVAL": 20,
+        # A connection refused this many snapshots in a row, having ignored ``retry_after``, is
+        # disconnected (app/snapshot_budget.py).
+        "SNAPSHOT_REFUSALS_BEFORE_CUTOFF": 20,
         "SNAPSHOT_WORKSHOP_BURST": int(os.environ.get("PAJAPOHJA_SNAPSHOT_WORKSHOP_BURST", 300)),
         "SNAPSHOT_WORKSHOP_RATE": float(os.environ.get("PAJAPOHJA_SNAPSHOT_WORKSHOP_RATE", 10)),
         "SESSION_COOKIE_HTTPONLY": True,

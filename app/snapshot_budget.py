@@ -13,8 +13,13 @@ per-connection event budget (``ratelimit.connection_bucket``):
   snapshots at once, and many connections together cannot ask for more than that.
 
 A ``resync`` over budget is refused with ``too_fast`` and ``retry_after`` (seconds) and sends
-nothing big. A ``join`` is never refused for its snapshot (the snapshot is what it is for, and
-the browser treats a refused join as final); it takes from both budgets whatever is left, so
+nothing big. A connection that goes on asking regardless, ``SNAPSHOT_REFUSALS_BEFORE_CUTOFF``
+(20) refusals of its own budget in a row, is disconnected: the browser waits ``retry_after``
+after a refusal and never comes near it, while a script that does not read its answers would
+otherwise keep its socket (and what the kernel buffers for it) for as long as it likes.
+
+A ``join`` is never refused for its snapshot (the snapshot is what it is for, and the browser
+treats a refused join as final); it takes from both budgets whatever is left, so
 that resyncs wait while a room is joining.
 """
 
@@ -23,6 +28,7 @@ import threading
 
 from flask import current_app
 from flask_babel import gettext as _
+from flask_socketio import disconnect
 
 from .errors import AppError
 from .ratelimit import TokenBucket
@@ -55,8 +61,14 @@ def take(connection_state: dict, workshop_id: int, refusable: bool) -> None:
     room = _workshop_budget(workshop_id)
     if not own.take():
         if refusable:
+            refusals = connection_state["snapshot_refusals"] = (
+                connection_state.get("snapshot_refusals", 0) + 1
+            )
+            if refusals >= current_app.config["SNAPSHOT_REFUSALS_BEFORE_CUTOFF"]:
+                disconnect()
             raise _too_fast(own)
         return
+    connection_state["snapshot_refusals"] = 0
     if not room.take() and refusable:
         own.give_back()
         raise _too_fast(room)

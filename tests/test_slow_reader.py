@@ -218,3 +218,15 @@ def test_snapshots_per_workshop_are_budgeted_but_joins_always_get_theirs(app, pa
     assert all("workshop" in join for _sock, join in joined)  # over budget, yet answered
     refused = joined[0][0].emit("resync", {"since": AHEAD}, callback=True)
     assert refused["error"]["code"] == "too_fast" and refused["error"]["retry_after"] > 20
+
+
+def test_a_connection_that_ignores_retry_after_is_disconnected(app, participant):
+    sock, _join = participant()
+    limit = app.config["SNAPSHOT_REFUSALS_BEFORE_CUTOFF"]
+    for _ in range(2):  # the rest of the burst
+        assert "snapshot" in sock.emit("resync", {"since": AHEAD}, callback=True)
+    for _ in range(limit - 1):  # refused, and asked again at once
+        assert sock.emit("resync", {"since": AHEAD}, callback=True)["error"]["code"] == "too_fast"
+    assert sock.is_connected()
+    sock.emit("resync", {"since": AHEAD}, callback=True)
+    assert not sock.is_connected()
