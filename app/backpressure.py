@@ -146,6 +146,21 @@ def install(socketio_server, backlog_limit: int) -> None:
     socketio_server.eio.backlog_limit = backlog_limit
 
 
+def cut_off(socketio_server, sid: str, why: str) -> None:
+    """Cut off the Socket.IO connection ``sid`` (of the default namespace) as if its output had
+    passed the limit: at once, without waiting for a client that may not be reading to take
+    what is queued (python-socketio's own ``disconnect`` waits for that)."""
+    eio = socketio_server.eio
+    connection = eio.sockets.get(socketio_server.manager.eio_sid_from_sid(sid, "/"))
+    backlog = backlog_of(connection) if connection is not None else None
+    if backlog is not None and isinstance(eio, BoundedServer):
+        eio._cut_off(connection, backlog, why)
+    else:  # not a connection of ours (Flask-SocketIO's test client): the ordinary way
+        from flask_socketio import disconnect
+
+        disconnect(sid, namespace="/")
+
+
 def backlog_of(connection) -> BacklogQueue | None:
     """The queue of an engineio connection. ``queue`` is set by engineio's ``BaseSocket`` from
     ``server.create_queue()`` and is not documented: tests/test_slow_reader.py fails if it no

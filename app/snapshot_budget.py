@@ -26,11 +26,12 @@ that resyncs wait while a room is joining.
 import math
 import threading
 
-from flask import current_app
+from flask import current_app, request
 from flask_babel import gettext as _
-from flask_socketio import disconnect
 
+from . import backpressure
 from .errors import AppError
+from .extensions import socketio
 from .ratelimit import TokenBucket
 
 
@@ -65,7 +66,7 @@ def take(connection_state: dict, workshop_id: int, refusable: bool) -> None:
                 connection_state.get("snapshot_refusals", 0) + 1
             )
             if refusals >= current_app.config["SNAPSHOT_REFUSALS_BEFORE_CUTOFF"]:
-                disconnect()
+                backpressure.cut_off(socketio.server, request.sid, "snapshots past retry_after")
             raise _too_fast(own)
         return
     connection_state["snapshot_refusals"] = 0
