@@ -156,6 +156,12 @@ def participant(sockets, workshop):
     return join
 
 
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.services)])
+def backend(request) -> str:
+    """Run the test on SQLite and on PostgreSQL (``postgres.database`` makes the database)."""
+    return request.param
+
+
 @pytest.fixture
 def postgres_database():
     """The SQLAlchemy URL of a fresh PostgreSQL database, dropped after the test."""

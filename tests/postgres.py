@@ -29,3 +29,14 @@ def fresh_database() -> Iterator[str]:
             yield f"{base}/{name}"
         finally:
             admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@contextmanager
+def database(backend: str, data_dir) -> Iterator[str]:
+    """``PAJAPOHJA_DATABASE_URL`` for a fresh database of ``backend`` (SQLite in
+    ``data_dir``)."""
+    if backend == "postgresql":
+        with fresh_database() as url:
+            yield url
+    else:
+        yield f"sqlite:///{data_dir / 'pajapohja.db'}"

@@ -10,7 +10,7 @@ traceback from the command line)."""
 import re
 import threading
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import ExitStack, contextmanager
+from contextlib import ExitStack
 
 import pytest
 import requests
@@ -25,27 +25,12 @@ from app.extensions import db
 
 from .browser.conftest import LiveServer
 from .conftest import PASSWORD
-from .postgres import fresh_database
+from .postgres import database
 
 TRIALS = 3
 BROWSERS = 6
 SETUP_LINK = re.compile(r"/setup/([A-Za-z0-9_-]+)")
 CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.services)])
-def backend(request):
-    return request.param
-
-
-@contextmanager
-def database(backend: str, data_dir):
-    """``PAJAPOHJA_DATABASE_URL`` for a fresh database (empty for SQLite in ``data_dir``)."""
-    if backend == "postgresql":
-        with fresh_database() as url:
-            yield url
-    else:
-        yield f"sqlite:///{data_dir / 'pajapohja.db'}"
 
 
 def at_once(calls) -> list:

@@ -2,7 +2,6 @@
 retention purge deletes nothing that was reopened meanwhile, and a steering event that waited
 for a workshop being deleted is answered ``not_found``, never ``server_error``."""
 
-from contextlib import contextmanager
 from datetime import timedelta
 
 import pytest
@@ -16,24 +15,10 @@ from app.privacy.service import purge
 from app.workshops.models import Workshop
 
 from .conftest import PASSWORD
-from .postgres import fresh_database
+from .postgres import database
 
 CALL_TIMEOUT = 20
 TRIALS = 5
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.services)])
-def backend(request):
-    return request.param
-
-
-@contextmanager
-def database(backend: str, data_dir):
-    if backend == "postgresql":
-        with fresh_database() as url:
-            yield url
-    else:
-        yield f"sqlite:///{data_dir / 'pajapohja.db'}"
 
 
 @pytest.fixture
