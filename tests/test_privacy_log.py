@@ -23,6 +23,19 @@ def call(sock, name, **payload):
     return sock.emit(name, payload, callback=True)
 
 
+def what_a_participant_sees(sockets, join_code: str, token: str, sock) -> str:
+    """Everything a participant's browser can ask for, as text: ``resync`` from 0 on its
+    socket, and on a new socket ``join`` with ``since`` 0 and without (a snapshot)."""
+    seen = [call(sock, "resync", since=0)]
+    for since in ({"since": 0}, {}):
+        fresh = sockets()
+        join = {"join_code": join_code, "participant_token": token, **since}
+        seen.append(fresh.emit("join", join, callback=True))
+        fresh.disconnect()
+    assert all(answer["ok"] for answer in seen), seen
+    return json.dumps(seen, ensure_ascii=False)
+
+
 @pytest.fixture
 def room(sockets, participant, workshop, facilitator, api):
     """A facilitator and two participants (Alice and Bob) joined to the default workshop."""
@@ -49,16 +62,7 @@ def room(sockets, participant, workshop, facilitator, api):
         return ack["note"]
 
     def participant_sees(token: str, sock) -> str:
-        """Everything a participant's browser can ask for: ``resync`` from 0 on its socket,
-        and on a new socket ``join`` with ``since`` 0 and without (a snapshot)."""
-        seen = [call(sock, "resync", since=0)]
-        for since in ({"since": 0}, {}):
-            fresh = sockets()
-            join = {"join_code": workshop["join_code"], "participant_token": token, **since}
-            seen.append(fresh.emit("join", join, callback=True))
-            fresh.disconnect()
-        assert all(answer["ok"] for answer in seen), seen
-        return json.dumps(seen, ensure_ascii=False)
+        return what_a_participant_sees(sockets, workshop["join_code"], token, sock)
 
     def facilitator_sees() -> str:
         seen = [call(host, "resync", since=0)]

@@ -11,6 +11,7 @@ import socketio
 
 from .conftest import new_op
 from .server import Participant, api, create_workshop, start_server, wait_for
+from .test_privacy_log import what_a_participant_sees
 
 IMPACT_CHAIN = "hyvanmitta-impact-chain"
 NOTES = 30  # enough frames that a later, smaller write leaves some of them in the WAL
@@ -46,15 +47,7 @@ def room(sockets, participant, make_workshop, facilitator):
     r.bob_token = bob_ack["participant"]["token"]
 
     def participant_sees(token: str, sock) -> str:
-        """``resync`` from 0, and on new sockets ``join`` with ``since`` 0 and without."""
-        seen = [call(sock, "resync", since=0)]
-        for since in ({"since": 0}, {}):
-            fresh = sockets()
-            join = {"join_code": workshop["join_code"], "participant_token": token, **since}
-            seen.append(fresh.emit("join", join, callback=True))
-            fresh.disconnect()
-        assert all(answer["ok"] for answer in seen), seen
-        return json.dumps(seen, ensure_ascii=False)
+        return what_a_participant_sees(sockets, workshop["join_code"], token, sock)
 
     r.participant_sees = participant_sees
     return r
