@@ -97,6 +97,8 @@ def current_viewer() -> log.Viewer:
     viewer = connection().get("viewer")
     if viewer is None:
         raise AppError("not_joined", _("Join a workshop first."), 403)
+    if viewer.is_presenter and request.event["message"] != "resync":
+        raise AppError("forbidden", _("The presenter view changes nothing."), 403)
     membership.authorize(viewer)  # rights as they are now, not as they were at join
     return viewer
 

@@ -70,7 +70,7 @@ _PENDING = "pajapohja_membership_viewer"  # on the event's request object: check
 
 
 def _still_in(connection, viewer: log.Viewer) -> bool:
-    if viewer.is_facilitator:
+    if viewer.is_facilitator or viewer.is_presenter:
         statement = _FACILITATOR_STILL_IN
         params = {"workshop_id": viewer.workshop_id, "facilitator_id": viewer.facilitator_id}
     else:
@@ -101,7 +101,7 @@ def _check_at_begin(_session, _transaction, connection) -> None:
     if _still_in(connection, viewer):
         return
     _leave_rooms()
-    if viewer.is_facilitator:
+    if viewer.is_facilitator or viewer.is_presenter:
         raise AppError("removed", _("You no longer facilitate this workshop."), 403)
     raise AppError("removed", _("You have been removed from this workshop."), 403)
 

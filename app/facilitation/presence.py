@@ -202,5 +202,10 @@ def sids_of(
         sid
         for sid, (role, participant_id, _name, facilitator) in connections.items()
         if (role == "participant" and participant_id in participant_ids)
-        or (role == "facilitator" and facilitator_id is not None and facilitator == facilitator_id)
+        # A presenter screen is the facilitator's too: it goes with them (never counted above).
+        or (
+            role in ("facilitator", "presenter")
+            and facilitator_id is not None
+            and facilitator == facilitator_id
+        )
     }

@@ -21,7 +21,7 @@ class Viewer:
     """Who is asking: a facilitator of the workshop, or one of its participants."""
 
     workshop_id: int
-    role: str  # "facilitator" | "participant"
+    role: str  # "facilitator" | "participant" | "presenter"
     participant_id: int | None = None
     facilitator_id: int | None = None
     name: str | None = None
@@ -29,6 +29,11 @@ class Viewer:
     @property
     def is_facilitator(self) -> bool:
         return self.role == "facilitator"
+
+    @property
+    def is_presenter(self) -> bool:
+        """A facilitator's presenter screen: sees what participants see, changes nothing."""
+        return self.role == "presenter"
 
     @property
     def actor(self) -> str:

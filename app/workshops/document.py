@@ -246,11 +246,12 @@ def document(workshop: Workshop, viewer: log.Viewer, *, encoded: bool = False) -
             {**public, "votes": base["tally"][public["id"]] if shown else None}
             for _i, public, shown in _visible_notes(base, viewer)
         ]
-    mine = None if viewer.is_facilitator else viewer.participant_id
+    # Facilitators see every vote, a participant their own, a presenter screen none.
+    mine = viewer.participant_id
     votes = [
         {"note_id": n, "participant_id": p, "round": r}
         for n, p, r in base["votes"]
-        if mine is None or p == mine
+        if viewer.is_facilitator or (mine is not None and p == mine)
     ]
     return {
         "format": FORMAT,

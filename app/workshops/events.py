@@ -61,7 +61,10 @@ def join(payload: dict):
     if state.get("viewer") is not None:
         raise AppError("already_joined", _("This connection has already joined a workshop."))
     if "workshop_id" in payload:
-        return _join_as_facilitator(state, payload.get("workshop_id"), _since(payload, False))
+        since = _since(payload, False)
+        if payload.get("presenter") is True:
+            return _join_as_presenter(state, payload.get("workshop_id"), since)
+        return _join_as_facilitator(state, payload.get("workshop_id"), since)
     since = _since(payload, required=False)
     name = optional_str(payload, "name", max_length=service.MAX_NAME_LENGTH)
     token = payload.get("participant_token")
@@ -143,6 +146,23 @@ def _join_as_facilitator(state: dict, workshop_id, since: int | None = None):
         "facilitator": {"id": facilitator_id, "name": name},
         **_state_since(viewer, since),
     }, []
+
+
+def _join_as_presenter(state: dict, workshop_id, since: int | None = None):
+    """A facilitator's presenter screen (``/w/<id>/present``): the same right to enter as the
+    console, but it sees the workshop as participants do (no hidden or moderated notes, no
+    tallies a participant would not see, no votes, no roster), may only catch up, and is not
+    counted as anyone in ``presence``."""
+    if "facilitator" not in state:
+        raise AppError("unauthorized", _("Log in as a facilitator first."), 401)
+    facilitator_id, name = state["facilitator"]
+    workshop = service.owned_workshop(facilitator_id, workshop_id)
+    viewer = log.Viewer(workshop.id, "presenter", facilitator_id=facilitator_id, name=name)
+    _enter_rooms(room_all(workshop.id))
+    state["viewer"] = viewer
+    # Recorded (uncounted) so that it goes with a co-facilitator who is removed.
+    presence.entered(workshop.id, request.sid, "presenter", None, facilitator_id=facilitator_id)
+    return {"participant": None, "presenter": True, **_state_since(viewer, since)}, []
 
 
 @handler("resync")

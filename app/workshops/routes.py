@@ -122,6 +122,30 @@ def console(workshop_id: int):
     )
 
 
+@bp.get("/w/<int:workshop_id>/present")
+@login_required
+def present(workshop_id: int):
+    """The presenter view: the live step, large, for sharing the screen. Entered with the
+    console's rights; it shows what participants see and has no controls."""
+    try:
+        workshop = service.owned_workshop(g.facilitator.id, workshop_id)
+    except AppError:
+        abort(404)
+    g.page_language = workshop.language  # the room's language, as on the participants' board
+    boot = {"workshop_id": workshop.id, "strings": board_strings()}
+    join_url = service.join_url(workshop)
+    return render_template(
+        "workshops/present.html",
+        workshop=workshop,
+        boot=boot,
+        join_url=join_url,
+        # Short enough to type from a shared screen: the code page, without the scheme.
+        enter_address=join_url.rsplit("/", 1)[0].split("://", 1)[-1],
+        code=service.format_join_code(workshop.join_code),
+        content_lang=workshop.language if workshop.language != current_language() else None,
+    )
+
+
 @bp.get("/j")
 def enter_code():
     code = request.args.get("code")
