@@ -16,11 +16,12 @@ ROLES = (
     "co_facilitator",
     "other_facilitator",
     "organiser",
+    "presenter",  # the owner's presenter screen (/w/<id>/present): it may only catch up
 )
 PARTICIPANTS = {"participant", "chair"}
 FACILITATORS = {"facilitator", "co_facilitator"}
 STEERING = FACILITATORS | {"chair"}  # timer and hide/reveal of the chair's own group
-JOINED = PARTICIPANTS | FACILITATORS | {"other_participant"}
+JOINED = PARTICIPANTS | FACILITATORS | {"other_participant", "presenter"}
 DENIED = {
     "forbidden",
     "unauthorized",
@@ -132,6 +133,10 @@ class Scene:
             self.actors[role] = self.connect(
                 auth={"api_token": self.tokens[role]}, join={"workshop_id": workshop["id"]}
             )
+        self.actors["presenter"] = self.connect(
+            auth={"api_token": self.tokens["facilitator"]},
+            join={"workshop_id": workshop["id"], "presenter": True},
+        )
         self.actors["other_facilitator"] = sockets(auth={"api_token": other[2]})
         self.actors["none"] = sockets()
         self.actors["organiser"] = sockets()
@@ -230,15 +235,25 @@ def test_join_by_role(client, sockets, people):
             {"api_token": scene.tokens["other_facilitator"]},
             {"workshop_id": workshop_id},
         ),
+        "presenter": (
+            {"api_token": scene.tokens["co_facilitator"]},
+            {"workshop_id": workshop_id, "presenter": True},
+        ),
     }
     allowed = SOCKET_EVENTS["join"][0]
     for role in ROLES:
         auth, payload = fresh[role]
         ack = sockets(auth=auth).emit("join", payload, callback=True)
         assert ack["ok"] is (role in allowed), (role, ack)
-    # A participant joining by workshop_id is not a facilitator.
+    # A participant joining by workshop_id is not a facilitator, nor a presenter screen; the
+    # presenter screen has the console's rights: not another facilitator's.
     ack = sockets().emit("join", {"workshop_id": workshop_id}, callback=True)
     assert ack["error"]["code"] == "unauthorized"
+    ack = sockets().emit("join", {"workshop_id": workshop_id, "presenter": True}, callback=True)
+    assert ack["error"]["code"] == "unauthorized"
+    other = sockets(auth={"api_token": scene.tokens["other_facilitator"]})
+    ack = other.emit("join", {"workshop_id": workshop_id, "presenter": True}, callback=True)
+    assert ack["ok"] is False and ack["error"]["code"] in DENIED
 
 
 # (method, rule) -> roles allowed. Roles here: how a REST client can present itself.
@@ -336,6 +351,7 @@ def test_api_route_by_role(client, sockets, people, method, rule):
 CONSOLE_ROLES = ("none", "facilitator", "co_facilitator", "other_facilitator")
 CONSOLE = {
     ("GET", "/w/<int:workshop_id>"): FACILITATORS,
+    ("GET", "/w/<int:workshop_id>/present"): FACILITATORS,
     ("GET", "/w/<int:workshop_id>/summary"): FACILITATORS,
     ("GET", "/w/<int:workshop_id>/download/<name>"): FACILITATORS,
     ("GET", "/series/<int:series_id>/download/<name>"): {"facilitator"},
