@@ -21,7 +21,9 @@ class ParticipantSocket:
     def __init__(self, server, workshop: dict, name: str):
         self.client = socketio.Client(reconnection=False)
         self.client.connect(server.url, transports=["websocket"], wait_timeout=10)
-        ack = self.client.call("join", {"join_code": workshop["join_code"], "name": name}, timeout=10)
+        ack = self.client.call(
+            "join", {"join_code": workshop["join_code"], "name": name}, timeout=10
+        )
         assert ack["ok"], ack
         self.workshop = workshop
 
@@ -56,7 +58,7 @@ def note_texts(page):
 
 
 def test_only_the_workshops_facilitators_open_it(server, new_context):
-    workshop = create_workshop(server, "fi")
+    workshop = create_workshop(server, "fi", title="Vain fasilitaattoreille")
     url = f"{server.url}/w/{workshop['id']}/present"
     anonymous = new_context().new_page()
     anonymous.goto(url)
@@ -68,13 +70,16 @@ def test_only_the_workshops_facilitators_open_it(server, new_context):
     expect(participant.locator("#present-stage")).to_have_count(0)
     host = open_presenter(new_context().new_page(), server, workshop)
     expect(host.locator("#present-step-title")).to_have_text(workshop["steps"][0]["title"])
-    expect(host).to_have_title(re.compile(re.escape(workshop["title"])))
+    expect(host).to_have_title(re.compile("Vain fasilitaattoreille"))
+    expect(host.get_by_role("heading", level=1)).to_contain_text("Vain fasilitaattoreille")
 
 
 def test_it_follows_the_live_step_with_notes_join_code_and_countdown(server, new_context):
     workshop = create_workshop(server, "fi", title="Esitystyöpaja")
     first, second = workshop["steps"][0], workshop["steps"][1]
-    page = open_presenter(new_context(viewport={"width": 1280, "height": 720}).new_page(), server, workshop)
+    page = open_presenter(
+        new_context(viewport={"width": 1280, "height": 720}).new_page(), server, workshop
+    )
     # People are arriving: the code, the link and the QR code are large beside the board.
     join_box = page.locator("#present-join")
     code = workshop["join_code"]
@@ -124,12 +129,17 @@ def test_private_and_moderated_notes_never_show(server, new_context):
         aino.post("Salainen ajatus jälkeen")
         moderated_live = aino.post("Toinen moderoitava")
         assert host.call("note.hide", {"note_id": moderated_live, "hidden": True})["ok"]
-        # What the room already sees stays; what is private or hidden never comes.
-        expect(note_texts(page).filter(has_text="Näkyvä lappu")).to_have_count(1)
-        for hidden in ("Salainen", "Moderoitu", "Toinen moderoitava"):
+        # A later change shows the private and moderated ones were received (as placeholders).
+        assert host.call("timer.start", {"step_id": first["id"], "seconds": 60})["ok"]
+        expect(page.locator("#present-timer")).to_be_visible()
+        # As on a participant's board (not their own notes): nothing of the step until the
+        # reveal, and a moderated note never.
+        expect(page.locator(".present-empty").first).to_be_visible()
+        for hidden in ("Näkyvä", "Salainen", "Moderoitu", "Toinen moderoitava"):
             expect(page.locator("#present-stage")).not_to_contain_text(hidden)
         assert host.call("step.reveal", {"step_id": first["id"]})["ok"]
         expect(note_texts(page).filter(has_text="Salainen ajatus")).to_have_count(2)
+        expect(note_texts(page).filter(has_text="Näkyvä lappu")).to_have_count(1)
         expect(page.locator("#present-stage")).not_to_contain_text("Moderoitu")
         expect(page.locator("#present-stage")).not_to_contain_text("Toinen moderoitava")
         # The page never had them: not hidden by the page, never sent to it.
@@ -175,7 +185,9 @@ def test_after_voting_the_notes_are_ranked_with_their_votes(server, new_context)
 def test_it_offers_no_controls_and_its_one_button_works_by_keyboard(server, new_context):
     workshop = create_workshop(server, "fi")
     page = open_presenter(new_context().new_page(), server, workshop)
-    expect(page.locator("main input, main select, main textarea, main [contenteditable]")).to_have_count(0)
+    expect(
+        page.locator("main input, main select, main textarea, main [contenteditable]")
+    ).to_have_count(0)
     buttons = page.locator("main button")
     expect(buttons).to_have_count(1)
     toggle = page.locator("#present-join-toggle")
@@ -244,7 +256,7 @@ def test_no_axe_violations_in_any_state(server, new_context, language):
 
 
 def test_the_workshops_content_carries_its_language_in_another_ui_language(server, new_context):
-    workshop = create_workshop(server, "fi")
+    workshop = create_workshop(server, "fi", title="Suomenkielinen työpaja")
     aino = ParticipantSocket(server, workshop, "Aino")
     try:
         aino.post("Suomenkielinen lappu")
@@ -253,7 +265,7 @@ def test_the_workshops_content_carries_its_language_in_another_ui_language(serve
         expect(page.locator("#present-step-title")).to_have_attribute("lang", "fi")
         expect(page.locator(".present-note-text")).to_have_attribute("lang", "fi")
         expect(page.locator(".present-column h3 span[lang=fi]").first).to_be_visible()
-        expect(page.locator("h1 span[lang=fi]")).to_have_text(workshop["title"])
+        expect(page.locator("h1 span[lang=fi]")).to_have_text("Suomenkielinen työpaja")
         expect(page.locator("#present-join-heading")).to_have_text("Join the workshop")
     finally:
         aino.close()
