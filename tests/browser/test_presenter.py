@@ -72,6 +72,12 @@ def test_only_the_workshops_facilitators_open_it(server, new_context):
     expect(host.locator("#present-step-title")).to_have_text(workshop["steps"][0]["title"])
     expect(host).to_have_title(re.compile("Vain fasilitaattoreille"))
     expect(host.get_by_role("heading", level=1)).to_contain_text("Vain fasilitaattoreille")
+    # The console links to it.
+    host.goto(f"{server.url}/w/{workshop['id']}")
+    link = host.locator("#presenter-link")
+    expect(link).to_have_attribute("href", f"/w/{workshop['id']}/present")
+    host.goto(f"{server.url}{link.get_attribute('href')}")
+    expect(host.locator("#present-step-title")).to_have_text(workshop["steps"][0]["title"])
 
 
 def test_it_follows_the_live_step_with_notes_join_code_and_countdown(server, new_context):

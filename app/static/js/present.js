@@ -190,21 +190,24 @@ function results(step) {
   const themes = state.themesOf(step.id).map((theme) => ({
     theme, total: notes.filter((n) => n.theme_id === theme.id).reduce((sum, n) => sum + (n.votes || 0), 0),
   })).filter((t) => notes.some((n) => n.theme_id === t.theme.id)).sort((a, b) => b.total - a.total);
+  const parts = el("div", { class: "present-results-parts" });
   if (themes.length) {
     const best = Math.max(1, ...themes.map((t) => t.total));
-    section.append(el("h4", { text: S.themes_ranked }), el("ol", { class: "present-ranking themes" },
-      ...themes.map(({ theme, total }) => rankItem(content(el("span", { class: "present-rank-text", text: theme.title })), total, best))));
-    section.append(el("h4", { text: S.notes_ranked }));
+    parts.append(el("div", {}, el("h4", { text: S.themes_ranked }), el("ol", { class: "present-ranking themes" },
+      ...themes.map(({ theme, total }) => rankItem(content(el("span", { class: "present-rank-text", text: theme.title })), total, best)))));
   }
-  if (!notes.length) section.append(el("p", { class: "present-empty", text: S.no_notes }));
+  const ranked = el("div", {}, themes.length ? el("h4", { text: S.notes_ranked }) : null);
+  if (!notes.length) ranked.append(el("p", { class: "present-empty", text: S.no_notes }));
   else {
     const prompts = new Map(step.prompts.map((p) => [p.id, p.title]));
-    section.append(el("ol", { class: "present-ranking" }, ...notes.map((note) => {
+    ranked.append(el("ol", { class: "present-ranking" }, ...notes.map((note) => {
       const text = el("span", { class: "present-rank-text" }, content(el("span", { text: note.text || Object.values(note.fields || {}).flat().join(" · ") })));
       if (step.prompts.length > 1) text.append(" ", content(el("span", { class: "present-rank-prompt", text: prompts.get(note.prompt_id) || "" })));
       return rankItem(text, note.votes || 0, top);
     })));
   }
+  parts.append(ranked);
+  section.append(parts);
   return section;
 }
 
@@ -255,9 +258,15 @@ function renderJoin(index) {
   if (!join) return;
   join.hidden = state.workshop.status !== "open";
   const size = joinOverride || (index === 0 ? "large" : "small");
+  const button = $("present-join-toggle");
+  button.textContent = size === "large" ? S.shrink_join : S.enlarge_join;
+  if (join.dataset.size === size && join.isConnected) return;
   join.dataset.size = size;
   document.body.classList.toggle("present-join-large", size === "large" && !join.hidden);
-  $("present-join-toggle").textContent = size === "large" ? S.shrink_join : S.enlarge_join;
+  // Large: a column beside the board. Small: a chip in the step's header, covering nothing.
+  const focused = document.activeElement === button;
+  (size === "large" ? document.querySelector(".present-layout") : $("present-join-slot")).append(join);
+  if (focused) button.focus();
 }
 
 function setupJoinToggle() {
