@@ -76,3 +76,15 @@ def test_readme_pictures_of_the_board_and_the_summary_come_from_the_example(
     expect(host.page.locator("main")).to_contain_text("(5 votes)")
     host.page.screenshot(path=str(images / "summary.png"))
     assert_picture(images / "summary.png")
+
+
+def test_readme_picture_of_the_presenter_view_comes_from_the_example(server, new_context, images):
+    output = server.cli("demo", "--language", "en", "--email", server.facilitator_email)
+    console_url, _join_url = example_addresses(output)[0]
+    host = LoginPage(new_context(viewport={"width": 1280, "height": 720}).new_page(), server.url)
+    host.log_in(server.facilitator_email)
+    host.page.goto(f"{console_url}/present?lang=en")
+    expect(host.page.locator("#present-step-title")).to_contain_text("development themes")
+    expect(host.page.locator("ol.present-ranking > li").first).to_contain_text("votes")
+    host.page.screenshot(path=str(images / "present.png"))
+    assert_picture(images / "present.png")
