@@ -94,6 +94,13 @@ def test_it_follows_the_live_step_with_notes_join_code_and_countdown(server, new
     expect(join_box.locator("img.present-qr")).to_be_visible()
     expect(join_box).to_have_attribute("data-size", "large")
     assert join_box.locator("img.present-qr").evaluate("img => img.naturalWidth") > 0
+    # Beside the board, with the whole QR code on the first screen of a shared 1280×720 window.
+    stage, qr = (
+        page.locator("#present-stage").bounding_box(),
+        join_box.locator("img").bounding_box(),
+    )
+    assert join_box.bounding_box()["x"] >= stage["x"] + stage["width"], (stage, qr)
+    assert qr["y"] + qr["height"] <= 720 and qr["width"] >= 150, qr
     expect(page.locator(".present-column h3").first).to_contain_text(first["prompts"][0]["title"])
 
     aino = ParticipantSocket(server, workshop, "Aino")
@@ -107,6 +114,8 @@ def test_it_follows_the_live_step_with_notes_join_code_and_countdown(server, new
         # Later on the join box is a corner chip: the code stays readable.
         expect(join_box).to_have_attribute("data-size", "small")
         expect(page.locator("#present-join-code")).to_be_visible()
+        chip, board = join_box.bounding_box(), page.locator(".present-columns").bounding_box()
+        assert chip["y"] + chip["height"] <= board["y"], (chip, board)  # it covers no note
         expect(note_texts(page).filter(has_text="Yhteinen ajatus kaikille")).to_have_count(0)
         expect(page.locator("#present-timer")).to_be_hidden()
         assert host.call("timer.start", {"step_id": second["id"], "seconds": 300})["ok"]

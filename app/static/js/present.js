@@ -229,7 +229,7 @@ function ratings(step) {
     const bar = el("span", { class: "present-bar", "aria-hidden": "true" });
     bar.style.setProperty("--share", `${Math.round((100 * n) / top)}%`);
     list.append(el("li", { class: "present-rank" }, el("span", { class: "present-rank-text", text: String(value) }),
-      el("span", { class: "present-rank-votes" }, bar, el("span", { class: "present-badge", text: format(S.rating_n, { value, n }) }))));
+      el("span", { class: "present-rank-votes" }, bar, el("span", { class: "present-badge", text: format(B.answers_n, { n }) }))));
   }
   return el("section", { class: "present-ratings", "aria-labelledby": "present-ratings-heading" },
     el("h3", { id: "present-ratings-heading", text: S.ratings }), list);
@@ -260,7 +260,7 @@ function renderJoin(index) {
   const size = joinOverride || (index === 0 ? "large" : "small");
   const button = $("present-join-toggle");
   button.textContent = size === "large" ? S.shrink_join : S.enlarge_join;
-  if (join.dataset.size === size && join.isConnected) return;
+  if (join.dataset.size === size) return;
   join.dataset.size = size;
   document.body.classList.toggle("present-join-large", size === "large" && !join.hidden);
   // Large: a column beside the board. Small: a chip in the step's header, covering nothing.
