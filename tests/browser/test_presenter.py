@@ -101,6 +101,8 @@ def test_it_follows_the_live_step_with_notes_join_code_and_countdown(server, new
     )
     assert join_box.bounding_box()["x"] >= stage["x"] + stage["width"], (stage, qr)
     assert qr["y"] + qr["height"] <= 720 and qr["width"] >= 150, qr
+    card, shown_code = join_box.bounding_box(), page.locator("#present-join-code").bounding_box()
+    assert shown_code["x"] + shown_code["width"] <= card["x"] + card["width"], (shown_code, card)
     expect(page.locator(".present-column h3").first).to_contain_text(first["prompts"][0]["title"])
 
     aino = ParticipantSocket(server, workshop, "Aino")
