@@ -266,6 +266,11 @@ def test_no_axe_violations_in_any_state(server, new_context, language):
         assert host.call("workshop.close", {})["ok"]
         expect(page.locator("#present-join")).to_be_hidden()
         check("closed")
+        page.reload()
+        expect(page.locator("#present-step-title")).to_have_text(second["title"])
+        expect(page.locator("#present-join")).to_be_hidden()
+        assert host.call("workshop.reopen", {})["ok"]
+        expect(page.locator("#present-join-code")).to_be_visible()  # joining works again
     finally:
         aino.close()
         host.close()
