@@ -63,7 +63,8 @@ def _field_labels() -> dict[str, str]:
 def _form_error(refusal: AppError, form) -> tuple[str | None, str]:
     """Which field of the form a refusal is about and what to say beside it: by the field's
     label, never by its internal name (``series_title``). A refusal of no field: (None, it)."""
-    field = refusal.field if refusal.field in _field_labels() else None
+    field = refusal.extra.get("field")
+    field = field if field in _field_labels() else None
     field = "template" if field == "index" else field
     if field is None:
         return None, refusal.message
