@@ -26,7 +26,8 @@ def test_a_new_series_without_a_name_is_named_by_its_label(client, facilitator):
     assert response.status_code == 400
     page = _page(response)
     assert "series_title on" not in page and "Kenttä" not in page
-    assert re.search(r'<p id="series_title-error" class="error field-error">Uuden sarjan nimi', page)
+    error = re.search(r'<p id="series_title-error" class="error field-error">([^<]+)', page)
+    assert error.group(1) == "Uuden sarjan nimi on pakollinen."
     field = re.search(r'<input id="series_title"[^>]*>', page).group(0)
     assert 'aria-invalid="true"' in field and "series_title-error" in field and "autofocus" in field
     assert 'value="Eka"' in page and 'value="osallisuus"' in page
@@ -96,7 +97,5 @@ def test_next_workshop_of_a_series_once_however_often_pressed(client, api, facil
     assert second["workshop"]["index"] == 2 and second["workshop"]["topic"] == "osallisuus"
     assert second["workshop"]["id"] != first["id"]
     canvases = api.get("/canvases").get_json()
-    plan = next(
-        t for t in canvases["workshop_templates"] if t["id"] == "hyvanmitta-training-plan"
-    )
+    plan = next(t for t in canvases["workshop_templates"] if t["id"] == "hyvanmitta-training-plan")
     assert [step["canvas"] for step in second["steps"]] == plan["workshops"][1]

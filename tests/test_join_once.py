@@ -22,7 +22,7 @@ def test_two_joins_with_one_op_id_at_once_make_one_participant(live):  # noqa: F
                 "name": f"Tupla {trial}",
                 "op_id": str(uuid.uuid4()),
             }
-            first, second = at_once([lambda: _join(room, payload), lambda: _join(room, payload)])
+            first, second = at_once([lambda p=payload: _join(room, p)] * 2)
             assert first["ok"] and second["ok"], (first, second)
             if first["participant"] != second["participant"]:
                 broken += 1
