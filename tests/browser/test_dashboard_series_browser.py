@@ -199,3 +199,44 @@ def test_deleting_a_workshop_asks_for_its_title(server, new_context, language):
     assert axe_violations(page) == []
     page.goto(f"{server.url}/w/{workshop['id']}")
     expect(page.locator("h1")).not_to_contain_text(f"Poistettava {language}")
+
+
+REMEMBERED = {
+    "fi": "Nimi, jota käytit tämän sarjan edellisessä työpajassa.",
+    "sv": "Namnet du använde i seriens förra workshop.",
+    "en": "The name you used in the previous workshop of this series.",
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_series_entry_and_remembered_name_in_every_language(server, new_context, language):
+    series = api(server, "POST", "/series", {"title": f"Sarja {language}", "language": language})
+    workshops = [
+        api(
+            server,
+            "POST",
+            "/workshops",
+            {
+                "title": f"Osa {index} {language}",
+                "template": TEMPLATE,
+                "language": language,
+                "series_id": series["id"],
+                "index": index,
+            },
+        )
+        for index in (1, 2)
+    ]
+    page = new_context().new_page()
+    log_in(page, server, language)
+    entry = page.locator(f"#series-{series['id']}")
+    expect(entry.get_by_role("button", name=NEXT_LABEL[language])).to_be_visible()
+    assert axe_violations(page) == []
+
+    participant = new_context().new_page()
+    join(participant, server, workshops[0], "Kim")
+    participant.goto(f"{server.url}/j/{workshops[1]['join_code']}")
+    expect(participant.locator("#join-name")).to_have_value("Kim")
+    expect(participant.locator("#join-name")).to_be_focused()
+    expect(participant.locator("#join-name-remembered")).to_contain_text(REMEMBERED[language])
+    expect(participant.locator("html")).to_have_attribute("lang", language)
+    assert axe_violations(participant) == []
