@@ -292,7 +292,10 @@ def join_page(join_code: str):
     try:
         workshop = _workshop_for_code(join_code)
     except AppError as refusal:
-        return render_template("workshops/enter_code.html", error=refusal.message), refusal.status
+        # The code stays in the field, to be corrected rather than typed again.
+        return render_template(
+            "workshops/enter_code.html", error=refusal.message, code=join_code[:20]
+        ), refusal.status
     g.page_language = workshop.language
     boot = {
         "role": "participant",

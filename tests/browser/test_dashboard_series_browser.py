@@ -240,3 +240,14 @@ def test_series_entry_and_remembered_name_in_every_language(server, new_context,
     expect(participant.locator("#join-name-remembered")).to_contain_text(REMEMBERED[language])
     expect(participant.locator("html")).to_have_attribute("lang", language)
     assert axe_violations(participant) == []
+
+
+def test_a_wrong_code_stays_in_the_field_to_be_corrected(server, new_context):
+    page = new_context().new_page()
+    page.goto(f"{server.url}/j")
+    page.locator("#code").fill("ABCD-2345")
+    page.locator("#code").press("Enter")
+    expect(page.locator("#code-error")).to_be_visible()
+    expect(page.locator("#code")).to_have_value("ABCD2345")
+    expect(page.locator("#code")).to_be_focused()
+    expect(page.locator("#code")).to_have_attribute("aria-invalid", "true")
