@@ -1,10 +1,23 @@
 """A join sent twice is one participant: a double-clicked "Liity", or a join resent over a slow
 network, carries the same ``op_id`` and gets the same participant back, however the two
-interleave, on SQLite and on PostgreSQL (a read-then-write: the second must not insert too)."""
+interleave, on SQLite and on PostgreSQL (a read-then-write: the second must not insert too).
+So is "Luo sarjan seuraava työpaja" pressed twice at once (without the series row's lock, the
+PostgreSQL run makes two workshops)."""
 
+import re
+import urllib.parse
+import urllib.request
 import uuid
 
-from .test_concurrency_races import CALL_TIMEOUT, TRIALS, Room, at_once, live  # noqa: F401
+from .conftest import PASSWORD
+from .server import api
+from .test_concurrency_races import (  # noqa: F401 (live: the fixture)
+    CALL_TIMEOUT,
+    TRIALS,
+    Room,
+    at_once,
+    live,
+)
 
 
 def _join(room: Room, payload: dict) -> dict:
@@ -59,3 +72,41 @@ def test_a_new_op_id_is_a_new_participant_and_a_bad_one_is_refused(live):  # noq
     finally:
         for sock in room.sockets:
             sock.disconnect()
+
+
+def _browser(server) -> urllib.request.OpenerDirector:
+    """A logged-in browser session on the live server (cookies kept between requests)."""
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor())
+    token = _csrf(opener, f"{server.url}/login")
+    form = {"email": "kilpa@example.fi", "password": PASSWORD, "csrf_token": token}
+    opener.open(f"{server.url}/login", data=urllib.parse.urlencode(form).encode(), timeout=30)
+    return opener
+
+
+def _csrf(opener, url: str) -> str:
+    page = opener.open(url, timeout=30).read().decode()
+    return re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
+
+
+def test_the_series_next_workshop_pressed_twice_at_once_is_one_workshop(live):  # noqa: F811
+    browser = _browser(live)
+    token = _csrf(browser, f"{live.url}/")
+    broken = 0
+    for trial in range(5):
+        series = api(live, "POST", "/series", {"title": f"Sarja {trial}"})
+        body = {
+            "title": "Eka",
+            "template": "hyvanmitta-training-plan",
+            "series_id": series["id"],
+            "language": "fi",
+        }
+        api(live, "POST", "/workshops", body)
+        form = urllib.parse.urlencode({"csrf_token": token, "index": "2"}).encode()
+        url = f"{live.url}/series/{series['id']}/next"
+        first, second = at_once(
+            [lambda u=url, f=form: browser.open(u, data=f, timeout=60).geturl()] * 2
+        )
+        assert re.search(r"/w/\d+$", first), first
+        if first != second:
+            broken += 1
+    assert broken == 0, f"{broken}/5 double presses made two workshops"
