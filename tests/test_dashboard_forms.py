@@ -1,6 +1,7 @@
 """The dashboard's forms on the server: errors by the field's label with what was typed kept,
 the series' next workshop, and deleting a workshop (owner only, CSRF, the title typed)."""
 
+import io
 import re
 
 from .test_accounts import csrf_token, login
@@ -99,3 +100,21 @@ def test_next_workshop_of_a_series_once_however_often_pressed(client, api, facil
     canvases = api.get("/canvases").get_json()
     plan = next(t for t in canvases["workshop_templates"] if t["id"] == "hyvanmitta-training-plan")
     assert [step["canvas"] for step in second["steps"]] == plan["workshops"][1]
+
+
+def test_a_refused_import_is_told_beside_the_file_field(client, facilitator):
+    login(client, facilitator[1], "correct horse battery")
+    refused = client.post(
+        "/workshops/import",
+        data={
+            "csrf_token": csrf_token(client, "/"),
+            "file": (io.BytesIO(b'{"format": "x"}'), "x.json"),
+        },
+    )
+    assert refused.status_code == 400
+    page = _page(refused)
+    field = re.search(r'<input id="import-file"[^>]*>', page).group(0)
+    assert 'aria-invalid="true"' in field and "import-error" in field and "autofocus" in field
+    error = re.search(r'<p id="import-error" class="error field-error">([^<]+)', page).group(1)
+    assert "Tiedosto ei ole Pajapohjan työpajavienti." in error
+    assert 'id="new-workshop-heading"' in page  # the whole dashboard, nothing else lost

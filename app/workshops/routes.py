@@ -80,7 +80,14 @@ def _form_error(refusal: AppError, form) -> tuple[str | None, str]:
     return field, refusal.message
 
 
-def _dashboard(form, errors: dict | None = None, error: str | None = None) -> str:
+def render_dashboard(import_error: str | None = None) -> str:
+    """The dashboard with the import form's refusal beside its file field (exports/routes.py)."""
+    return _dashboard(form={}, import_error=import_error)
+
+
+def _dashboard(
+    form, errors: dict | None = None, error: str | None = None, import_error: str | None = None
+) -> str:
     shared = select(CoFacilitator.workshop_id).where(
         CoFacilitator.facilitator_id == g.facilitator.id
     )
@@ -99,6 +106,7 @@ def _dashboard(form, errors: dict | None = None, error: str | None = None) -> st
         series_entries=[_series_entry(one, workshops) for one in series],
         errors=errors or {},
         error=error,
+        import_error=import_error,
         notices=get_flashed_messages(),
         form=form,
         choices=_template_choices(current_language()),
