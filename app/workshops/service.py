@@ -348,7 +348,7 @@ def create_next_in_series(owner_id: int, series_id, index) -> Workshop:
         raise AppError(
             "no_next_workshop", _("This series has no next workshop in its template."), 409
         )
-    title = f"{series.title} {index}: {upcoming['plan_title']}"
+    title = f"{series.title} – {upcoming['plan_title']}"
     return create_workshop(
         owner_id,
         series_id=series.id,
