@@ -195,6 +195,7 @@ def test_deleting_a_workshop_asks_for_its_title(server, new_context, language):
     page.get_by_role("button", name=DELETE_LABEL[language]).click()
     expect(page.locator("#list-heading")).to_be_visible()
     expect(page.locator("#dashboard-notice")).to_contain_text(f"Poistettava {language}")
+    expect(page.locator("#dashboard-notice")).to_be_focused()
     expect(page.locator(".workshop-list")).not_to_contain_text(f"Poistettava {language}")
     assert axe_violations(page) == []
     page.goto(f"{server.url}/w/{workshop['id']}")
