@@ -357,6 +357,17 @@ CONSOLE = {
     ("GET", "/series/<int:series_id>/download/<name>"): {"facilitator"},
     ("POST", "/w/<int:workshop_id>/share"): {"facilitator"},
     ("POST", "/w/<int:workshop_id>/share/revoke"): {"facilitator"},
+    # Deleting is the owner's, as DELETE /api/v1/workshops/{id}; the next workshop of a series
+    # is the series owner's, as POST /api/v1/workshops with a series_id.
+    ("GET", "/w/<int:workshop_id>/delete"): {"facilitator"},
+    ("POST", "/w/<int:workshop_id>/delete"): {"facilitator"},
+    ("POST", "/series/<int:series_id>/next"): {"facilitator"},
+}
+# What the forms carry besides their token, so that the allowed role's request is a valid one:
+# the title typed to confirm a deletion, the index of the series' next workshop.
+CONSOLE_FORM = {
+    "/w/<int:workshop_id>/delete": {"confirm_title": "T"},
+    "/series/<int:series_id>/next": {"index": "2"},
 }
 
 
@@ -400,7 +411,7 @@ def test_console_route_by_role(app, client, sockets, people, method, rule):
             .replace("<int:series_id>", str(scene.series))
             .replace("<name>", "training-plan.md" if "series" in rule else "summary.md")
         )
-        data = {"csrf_token": token} if method == "POST" else None
+        data = {"csrf_token": token, **CONSOLE_FORM.get(rule, {})} if method == "POST" else None
         response = browser.open(path, method=method, data=data)
         shared = client.get(f"/s/{scene.share}").status_code
         to_login = response.headers.get("Location", "").startswith("/login")

@@ -80,7 +80,7 @@ def _room(workshop: Workshop, host_name: str, content) -> Room:
     host = log.Viewer(workshop.id, "facilitator", facilitator_id=workshop.owner_id, name=host_name)
     room = Room(workshop, host)
     for name in content.PARTICIPANTS:
-        participant, _token, _events = workshops.join(workshop, name, None)
+        participant = workshops.join(workshop, name, None)[0]
         room.people.append(
             log.Viewer(workshop.id, "participant", participant_id=participant.id, name=name)
         )

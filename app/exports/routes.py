@@ -72,7 +72,11 @@ def plan_download(series_id: int, name: str):
 
 
 def _import_error(message: str, status: int):
-    return render_template("exports/import_error.html", message=message), status
+    """The dashboard again, the reason beside the file field (a file cannot be kept in the form:
+    the browser asks for it again)."""
+    from ..workshops.routes import render_dashboard
+
+    return render_dashboard(import_error=message), status
 
 
 @bp.post("/workshops/import")

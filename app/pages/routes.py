@@ -12,7 +12,7 @@ bp = Blueprint("pages", __name__)
 
 # The date of the assessment this statement describes (tests/browser/test_accessibility.py and
 # friends); an organisation that re-assesses its installation sets its own date.
-ASSESSED_ON = "2026-11-22"
+ASSESSED_ON = "2026-11-30"
 SETTINGS = {
     "ORGANISATION_NAME": "PAJAPOHJA_ORGANISATION_NAME",
     "ACCESSIBILITY_CONTACT": "PAJAPOHJA_ACCESSIBILITY_CONTACT",

@@ -21,7 +21,7 @@ from ..realtime import (
     room_facilitators,
     room_participant,
 )
-from ..validation import optional_str
+from ..validation import op_id, optional_str
 from . import join_limits, service, sighting
 from .document import document
 from .models import Workshop
@@ -72,6 +72,7 @@ def join(payload: dict):
         raise AppError(
             "invalid_field", _("participant_token must be text."), field="participant_token"
         )
+    join_op_id = op_id(payload) if payload.get("op_id") is not None else None
     address = request.remote_addr
     seen = sighting.Sighting(address, sighting.browser_id(payload))
     join_limits.admit(address, payload.get("join_code"), token)
@@ -82,9 +83,10 @@ def join(payload: dict):
             if refusal.code == "unknown_code":
                 ratelimit.join_failed(address)
             raise
-        given_token = token
-        participant, token, events = service.join(workshop, name, token, seen)
-        join_limits.joined(address, workshop, new_participant=token != given_token)
+        participant, token, events, created = service.join(
+            workshop, name, token, seen, op_id=join_op_id
+        )
+        join_limits.joined(address, workshop, new_participant=created)
         viewer = log.Viewer(
             workshop.id, "participant", participant_id=participant.id, name=participant.name
         )

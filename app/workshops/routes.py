@@ -4,7 +4,19 @@ import io
 
 import qrcode
 import qrcode.image.svg
-from flask import Blueprint, Response, abort, g, redirect, render_template, request, url_for
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    flash,
+    g,
+    get_flashed_messages,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
+from flask_babel import gettext as _
 from sqlalchemy import or_, select
 
 from .. import ratelimit
@@ -34,7 +46,48 @@ def _template_choices(language: str) -> list[dict]:
     return choices
 
 
-def _dashboard(error: str | None, form) -> str:
+def _field_labels() -> dict[str, str]:
+    """The workshop form's fields by name, as their labels on the page say them."""
+    return {
+        "title": _("Title"),
+        "template": _("Workshop template"),
+        "index": _("Workshop template"),
+        "series": _("Workshop series"),
+        "series_title": _("Name of the new series"),
+        "topic": _("Topic (e.g. participation competence)"),
+        "organisation": _("Organisation"),
+        "language": _("Language of the workshop"),
+    }
+
+
+def _form_error(refusal: AppError, form) -> tuple[str | None, str]:
+    """Which field of the form a refusal is about and what to say beside it: by the field's
+    label, never by its internal name (``series_title``). A refusal of no field: (None, it)."""
+    field = refusal.extra.get("field")
+    field = field if field in _field_labels() else None
+    field = "template" if field == "index" else field
+    if field is None:
+        return None, refusal.message
+    if refusal.code == "invalid_field" and not (form.get(field) or "").strip():
+        required = {
+            "title": _("The title is required."),
+            "series_title": _("The name of the new series is required."),
+        }
+        if field in required:
+            return field, required[field]
+    if refusal.code == "too_long":
+        return field, _("%(label)s: at most %(n)d characters.", label=_field_labels()[field], n=200)
+    return field, refusal.message
+
+
+def render_dashboard(import_error: str | None = None) -> str:
+    """The dashboard with the import form's refusal beside its file field (exports/routes.py)."""
+    return _dashboard(form={}, import_error=import_error)
+
+
+def _dashboard(
+    form, errors: dict | None = None, error: str | None = None, import_error: str | None = None
+) -> str:
     shared = select(CoFacilitator.workshop_id).where(
         CoFacilitator.facilitator_id == g.facilitator.id
     )
@@ -50,17 +103,32 @@ def _dashboard(error: str | None, form) -> str:
         "workshops/dashboard.html",
         workshops=workshops,
         series=series,
+        series_entries=[_series_entry(one, workshops) for one in series],
+        errors=errors or {},
         error=error,
+        import_error=import_error,
+        notices=get_flashed_messages(),
         form=form,
         choices=_template_choices(current_language()),
         format_code=service.format_join_code,
     )
 
 
+def _series_entry(series: Series, workshops: list[Workshop]) -> dict:
+    return {
+        "series": series,
+        "workshops": sorted(
+            (one for one in workshops if one.series_id == series.id),
+            key=lambda one: (one.series_index, one.id),
+        ),
+        "next": service.next_in_series(series),
+    }
+
+
 @bp.get("/")
 @login_required
 def dashboard():
-    return _dashboard(error=None, form={})
+    return _dashboard(form={})
 
 
 @bp.post("/workshops")
@@ -82,7 +150,10 @@ def create_workshop():
                 organisation=optional_str(form, "organisation", max_length=200),
             )
     except AppError as refusal:
-        return _dashboard(error=refusal.message, form=form), 400
+        field, message = _form_error(refusal, form)
+        if field is None:
+            return _dashboard(form=form, error=message), refusal.status
+        return _dashboard(form=form, errors={field: message}), 400
     return redirect(url_for("workshops.console", workshop_id=workshop.id))
 
 
@@ -103,6 +174,58 @@ def _series_choice(form) -> int | None:
     return None
 
 
+@bp.post("/series/<int:series_id>/next")
+@login_required
+def create_next_in_series(series_id: int):
+    """The series' next workshop ("Luo sarjan seuraava työpaja"), from the dashboard's series
+    entry or the console: pressed twice, it opens the one the first press made."""
+    try:
+        with write_transaction():
+            workshop = service.create_next_in_series(
+                g.facilitator.id, series_id, typed_int(request.form.get("index", "")) or 0
+            )
+    except AppError as refusal:
+        if refusal.status == 404:
+            abort(404)
+        return _dashboard(form={}, error=refusal.message), refusal.status
+    return redirect(url_for("workshops.console", workshop_id=workshop.id))
+
+
+def _own_workshop_or_404(workshop_id: int) -> Workshop:
+    """The workshop if this facilitator owns it: deleting is the owner's, as in the API
+    (``DELETE /api/v1/workshops/{id}``); anyone else sees no such page."""
+    try:
+        return service.owned_workshop(g.facilitator.id, workshop_id, owner_only=True)
+    except AppError:
+        abort(404)
+
+
+@bp.get("/w/<int:workshop_id>/delete")
+@login_required
+def confirm_delete(workshop_id: int):
+    workshop = _own_workshop_or_404(workshop_id)
+    return render_template("workshops/delete.html", workshop=workshop, error=None, typed="")
+
+
+@bp.post("/w/<int:workshop_id>/delete")
+@login_required
+def delete_workshop(workshop_id: int):
+    workshop = _own_workshop_or_404(workshop_id)
+    typed = request.form.get("confirm_title", "")
+    try:
+        service.check_deletion(workshop, typed)
+    except AppError as refusal:
+        return render_template(
+            "workshops/delete.html", workshop=workshop, error=refusal.message, typed=typed
+        ), 400
+    title = workshop.title
+    with write_transaction(workshop_id=workshop_id):
+        service.delete_workshop(_own_workshop_or_404(workshop_id))
+    db.session.expunge_all()
+    flash(_("The workshop “%(title)s” was deleted.", title=title))
+    return redirect(url_for("workshops.dashboard"))
+
+
 @bp.get("/w/<int:workshop_id>")
 @login_required
 def console(workshop_id: int):
@@ -112,9 +235,16 @@ def console(workshop_id: int):
         abort(404)
     g.page_language = workshop.language
     boot = {"role": "facilitator", "workshop_id": workshop.id, "strings": board_strings()}
+    series = workshop.series
     return render_template(
         "workshops/console.html",
         workshop=workshop,
+        is_owner=workshop.owner_id == g.facilitator.id,
+        series_next=(
+            service.next_in_series(series)
+            if series is not None and series.owner_id == g.facilitator.id
+            else None
+        ),
         boot=boot,
         references=references(workshop),
         join_url=service.join_url(workshop),
@@ -194,9 +324,17 @@ def join_page(join_code: str):
     try:
         workshop = _workshop_for_code(join_code)
     except AppError as refusal:
-        return render_template("workshops/enter_code.html", error=refusal.message), refusal.status
+        # The code stays in the field, to be corrected rather than typed again.
+        return render_template(
+            "workshops/enter_code.html", error=refusal.message, code=join_code[:20]
+        ), refusal.status
     g.page_language = workshop.language
-    boot = {"role": "participant", "join_code": workshop.join_code, "strings": board_strings()}
+    boot = {
+        "role": "participant",
+        "join_code": workshop.join_code,
+        "series_id": workshop.series_id,  # join.js offers the name given in the series before
+        "strings": board_strings(),
+    }
     return render_template(
         "workshops/join.html", workshop=workshop, boot=boot, references=references(workshop)
     )

@@ -1,10 +1,14 @@
 """Series, workshops, steps and participants: creating them, finding them, joining them."""
 
+import base64
+import hmac
 import secrets
+from hashlib import sha256
 
 from flask import current_app
 from flask_babel import gettext as _
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 
 from ..accounts.models import Facilitator
 from ..accounts.service import token_digest
@@ -222,31 +226,68 @@ def workshop_by_code(code) -> Workshop:
     return workshop
 
 
-def join(workshop: Workshop, name: str | None, token: str | None, seen: Sighting | None = None):
-    """The participant behind ``token`` if it belongs to this workshop, else a new one (whose
-    ``seen`` network and browser are kept as hashes, for finding duplicates).
-    Returns ``(participant, token, events)`` (no events: arrivals are not logged)."""
+def join(
+    workshop: Workshop,
+    name: str | None,
+    token: str | None,
+    seen: Sighting | None = None,
+    op_id: str | None = None,
+):
+    """The participant behind ``token`` if it belongs to this workshop, else the one an earlier
+    join with the same ``op_id`` made, else a new one (whose ``seen`` network and browser are
+    kept as hashes, for finding duplicates).
+    Returns ``(participant, token, events, created)`` (no events: arrivals are not logged)."""
     if token:
-        participant = db.session.scalar(
-            select(Participant).where(
-                Participant.token_hash == token_digest(token),
-                Participant.workshop_id == workshop.id,
-            )
-        )
+        participant = _participant_by_token(workshop, token)
         if participant is not None:
-            if participant.removed:
-                raise AppError("removed", _("You have been removed from this workshop."), 403)
-            return participant, token, []
-    token = secrets.token_urlsafe(24)
+            return participant, token, [], False
+    if op_id is not None:
+        # The same join sent twice (a double click, a retry over a slow network): the token is
+        # derived from the op id, so the second finds the participant the first made.
+        token = _token_for_op(workshop, op_id)
+        participant = _participant_by_token(workshop, token)
+        if participant is not None:
+            return participant, token, [], False
+    else:
+        token = secrets.token_urlsafe(24)
     name = clean_text(name or "")[:MAX_NAME_LENGTH] or None
     participant = Participant(workshop_id=workshop.id, token_hash=token_digest(token), name=name)
     if seen is not None:
         seen.stamp(participant)
-    db.session.add(participant)
-    db.session.flush()
+    try:
+        # Two joins with one op id at once: on PostgreSQL the second insert waits for the
+        # first to commit, then breaks the token's uniqueness and finds the first's participant.
+        with db.session.begin_nested():
+            db.session.add(participant)
+    except IntegrityError:
+        participant = _participant_by_token(workshop, token) if op_id is not None else None
+        if participant is None:
+            raise
+        return participant, token, [], False
     # Nothing is broadcast: in a 1,000-person event every arrival sent to everyone would cost a
     # million deliveries. Facilitators learn of arrivals through ``presence``.
-    return participant, token, []
+    return participant, token, [], True
+
+
+def _participant_by_token(workshop: Workshop, token: str) -> Participant | None:
+    participant = db.session.scalar(
+        select(Participant).where(
+            Participant.token_hash == token_digest(token),
+            Participant.workshop_id == workshop.id,
+        )
+    )
+    if participant is not None and participant.removed:
+        raise AppError("removed", _("You have been removed from this workshop."), 403)
+    return participant
+
+
+def _token_for_op(workshop: Workshop, op_id: str) -> str:
+    """The participant token of a join's op id: keyed with the app's secret, so that only the
+    browser that made the op id (and sent it over its connection) can know it."""
+    key = current_app.config["SECRET_KEY"]
+    key = key.encode() if isinstance(key, str) else key
+    digest = hmac.new(key, f"join:{workshop.id}:{op_id}".encode(), sha256).digest()
+    return base64.urlsafe_b64encode(digest[:24]).decode().rstrip("=")
 
 
 def step_of(workshop_id: int, step_id) -> Step:
@@ -262,3 +303,69 @@ def delete_workshop(workshop: Workshop) -> None:
     events and operations; and on SQLite out of the WAL too, at the next checkpoint."""
     db.session.delete(workshop)
     forget_wal()
+
+
+def next_in_series(series: Series) -> dict | None:
+    """The workshop that comes next in a series: the one after the series' latest in that
+    workshop's template (``{"template", "index", "plan_title", "language"}``), or None when the
+    series has none yet or its template has no more workshops."""
+    latest = db.session.scalar(
+        select(Workshop)
+        .where(Workshop.series_id == series.id)
+        .order_by(Workshop.series_index.desc(), Workshop.created_at.desc(), Workshop.id.desc())
+        .limit(1)
+    )
+    template = library().template(latest.template) if latest is not None else None
+    if template is None or latest.series_index >= len(template.workshops):
+        return None
+    index = latest.series_index + 1
+    return {
+        "template": template.id,
+        "index": index,
+        "plan_title": template.workshops[index - 1].title[latest.language],
+        "language": latest.language,
+    }
+
+
+def create_next_in_series(owner_id: int, series_id, index) -> Workshop:
+    """Workshop ``index`` of the series, as the series' next one (same template and language,
+    the series' topic and organisation). Asked again for an index the series already has (a
+    double click): that workshop, not a second one."""
+    series = owned_series(owner_id, series_id)
+    # Two requests at once wait for each other here (PostgreSQL; SQLite has one writer anyway),
+    # so the second sees the workshop the first made.
+    db.session.execute(select(Series.id).where(Series.id == series.id).with_for_update())
+    made = db.session.scalar(
+        select(Workshop)
+        .where(Workshop.series_id == series.id, Workshop.series_index == index)
+        .order_by(Workshop.id.desc())
+        .limit(1)
+    )
+    upcoming = next_in_series(series)
+    if made is not None and (upcoming is None or upcoming["index"] > index):
+        return made
+    if upcoming is None or upcoming["index"] != index:
+        raise AppError(
+            "no_next_workshop", _("This series has no next workshop in its template."), 409
+        )
+    title = f"{series.title} – {upcoming['plan_title']}"
+    return create_workshop(
+        owner_id,
+        series_id=series.id,
+        title=clean_text(title)[:200].strip(),
+        template=upcoming["template"],
+        language=upcoming["language"],
+        index=index,
+    )
+
+
+def check_deletion(workshop: Workshop, typed_title: str) -> None:
+    """The title typed to confirm a deletion: the workshop's own, give or take white space and
+    letter case, so that a slip of the hand never deletes a workshop."""
+    typed = " ".join(clean_text(typed_title or "").split()).casefold()
+    if not typed or typed != " ".join(workshop.title.split()).casefold():
+        raise AppError(
+            "confirmation_mismatch",
+            _("Type the workshop's title exactly as shown to delete it."),
+            field="confirm_title",
+        )

@@ -79,7 +79,7 @@ def test_pages_outside_the_board_have_no_axe_violations(server, new_context, lan
     page.locator("#title").fill("Sarjan työpaja")
     page.locator("#series").select_option("new")  # without naming the series: an error
     page.locator("#new-workshop-heading ~ form button[type=submit]").click()
-    expect(page.locator("#new-workshop-heading ~ .error")).to_be_visible()
+    expect(page.locator("#series_title-error")).to_be_visible()
     findings.check("workshop creation with an error", page)
     workshop = create_workshop(server, language)
     page.goto(f"{server.url}/?lang={language}")

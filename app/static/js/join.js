@@ -12,6 +12,14 @@ const identityKey = `${scope}:participant`;
 const formSection = document.getElementById("join-form-section");
 const form = document.getElementById("join-form");
 const errorBox = document.getElementById("join-error");
+const nameInput = document.getElementById("join-name");
+const joinButtons = [document.getElementById("join-button"), document.getElementById("join-anonymous")];
+// The name given in one workshop of a series is offered (never sent) in the next ones.
+const seriesNameKey = boot.series_id ? `pajapohja:series:${boot.series_id}:name` : null;
+// One join, however often it is sent: a double click, or the join resent after a time-out on a
+// slow network, carries the same op id, and the server answers with the same participant.
+let joinOpId = newOpId();
+let joining = false;
 
 // A random id this browser keeps for every workshop: the server stores only a keyed hash of it,
 // so that the facilitator can see many participants made in one browser (app/workshops/
@@ -31,6 +39,41 @@ function browserId() {
   }
 }
 
+function newOpId() {
+  // crypto.randomUUID needs a secure context; a server on a LAN address may be plain http.
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = (bytes[6] & 0x0f) | 0x40;
+  bytes[8] = (bytes[8] & 0x3f) | 0x80;
+  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+function remembered(key) {
+  try {
+    return key ? localStorage.getItem(key) || "" : "";
+  } catch {
+    return "";
+  }
+}
+
+function remember(key, value) {
+  try {
+    if (key && value) localStorage.setItem(key, value);
+  } catch {
+    // Without storage the name is simply not offered next time.
+  }
+}
+
+// While a join is under way the buttons look and announce themselves disabled, but keep focus
+// (a disabled button would drop it to the page body).
+function setJoining(on) {
+  joining = on;
+  for (const button of joinButtons) {
+    if (on) button.setAttribute("aria-disabled", "true");
+    else button.removeAttribute("aria-disabled");
+  }
+}
+
 function storedIdentity() {
   try {
     return JSON.parse(localStorage.getItem(identityKey) || "null");
@@ -41,9 +84,10 @@ function storedIdentity() {
 
 function start(name) {
   let identity = storedIdentity();
+  const opId = joinOpId;
   const board = new Board({ connection: null, strings, scope, me: { role: "participant", participantId: identity?.id } });
   const connection = new Connection({
-    joinPayload: () => ({ join_code: boot.join_code, name: name || undefined, participant_token: identity?.token, browser_id: browserId() }),
+    joinPayload: () => ({ join_code: boot.join_code, name: name || undefined, participant_token: identity?.token, op_id: identity ? undefined : opId, browser_id: browserId() }),
     outboxKey: `${scope}:outbox`,
   });
   board.connection = connection;
@@ -64,6 +108,7 @@ function start(name) {
       identity = participant;
       localStorage.setItem(identityKey, JSON.stringify(participant));
       board.me.participantId = participant.id;
+      remember(seriesNameKey, participant.name);
     }
     cache.reset(detail.snapshot, identity?.id); // before the board takes the objects over
     formSection.hidden = true;
@@ -81,6 +126,8 @@ function start(name) {
       document.getElementById("board").hidden = true;
     }
     formSection.hidden = false;
+    joinOpId = newOpId(); // a join after a refusal is a new attempt (after removal: a new person)
+    setJoining(false);
     errorBox.textContent = strings.errors[detail.code] || detail.message;
     errorBox.hidden = false;
     connection.socket.disconnect();
@@ -93,10 +140,21 @@ if (storedIdentity()) {
   start();
 } else {
   formSection.hidden = false;
-  document.getElementById("join-name").focus();
+  const offered = remembered(seriesNameKey);
+  if (offered) {
+    nameInput.value = offered;
+    document.getElementById("join-name-remembered").hidden = false;
+    nameInput.setAttribute("aria-describedby", "join-name-remembered");
+  }
+  nameInput.focus();
+  const joinAs = (name) => {
+    if (joining) return; // the second click of a double click
+    setJoining(true);
+    start(name);
+  };
   form.addEventListener("submit", (event) => {
     event.preventDefault();
-    start(document.getElementById("join-name").value.trim());
+    joinAs(nameInput.value.trim());
   });
-  document.getElementById("join-anonymous").addEventListener("click", () => start(""));
+  document.getElementById("join-anonymous").addEventListener("click", () => joinAs(""));
 }
