@@ -131,9 +131,9 @@ export class Controls {
   }
 
   // A phase that is not always needed folds away; it opens by itself where the step uses it,
-  // and stays as the facilitator left it.
+  // and once the facilitator opens or closes it, it stays so.
   #fold(phase, title, relevant, ...children) {
-    const key = `${this.board.viewedStepId}:${phase}`;
+    const key = phase;
     const remembered = this.openSections.get(key);
     const details = el("details", { class: `control-box phase-${phase}`, "data-phase": phase, open: (remembered ?? relevant) ? true : null },
       el("summary", { id: `ctl-${phase}-summary` }, el("h3", { text: title })), ...children);
