@@ -226,7 +226,9 @@ def end(viewer: log.Viewer, payload: dict):
                 )
             )
         for theme in themes:
-            events.append(log.append(viewer.workshop_id, "theme.updated", {"theme": theme.to_public()}))
+            events.append(
+                log.append(viewer.workshop_id, "theme.updated", {"theme": theme.to_public()})
+            )
         db.session.execute(GroupMember.__table__.delete().where(GroupMember.step_id == step.id))
         for group in groups.values():
             db.session.delete(group)

@@ -13,12 +13,12 @@ from ..accounts.routes import login_required
 from ..db import write_transaction
 from ..errors import AppError
 from ..extensions import db
+from ..facilitation.strings import console_strings
 from ..i18n import current_language
 from ..validation import optional_str, required_str, typed_int
 from . import join_limits, service
 from .models import CoFacilitator, Participant, Series, Workshop
 from .references import references
-from ..facilitation.strings import console_strings
 from .strings import board_strings
 
 bp = Blueprint("workshops", __name__)
