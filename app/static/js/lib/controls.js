@@ -137,8 +137,17 @@ export class Controls {
     const remembered = this.openSections.get(key);
     const details = el("details", { class: `control-box phase-${phase}`, "data-phase": phase, open: (remembered ?? relevant) ? true : null },
       el("summary", { id: `ctl-${phase}-summary` }, el("h3", { text: title })), ...children);
-    details.addEventListener("toggle", () => this.openSections.set(key, details.open));
+    this.#remember(details, key);
     return details;
+  }
+
+  // Only the facilitator's own opening or closing is remembered: a details element made open
+  // also fires "toggle", which must not turn the step's default into a choice.
+  #remember(details, key) {
+    const initial = details.open;
+    details.addEventListener("toggle", () => {
+      if (details.open !== initial || this.openSections.has(key)) this.openSections.set(key, details.open);
+    });
   }
 
   #where(step) {
@@ -173,7 +182,7 @@ export class Controls {
     const key = "hint";
     const details = el("details", { class: "control-hint", id: "ctl-hint", open: this.openSections.get(key) ?? true ? true : null },
       el("summary", { text: this.s.step_hint }), el("p", { text: step.hint, lang: this.#lang() }));
-    details.addEventListener("toggle", () => this.openSections.set(key, details.open));
+    this.#remember(details, key);
     return details;
   }
 
@@ -199,7 +208,7 @@ export class Controls {
     const wasOpen = box.querySelector("details")?.open ?? this.openSections.get(key);
     const details = el("details", { open: wasOpen ? true : null },
       el("summary", { id: "notes-count", text: format(s.notes_total_n, { n: notes.length }) }), el("ul", {}, ...perQuestion));
-    details.addEventListener("toggle", () => this.openSections.set(key, details.open));
+    this.#remember(details, key);
     keepFocus(box, () => box.replaceChildren(el("h3", { class: "visually-hidden", text: s.progress }),
       el("ul", { class: "progress-figures" }, ...lines), details));
   }
