@@ -156,11 +156,11 @@ export class Controls {
     const { workshop } = state;
     const number = (id) => state.steps.findIndex((candidate) => candidate.id === id) + 1;
     const current = workshop.current_step_id === step.id;
+    const live = number(workshop.current_step_id);
     const where = current
       ? el("p", { id: "ctl-where", class: "control-where" }, format(s.viewing_live, { n: number(step.id) }))
-      : el("p", { id: "ctl-where", class: "control-where" },
-        format(s.viewing_step, { n: number(step.id) }), " · ",
-        el("strong", { text: format(s.live_step, { n: number(workshop.current_step_id) }) }));
+      : el("p", { id: "ctl-where", class: "control-where" }, format(s.viewing_step, { n: number(step.id) }),
+        live ? " · " : null, live ? el("strong", { text: format(s.live_step, { n: live }) }) : null);
     const follow = el("input", { type: "checkbox", id: "ctl-follow" });
     follow.checked = workshop.follow_me;
     follow.addEventListener("change", () => this.send("workshop.follow", { follow: follow.checked }).catch(() => { follow.checked = !follow.checked; }));
