@@ -204,6 +204,10 @@ export class Controls {
     const notes = [...state.notes.values()].filter((note) => note.step_id === step.id);
     const perQuestion = step.prompts.map((prompt) => el("li", { lang: this.#lang(),
       text: format(s.notes_per_question, { title: prompt.title, n: notes.filter((n) => n.prompt_id === prompt.id).length }) }));
+    for (const group of state.groupsOf(step.id)) { // and per small group, while there are groups
+      perQuestion.push(el("li", { lang: this.#lang(),
+        text: format(s.notes_per_question, { title: group.name, n: notes.filter((n) => n.group_id === group.id).length }) }));
+    }
     const key = "notes";
     const wasOpen = box.querySelector("details")?.open ?? this.openSections.get(key);
     const details = el("details", { open: wasOpen ? true : null },
