@@ -417,7 +417,6 @@ export class Controls {
   #presence() {
     const s = this.s;
     const { state } = this.board;
-    const open = state.workshop.status === "open";
     const online = state.presence.participants;
     const named = online.map((id) => state.participants.get(id)?.name).filter(Boolean);
     const anonymous = online.length - named.length;
@@ -425,8 +424,10 @@ export class Controls {
     const people = el("ul", { class: "participant-list" });
     for (const participant of state.participants.values()) {
       people.append(el("li", {}, el("span", { class: "participant-name", text: participant.name || s.anonymous }), " ",
-        open ? el("button", { type: "button", id: `remove-participant-${participant.id}`, class: "small", text: s.remove, "aria-label": `${s.remove}: ${participant.name || s.anonymous}`,
-          onclick: () => { if (window.confirm(s.remove_confirm)) this.send("participant.remove", { participant_id: participant.id }).catch(() => {}); } }) : null));
+        // Still there once the workshop is closed: removing a duplicate takes its votes out of
+        // the results that are downloaded.
+        el("button", { type: "button", id: `remove-participant-${participant.id}`, class: "small", text: s.remove, "aria-label": `${s.remove}: ${participant.name || s.anonymous}`,
+          onclick: () => { if (window.confirm(s.remove_confirm)) this.send("participant.remove", { participant_id: participant.id }).catch(() => {}); } })));
     }
     const wasOpen = this.presenceRoot.querySelector("details")?.open;
     keepFocus(this.presenceRoot, () => this.presenceRoot.replaceChildren(
