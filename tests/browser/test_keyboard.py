@@ -95,6 +95,12 @@ def test_facilitator_runs_a_workshop_and_downloads_the_summary_with_the_keyboard
         "aria-current", "step"
     )
     assert active(page, "#step-title")
+    expect(page.locator("#ctl-where")).to_have_text("Katselet vaihetta 2 · Live: vaihe 1")
+    tab_to(page, "#ctl-goto")
+    page.keyboard.press("Enter")  # everyone here: the button is spent, the focus stays near
+    expect(page.locator("#ctl-where")).to_have_text("Katselet live-vaihetta (2)")
+    expect(page.locator("#ctl-goto")).to_be_disabled()
+    assert not active(page, "body")
 
     tab_to(page, "#ctl-timer-start")
     page.keyboard.press("Enter")
