@@ -413,6 +413,8 @@ def test_ending_groups_keeps_every_note_labelled_with_its_group(room, participan
     assert call(room.host, "groups.rename", group_id=g2, name="Asiakastyö")["ok"]
     room.post(room.alice, "Alicen ryhmän ajatus")
     room.post(room.bob, "Bobin ryhmän ajatus")
+    hidden = room.post(room.bob, "Moderoitu")
+    assert call(room.host, "note.hide", note_id=hidden["id"], hidden=True)["ok"]
     for sock in (room.host, room.alice, room.bob):
         sock.get_received()
     assert call(room.alice, "groups.end", step_id=room.step)["error"]["code"] == "forbidden"
@@ -424,6 +426,14 @@ def test_ending_groups_keeps_every_note_labelled_with_its_group(room, participan
         ("Bobin ryhmän ajatus", "Asiakastyö", None),
     ]
     assert events_of(room.bob, "groups.changed")[0]["data"] == {"step_id": room.step, "groups": []}
+    # The moderated note left its group too, for the facilitators only.
+    [edited] = [e["data"]["note"] for e in events_of(room.host, "note.edited")]
+    assert (edited["id"], edited["group_id"], edited["group_label"]) == (
+        hidden["id"],
+        None,
+        "Asiakastyö",
+    )
+    assert events_of(room.alice, "note.edited") == []
     # A newcomer's snapshot has both notes, labelled, and no groups left.
     _carol, ack = participant("Carol")
     labels = sorted(n["group_label"] for n in ack["workshop"]["notes"])

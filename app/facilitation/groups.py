@@ -12,6 +12,7 @@ from ..extensions import db
 from ..notes import log
 from ..notes.models import Note, Theme
 from ..notes.operations import change
+from ..notes.service import note_event
 from ..validation import optional_int, required_str
 from ..workshops.document import group_public, memberships
 from ..workshops.models import Group, GroupMember, Participant
@@ -218,13 +219,19 @@ def end(viewer: log.Viewer, payload: dict):
             theme.group_id = None
         db.session.flush()
         events = []
-        moved = [note.to_public() for note in notes if audience_for(note) is None]
+        audiences = [(note, audience_for(note)) for note in notes]
+        moved = [note.to_public() for note, audience in audiences if audience is None]
         if moved:
             events.append(
                 log.append(
                     viewer.workshop_id, "notes.debriefed", {"step_id": step.id, "notes": moved}
                 )
             )
+        # A note not everyone sees (moderated, or in private brainstorming) moves too: those
+        # who see it learn it left its group.
+        for note, audience in audiences:
+            if audience is not None:
+                events.append(note_event(viewer, "note.edited", note, audience))
         for theme in themes:
             events.append(
                 log.append(viewer.workshop_id, "theme.updated", {"theme": theme.to_public()})
