@@ -141,7 +141,8 @@ _on(
     "groups.end",
     groups.end,
     "End a step's small groups: their notes stay, in the plenary, labelled with their group. "
-    "Broadcast: notes.debriefed, theme.updated (the groups' themes), groups.changed.",
+    "Broadcast: notes.debriefed, note.edited (notes not everyone sees), theme.updated (the "
+    "groups' themes), groups.changed.",
 )
 _on(
     "step.done",
