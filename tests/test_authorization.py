@@ -81,6 +81,8 @@ SOCKET_EVENTS = {
     "group.join": (PARTICIPANTS, lambda c: {"group_id": c.g2}),
     "group.chair": (FACILITATORS, lambda c: {"group_id": c.g1, "participant_id": c.p2_id}),
     "groups.debrief": (FACILITATORS, lambda c: {"step_id": c.step3}),
+    "groups.rename": (FACILITATORS, lambda c: {"group_id": c.g1, "name": "Asiakastyö"}),
+    "groups.end": (FACILITATORS, lambda c: {"step_id": c.step3}),
     "step.done": (PARTICIPANTS, lambda c: {"step_id": c.step1, "done": True}),
     "vision.edit": (
         PARTICIPANTS | FACILITATORS,

@@ -45,8 +45,8 @@ def room(sockets, participant, workshop, facilitator):
     return r
 
 
-def call(sock, name, **payload):
-    return sock.emit(name, payload, callback=True)
+def call(sock, event, /, **payload):
+    return sock.emit(event, payload, callback=True)
 
 
 def test_facilitator_moves_everyone_to_a_step(room):
@@ -79,6 +79,8 @@ def test_facilitator_moves_everyone_to_a_step(room):
         ("participant.remove", {"participant_id": 1}),
         ("groups.create", {"step_id": 1, "count": 2}),
         ("groups.debrief", {"step_id": 1}),
+        ("groups.rename", {"group_id": 1, "name": "Uusi"}),
+        ("groups.end", {"step_id": 1}),
         ("step.open_until", {"step_id": 1, "open_until": None}),
     ],
 )
@@ -364,3 +366,78 @@ def test_snapshot_carries_tallies_and_my_votes(room, participant):
     call(room.host, "voting.close", step_id=room.step)
     _, later = participant("Vielä myöhemmin")
     assert [n["votes"] for n in later["workshop"]["notes"]] == [1]
+
+
+def test_facilitator_sees_how_many_have_voted(room):
+    """The console's "1/2 have voted": each tally change tells facilitators how many
+    participants have used at least one vote in the round."""
+    a = room.post(room.alice, "A")
+    assert call(room.host, "voting.open", step_id=room.step, votes_per_participant=3)["ok"]
+    room.host.get_received()
+    assert call(room.alice, "vote.add", op_id=new_op(), note_id=a["id"])["ok"]
+    assert call(room.bob, "vote.add", op_id=new_op(), note_id=a["id"])["ok"]
+    assert call(room.bob, "vote.remove", op_id=new_op(), note_id=a["id"])["ok"]
+    assert [e["data"]["voters"] for e in events_of(room.host, "vote.changed")] == [1, 2, 1]
+
+
+def test_step_hint_reaches_facilitators_only(room, participant, sockets, workshop, facilitator):
+    host = sockets(auth={"api_token": facilitator[2]})
+    steps = host.emit("join", {"workshop_id": workshop["id"]}, callback=True)["workshop"]["steps"]
+    assert steps[0]["hint"]
+    _carol, ack = participant("Carol")
+    assert all("hint" not in step for step in ack["workshop"]["steps"])
+
+
+def test_facilitator_renames_a_group(room):
+    created = call(room.host, "groups.create", step_id=room.step, count=2, mode="choose")
+    g1 = created["groups"][0]["id"]
+    assert call(room.alice, "groups.rename", group_id=g1, name="X")["error"]["code"] == "forbidden"
+    for sock in (room.host, room.alice):
+        sock.get_received()
+    assert call(room.host, "groups.rename", group_id=g1, name="  Asiakastyö ")["ok"]
+    groups = events_of(room.alice, "groups.changed")[0]["data"]["groups"]
+    assert [g["name"] for g in groups] == ["Asiakastyö", "Ryhmä 2"]
+    assert call(room.host, "groups.rename", group_id=g1, name="")["error"]["code"] == (
+        "invalid_field"
+    )
+    assert call(room.host, "groups.rename", group_id=g1, name="x" * 81)["error"]["code"] == (
+        "too_long"
+    )
+
+
+def test_ending_groups_keeps_every_note_labelled_with_its_group(room, participant):
+    created = call(room.host, "groups.create", step_id=room.step, count=2, mode="choose")
+    g1, g2 = (g["id"] for g in created["groups"])
+    assert call(room.alice, "group.join", group_id=g1)["ok"]
+    assert call(room.bob, "group.join", group_id=g2)["ok"]
+    assert call(room.host, "groups.rename", group_id=g2, name="Asiakastyö")["ok"]
+    room.post(room.alice, "Alicen ryhmän ajatus")
+    room.post(room.bob, "Bobin ryhmän ajatus")
+    hidden = room.post(room.bob, "Moderoitu")
+    assert call(room.host, "note.hide", note_id=hidden["id"], hidden=True)["ok"]
+    for sock in (room.host, room.alice, room.bob):
+        sock.get_received()
+    assert call(room.alice, "groups.end", step_id=room.step)["error"]["code"] == "forbidden"
+    ended = call(room.host, "groups.end", step_id=room.step)
+    assert ended["ok"] and ended["ended"] == 2 and ended["brought"] == 2
+    notes = events_of(room.alice, "notes.debriefed")[0]["data"]["notes"]
+    assert [(n["text"], n["group_label"], n["group_id"]) for n in notes] == [
+        ("Alicen ryhmän ajatus", "Ryhmä 1", None),
+        ("Bobin ryhmän ajatus", "Asiakastyö", None),
+    ]
+    assert events_of(room.bob, "groups.changed")[0]["data"] == {"step_id": room.step, "groups": []}
+    # The moderated note left its group too, for the facilitators only.
+    [edited] = [e["data"]["note"] for e in events_of(room.host, "note.edited")]
+    assert (edited["id"], edited["group_id"], edited["group_label"]) == (
+        hidden["id"],
+        None,
+        "Asiakastyö",
+    )
+    assert events_of(room.alice, "note.edited") == []
+    # A newcomer's snapshot has both notes, labelled, and no groups left.
+    _carol, ack = participant("Carol")
+    labels = sorted(n["group_label"] for n in ack["workshop"]["notes"])
+    assert labels == ["Asiakastyö", "Ryhmä 1"] and ack["workshop"]["groups"] == []
+    assert call(room.host, "groups.end", step_id=room.step)["error"]["code"] == "no_groups"
+    # The step can be split again afterwards.
+    assert call(room.host, "groups.create", step_id=room.step, count=2)["ok"]

@@ -133,6 +133,18 @@ _on(
     "Bring the groups' notes into the plenary, labelled. Broadcast: notes.debriefed.",
 )
 _on(
+    "groups.rename",
+    groups.rename,
+    "Rename a small group. Broadcast: groups.changed.",
+)
+_on(
+    "groups.end",
+    groups.end,
+    "End a step's small groups: their notes stay, in the plenary, labelled with their group. "
+    "Broadcast: notes.debriefed, note.edited (notes not everyone sees), theme.updated (the "
+    "groups' themes), groups.changed.",
+)
+_on(
     "step.done",
     mark_done,
     "A participant marks themselves done (or not) with a step. Broadcast: step.done.",

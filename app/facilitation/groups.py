@@ -10,9 +10,10 @@ from sqlalchemy import select
 from ..errors import AppError
 from ..extensions import db
 from ..notes import log
-from ..notes.models import Note
+from ..notes.models import Note, Theme
 from ..notes.operations import change
-from ..validation import optional_int
+from ..notes.service import note_event
+from ..validation import optional_int, required_str
 from ..workshops.document import group_public, memberships
 from ..workshops.models import Group, GroupMember, Participant
 from ..workshops.service import step_of
@@ -20,6 +21,7 @@ from ..workshops.visibility import audience_for
 from .access import group_of, open_workshop, require_facilitator
 
 MAX_GROUPS = 50
+MAX_NAME = 80  # a debriefed note keeps its group's name in ``group_label`` (80 characters)
 GROUP_NAME = {"fi": "Ryhmä {n}", "sv": "Grupp {n}", "en": "Group {n}"}
 
 
@@ -172,5 +174,73 @@ def debrief(viewer: log.Viewer, payload: dict):
             viewer.workshop_id, "notes.debriefed", {"step_id": step.id, "notes": moved}
         )
         return {"brought": len(moved)}, [event]
+
+    return change(viewer, payload, apply, op_required=False)
+
+
+def rename(viewer: log.Viewer, payload: dict):
+    """The facilitator renames a group ("Ryhmä 1" → "Asiakastyö")."""
+    require_facilitator(viewer)
+    name = required_str(payload, "name", max_length=MAX_NAME)
+
+    def apply():
+        open_workshop(viewer)
+        group = group_of(viewer, payload.get("group_id"))
+        group.name = name
+        db.session.flush()
+        return {"group_id": group.id, "name": name}, [_groups_event(viewer, group.step_id)]
+
+    return change(viewer, payload, apply, op_required=False)
+
+
+def end(viewer: log.Viewer, payload: dict):
+    """End the small groups of a step: every note the groups still hold moves into the plenary
+    labelled with its group (as in the debrief; those already brought keep their label), the
+    groups' themes become the step's, and the groups are gone. Nothing written is lost."""
+    require_facilitator(viewer)
+
+    def apply():
+        open_workshop(viewer)
+        step = step_of(viewer.workshop_id, payload.get("step_id"))
+        groups = {
+            g.id: g for g in db.session.scalars(select(Group).where(Group.step_id == step.id))
+        }
+        if not groups:
+            raise AppError("no_groups", _("This step has no groups."), 409)
+        notes = db.session.scalars(
+            select(Note).where(Note.group_id.in_(groups)).order_by(Note.id)
+        ).all()
+        for note in notes:
+            note.group_label = groups[note.group_id].name
+            note.group_id = None
+            note.version += 1
+        themes = db.session.scalars(select(Theme).where(Theme.group_id.in_(groups))).all()
+        for theme in themes:
+            theme.group_id = None
+        db.session.flush()
+        events = []
+        audiences = [(note, audience_for(note)) for note in notes]
+        moved = [note.to_public() for note, audience in audiences if audience is None]
+        if moved:
+            events.append(
+                log.append(
+                    viewer.workshop_id, "notes.debriefed", {"step_id": step.id, "notes": moved}
+                )
+            )
+        # A note not everyone sees (moderated, or in private brainstorming) moves too: those
+        # who see it learn it left its group.
+        for note, audience in audiences:
+            if audience is not None:
+                events.append(note_event(viewer, "note.edited", note, audience))
+        for theme in themes:
+            events.append(
+                log.append(viewer.workshop_id, "theme.updated", {"theme": theme.to_public()})
+            )
+        db.session.execute(GroupMember.__table__.delete().where(GroupMember.step_id == step.id))
+        for group in groups.values():
+            db.session.delete(group)
+        db.session.flush()
+        events.append(_groups_event(viewer, step.id))
+        return {"ended": len(groups), "brought": len(moved)}, events
 
     return change(viewer, payload, apply, op_required=False)

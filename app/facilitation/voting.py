@@ -108,9 +108,20 @@ def _mine(viewer: log.Viewer, step, note_id: int | None = None):
     return list(db.session.scalars(query))
 
 
+def voters(step) -> int:
+    """How many participants have used at least one vote in the step's current round (the
+    facilitator's "9/18 have voted")."""
+    round_ = (step.voting or {}).get("round", 1)
+    return db.session.scalar(
+        select(func.count(func.distinct(Vote.participant_id))).where(
+            Vote.step_id == step.id, Vote.round == round_
+        )
+    )
+
+
 def _vote_event(viewer: log.Viewer, note, step) -> log.Event:
     count = tallies(step).get(note.id, 0)
-    data = {"note_id": note.id, "step_id": step.id, "votes": count}
+    data = {"note_id": note.id, "step_id": step.id, "votes": count, "voters": voters(step)}
     audience = (
         None if step.voting.get("show_tallies") else {"facilitators": True, "participants": []}
     )

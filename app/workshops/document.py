@@ -247,7 +247,11 @@ def document(workshop: Workshop, viewer: log.Viewer, *, encoded: bool = False) -
             for _i, public, shown in _visible_notes(base, viewer)
         ]
     # Facilitators see every vote, a participant their own, a presenter screen none.
-    mine = viewer.participant_id
+    mine = None if viewer.is_facilitator else viewer.participant_id
+    steps = copy.deepcopy(base["steps"])
+    if not viewer.is_facilitator:
+        for step in steps:  # the canvas's advice is for the facilitator, not the room
+            step.pop("hint", None)
     votes = [
         {"note_id": n, "participant_id": p, "round": r}
         for n, p, r in base["votes"]
@@ -258,7 +262,7 @@ def document(workshop: Workshop, viewer: log.Viewer, *, encoded: bool = False) -
         "version": FORMAT_VERSION,
         "workshop": workshop_header(workshop),
         "series": copy.deepcopy(base["series"]),
-        "steps": copy.deepcopy(base["steps"]),
+        "steps": steps,
         "participants": _participants(workshop.id, viewer),
         "groups": copy.deepcopy(base["groups"]),
         "themes": copy.deepcopy(base["themes"]),

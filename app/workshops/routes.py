@@ -25,10 +25,11 @@ from ..accounts.routes import login_required
 from ..db import write_transaction
 from ..errors import AppError
 from ..extensions import db
+from ..facilitation.strings import console_strings
 from ..i18n import current_language
 from ..validation import optional_str, required_str, typed_int
 from . import join_limits, service
-from .models import CoFacilitator, Series, Workshop
+from .models import CoFacilitator, Participant, Series, Workshop
 from .references import references
 from .strings import board_strings
 
@@ -234,7 +235,15 @@ def console(workshop_id: int):
     except AppError:
         abort(404)
     g.page_language = workshop.language
-    boot = {"role": "facilitator", "workshop_id": workshop.id, "strings": board_strings()}
+    boot = {
+        "role": "facilitator",
+        "workshop_id": workshop.id,
+        "strings": {**board_strings(), **console_strings()},
+    }
+    # Once someone has joined, the join box shrinks to a chip (the console's JS keeps it so).
+    joined = db.session.scalar(
+        select(Participant.id).where(Participant.workshop_id == workshop.id).limit(1)
+    )
     series = workshop.series
     return render_template(
         "workshops/console.html",
@@ -246,6 +255,7 @@ def console(workshop_id: int):
             else None
         ),
         boot=boot,
+        joined=joined is not None,
         references=references(workshop),
         join_url=service.join_url(workshop),
         code=service.format_join_code(workshop.join_code),

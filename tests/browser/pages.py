@@ -3,6 +3,7 @@
 from playwright.sync_api import Page, expect
 
 from ..conftest import PASSWORD
+from .rooms import open_controls
 
 
 class LoginPage:
@@ -115,6 +116,9 @@ class ConsolePage(BoardPage):
     """The facilitator console: the board plus the controls beside it."""
 
     def control(self, control_id: str):
+        """A control of the console, its phase unfolded first if it was folded."""
+        if self.page.locator("#controls details.control-box:not([open])").count():
+            open_controls(self.page)
         return self.page.locator(f"#{control_id}")
 
     def move_everyone_here(self):

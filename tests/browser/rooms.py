@@ -126,6 +126,17 @@ class FacilitatorSocket:
         self.client.disconnect()
 
 
+def open_controls(page: Page) -> None:
+    """Unfold every folded phase of the console's controls (themes, small groups, the workshop),
+    as a facilitator would by opening them; an opened phase stays open."""
+    expect(page.locator("#ctl-goto")).to_be_visible()
+    page.evaluate(
+        "() => document.querySelectorAll('#controls details.control-box:not([open])')"
+        ".forEach((details) => { details.open = true; })"
+    )
+    expect(page.locator("#controls details.control-box:not([open])")).to_have_count(0)
+
+
 def tab_to(page: Page, selector: str, limit: int = 200) -> None:
     """Press Tab until the focused element matches ``selector``; every element passed on the
     way must show a visible focus indicator."""

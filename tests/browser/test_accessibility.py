@@ -16,6 +16,7 @@ from .rooms import (
     join,
     log_in,
     open_console,
+    open_controls,
     post,
 )
 
@@ -142,6 +143,7 @@ def test_every_board_state_has_no_axe_violations(server, new_context, language):
     expect(participant.locator(".note-text", has_text="Kohtaaminen")).to_be_visible()
     findings.check("board with notes", participant)
 
+    open_controls(console)  # themes and small groups fold away on a step that does not use them
     console.locator("#ctl-cluster").check()
     console.locator("#ctl-theme-title").fill("Taidot")
     console.locator("#ctl-theme-add").click()
@@ -175,6 +177,19 @@ def test_every_board_state_has_no_axe_violations(server, new_context, language):
     console.locator("#ctl-debrief-view").click()
     expect(console.locator("#ctl-debrief-view")).to_have_attribute("aria-pressed", "true")
     findings.check("console, groups side by side", console)
+    console.locator("input[id^=ctl-group-name-]").first.fill("Asiakastyö")
+    console.locator("button[id^=ctl-group-rename-]").first.click()
+    expect(participant.locator(".my-group")).to_contain_text("Asiakastyö")
+    console.once("dialog", lambda dialog: dialog.accept())
+    console.locator("#ctl-groups-end").click()
+    expect(console.locator("#ctl-groups-create")).to_be_visible()
+    findings.check("console, small groups ended", console)
+    console.once("dialog", lambda dialog: dialog.accept())
+    console.locator("#ctl-close").click()
+    expect(console.locator("#ctl-closed")).to_be_visible()
+    findings.check("console, workshop closed", console)
+    console.locator("#ctl-close").click()  # reopen: the offline checks below need it open
+    expect(console.locator("#ctl-timer-start")).to_be_visible()
 
     context.set_offline(True)
     expect(participant.locator("#status")).to_be_visible()

@@ -91,7 +91,7 @@ def test_clustering_a_note_into_a_theme_with_the_keyboard_only(server, new_conte
     alice.post(NEED, "Asiakaslähtöisyys")
     console.expect_note(NEED, "Asiakaslähtöisyys")
     page = console.page
-    page.locator("#ctl-theme-title").focus()
+    console.control("ctl-theme-title").focus()
     page.keyboard.type("Kohtaamisen taidot")
     page.keyboard.press("Enter")
     expect(page.locator("#ctl-theme-title")).to_have_value("")

@@ -5,7 +5,7 @@ import pytest
 from playwright.sync_api import expect
 
 from ..conftest import PASSWORD
-from .rooms import create_workshop, open_console, tab_to, wait_until_live
+from .rooms import create_workshop, open_console, open_controls, tab_to, wait_until_live
 
 pytestmark = pytest.mark.browser
 
@@ -42,6 +42,7 @@ def test_participant_joins_posts_edits_themes_votes_and_deletes_with_the_keyboar
     expect(page.locator(".note-text")).to_have_text(["Kuuntelu ja kohtaaminen"])
     assert active(page, "li.note button")
 
+    open_controls(console)
     console.locator("#ctl-cluster").check()
     console.locator("#ctl-theme-title").fill("Kohtaamisen taidot")
     console.locator("#ctl-theme-add").click()
@@ -94,6 +95,12 @@ def test_facilitator_runs_a_workshop_and_downloads_the_summary_with_the_keyboard
         "aria-current", "step"
     )
     assert active(page, "#step-title")
+    expect(page.locator("#ctl-where")).to_have_text("Katselet vaihetta 2 · Live: vaihe 1")
+    tab_to(page, "#ctl-goto")
+    page.keyboard.press("Enter")  # everyone here: the button is spent, the focus stays near
+    expect(page.locator("#ctl-where")).to_have_text("Katselet live-vaihetta (2)")
+    expect(page.locator("#ctl-goto")).to_be_disabled()
+    assert not active(page, "body")
 
     tab_to(page, "#ctl-timer-start")
     page.keyboard.press("Enter")
@@ -113,9 +120,26 @@ def test_facilitator_runs_a_workshop_and_downloads_the_summary_with_the_keyboard
     page.keyboard.press("Enter")  # close and rank
     expect(page.locator(".step-status .notice")).to_have_count(1)
 
+    tab_to(page, "#ctl-groups-summary")  # small groups fold away where the step has none
+    page.keyboard.press("Enter")
     tab_to(page, "#ctl-groups-create")
     page.keyboard.press("Enter")
     expect(page.locator("#ctl-debrief-view")).to_be_visible()
+    tab_to(page, "input[id^=ctl-group-name-]")
+    page.keyboard.press("Control+A")
+    page.keyboard.type("Asiakastyö")
+    page.keyboard.press("Enter")  # renames
+    expect(page.locator("#controls .group-list input").first).to_have_value("Asiakastyö")
+    tab_to(page, "#ctl-debrief-view")
+    page.keyboard.press("Enter")
+    expect(page.locator("#ctl-debrief-view-state")).to_contain_text("päällä")
+    expect(page.locator("section.column h3").first).to_contain_text("Asiakastyö")
+    assert active(page, "#ctl-debrief-view")
+    page.once("dialog", lambda dialog: dialog.accept())
+    tab_to(page, "#ctl-groups-end")
+    page.keyboard.press("Enter")
+    expect(page.locator("#ctl-groups-create")).to_be_visible()
+    assert not active(page, "body")
 
     tab_to(page, "#downloads a[href$='/summary.md']")
     with page.expect_download() as download:

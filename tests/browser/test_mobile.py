@@ -4,7 +4,7 @@ questions; at 320 CSS pixels wide (what 1280 px at 400 % zoom gives) nothing scr
 import pytest
 from playwright.sync_api import expect
 
-from .rooms import create_workshop, join, open_console, post
+from .rooms import create_workshop, join, open_console, open_controls, post
 
 pytestmark = pytest.mark.browser
 PHONE = {
@@ -64,6 +64,7 @@ def test_nothing_scrolls_sideways_at_320_pixels(server, new_context):
     assert scroll_width(page) <= 320, "join page"
     join(page, server, workshop, "Kapea")
     post(page, "Hyvin-pitkä-sana-joka-ei-mahdu-kapealle-näytölle-ilman-rivitystä")
+    open_controls(console)
     console.locator("#ctl-theme-title").fill("Teema")
     console.locator("#ctl-theme-add").click()
     console.locator("#ctl-voting").click()

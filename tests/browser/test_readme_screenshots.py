@@ -71,6 +71,11 @@ def test_readme_pictures_of_the_board_and_the_summary_come_from_the_example(
     participant.screenshot(path=str(images / "board.png"))
     assert_picture(images / "board.png")
 
+    # The console as the facilitator runs the room: the join chip, the board, the step's controls.
+    expect(host.page.locator("#ctl-progress")).to_contain_text("0/1 are done")
+    host.page.screenshot(path=str(images / "console.png"))
+    assert_picture(images / "console.png")
+
     host.page.get_by_role("link", name="Preview the summary").click()
     expect(host.page.get_by_role("heading", level=1)).to_contain_text("Workshop 1")
     expect(host.page.locator("main")).to_contain_text("(5 votes)")

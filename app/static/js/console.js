@@ -17,6 +17,7 @@ const duplicateStrings = JSON.parse(document.getElementById("duplicate-strings")
 const duplicates = new DuplicatesPanel(board, connection, document.getElementById("duplicates"), duplicateStrings);
 connection.addEventListener("snapshot", ({ detail }) => {
   if (detail.ack?.facilitator) board.me.facilitatorId = detail.ack.facilitator.id;
+  controls.loadVotes(detail.snapshot);
   board.load(detail.snapshot);
   controls.render();
   duplicates.refresh();

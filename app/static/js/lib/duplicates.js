@@ -4,6 +4,7 @@
 // the facilitator removes one, or all but the first of a group, after confirming.
 import { el, format } from "./dom.js";
 import { keepFocus } from "./focus.js";
+import { showNotice } from "./notice.js";
 
 const ACK_TIMEOUT_MS = 10000;
 
@@ -93,6 +94,10 @@ export class DuplicatesPanel {
     this.board.send("participant.remove", { participant_ids: ids }).then(() => {
       this.board.announcer.say(format(this.s.removed_n, { n: ids.length }));
       this.refresh();
-    }, (error) => this.board.announcer.say(`${this.board.strings.error_prefix} ${error.message}`));
+    }, (error) => {
+      const message = format(this.board.strings.refused, { message: error.message });
+      this.board.announcer.say(message);
+      showNotice(message, { kind: "error", dismissLabel: this.board.strings.dismiss });
+    });
   }
 }

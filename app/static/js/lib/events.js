@@ -6,6 +6,8 @@ export const CLIENT_EVENTS = Object.freeze({
   NOTE_ADD: "note.add",
   NOTE_EDIT: "note.edit",
   NOTE_DELETE: "note.delete",
+  GROUPS_RENAME: "groups.rename",
+  GROUPS_END: "groups.end",
 });
 
 export const SERVER_EVENT = "event";
