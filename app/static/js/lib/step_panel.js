@@ -2,6 +2,7 @@
 // small groups, "I'm done", and the shared vision statement.
 import { el, format } from "./dom.js";
 import { keepFocus } from "./focus.js";
+import { showNotice } from "./notice.js";
 import { TimerView } from "./timer.js";
 
 export class StepPanel {
@@ -15,13 +16,26 @@ export class StepPanel {
     this.groupBar = el("div", { class: "group-bar" });
     this.vision = el("div", { class: "vision" });
     this.visionStep = null;
-    this.root.replaceChildren(this.timer.root, this.status, this.groupBar, this.ratings, this.vision);
+    // The countdown is pinned in the room's bar (sticky, on phones too) where the page has one.
+    const pinned = document.getElementById("room-timer");
+    if (pinned) pinned.replaceChildren(this.timer.root);
+    this.root.replaceChildren(...(pinned ? [] : [this.timer.root]), this.status, this.groupBar, this.ratings, this.vision);
+  }
+
+  // A refused action is shown, not only announced.
+  refused(error) {
+    const message = `${this.strings.error_prefix} ${error.message}`;
+    this.board.announcer.say(message);
+    showNotice(message, { dismissLabel: this.strings.dismiss });
   }
 
   render(step) {
     const { state } = this.board;
     const group = state.myGroup(step.id);
-    this.timer.set(group?.timer || step.state.timer, state.clockOffset);
+    // The countdown for what the viewer is looking at: their small group's own, else the
+    // plenary's — for a group member only while it runs: the plenary's ended time is not theirs.
+    if (group?.timer) this.timer.set(group.timer, state.clockOffset);
+    else this.timer.set(step.state.timer, state.clockOffset, { hideAtZero: Boolean(group) });
     keepFocus(this.root, () => {
       this.#status(step, group);
       this.#groups(step, group);
@@ -79,7 +93,7 @@ export class StepPanel {
       const done = state.done.has(`${step.id}:${state.me.participantId}`);
       lines.push(el("button", { type: "button", id: "done-toggle", class: "done-toggle", "aria-pressed": done ? "true" : "false",
         text: done ? s.done_marked : s.mark_done,
-        onclick: () => this.board.send("step.done", { step_id: step.id, done: !done }).catch(() => {}) }));
+        onclick: () => this.board.send("step.done", { step_id: step.id, done: !done }).catch((error) => this.refused(error)) }));
     }
     this.status.replaceChildren(...lines);
   }
@@ -97,7 +111,7 @@ export class StepPanel {
       const chair = group.chair_id ? state.participants.get(group.chair_id)?.name || s.anonymous : null;
       parts.push(el("p", { class: "my-group" }, el("strong", { text: format(s.your_group, { name: group.name }) }),
         chair ? ` · ${format(s.chair_is, { name: group.chair_id === state.me.participantId ? s.you : chair })}` : ""));
-      if (!group.chair_id) parts.push(el("button", { type: "button", id: "volunteer-chair", text: s.volunteer_chair, onclick: () => this.board.send("group.chair", { group_id: group.id, participant_id: state.me.participantId }).catch(() => {}) }));
+      if (!group.chair_id) parts.push(el("button", { type: "button", id: "volunteer-chair", text: s.volunteer_chair, onclick: () => this.board.send("group.chair", { group_id: group.id, participant_id: state.me.participantId }).catch((error) => this.refused(error)) }));
       if (group.chair_id === state.me.participantId) parts.push(this.#chairControls(step, group));
     } else {
       parts.push(el("p", { text: s.choose_group }));
@@ -109,7 +123,7 @@ export class StepPanel {
         onclick: () => this.board.send("group.join", { group_id: other.id }).then((ack) => {
           ack.notes.forEach((note) => state.notes.set(note.id, note));
           this.board.render();
-        }, () => {}) }));
+        }, (error) => this.refused(error)) }));
     }
     parts.push(choose);
     this.groupBar.replaceChildren(el("section", { class: "card group-card", "aria-label": s.small_groups }, ...parts));
@@ -118,7 +132,7 @@ export class StepPanel {
   #chairControls(step, group) {
     const s = this.strings;
     const minutes = el("input", { type: "number", id: "chair-minutes", min: "1", max: "240", value: "10", class: "short" });
-    const send = (event, extra = {}) => this.board.send(event, { step_id: step.id, group_id: group.id, ...extra }).catch((error) => this.board.announcer.say(error.message));
+    const send = (event, extra = {}) => this.board.send(event, { step_id: step.id, group_id: group.id, ...extra }).catch((error) => this.refused(error));
     return el("div", { class: "chair-controls" },
       el("h3", { text: s.chair_tools }),
       el("label", { for: "chair-minutes", text: s.minutes }), " ", minutes, " ",
@@ -180,7 +194,7 @@ export class StepPanel {
       this.#vision(step);
     }, (error) => {
       if (error.code !== "conflict") {
-        this.board.announcer.say(`${this.strings.error_prefix} ${error.message}`);
+        this.refused(error);
         return;
       }
       this.#showConflict(step, text, error.vision);
