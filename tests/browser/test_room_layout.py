@@ -68,3 +68,37 @@ def test_columns_start_near_the_top_at_1280(server, new_context, demo):
     top = page.locator("#columns").bounding_box()["y"]
     print(f"1280 × 800, with starting points: the columns start at y = {top:.0f} px")
     assert top <= 300
+
+
+def test_new_note_button_opens_the_composer_of_the_question_in_view(server, new_context):
+    workshop = create_workshop(server, "fi")
+    page = join(new_context(**PHONE).new_page(), server, workshop, "Puhelin")
+    columns = page.locator("section.column")
+    new_note = page.locator("#new-note")
+    expect(new_note).to_have_text("+ Uusi lappu")
+    new_note.tap()
+    expect(columns.first.locator("form.composer textarea")).to_be_focused()
+    third = columns.nth(2)
+    title = third.locator("h3").evaluate("(h) => h.firstChild.textContent")
+    page.locator("#column-jump").get_by_role("link", name=title).tap()
+    expect(third).to_be_focused()
+    new_note.tap()
+    expect(third.locator("form.composer textarea")).to_be_focused()
+    expect(third.locator("form.composer textarea")).to_be_in_viewport()
+
+
+def test_instruction_and_starting_points_open_on_demand(server, new_context, demo):
+    page = join_url(new_context(**PHONE).new_page(), demo[1][1], "Puhelin")
+    instructions = page.locator("#step-instructions")
+    toggle = page.locator("#instructions-toggle")
+    expect(toggle).to_have_attribute("aria-expanded", "false")
+    folded = instructions.bounding_box()["height"]
+    toggle.tap()
+    expect(toggle).to_have_attribute("aria-expanded", "true")
+    expect(toggle).to_have_text("Näytä vähemmän")
+    assert instructions.bounding_box()["height"] > folded
+    references = page.locator("#references")
+    expect(references).not_to_have_attribute("open", "")
+    expect(references.locator(".reference").first).to_be_hidden()
+    references.locator("summary").tap()
+    expect(references.locator(".reference").first).to_be_visible()

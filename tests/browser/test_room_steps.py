@@ -154,3 +154,36 @@ def test_the_workshop_content_carries_its_language(server, new_context):
     ).to_have_attribute("lang", "sv")
     same = join(new_context().new_page(), server, create_workshop(server, "fi"), "Eino")
     expect(same.locator("#step-title")).not_to_have_attribute("lang", re.compile("."))
+
+
+@pytest.mark.parametrize("language", ["fi", "sv", "en"])
+def test_the_frame_states_have_no_axe_violations(server, new_context, language):
+    from .rooms import axe_violations
+
+    output = server.cli("demo", "--language", language, "--email", server.facilitator_email)
+    # The second workshop of the example series: it shows starting points from the first.
+    workshops = re.findall(r"http\S+/w/(\d+)\s+\(\S+: (http\S+)\)", output)
+    workshop_id, join_url = int(workshops[1][0]), workshops[1][1]
+    page = new_context(viewport={"width": 360, "height": 740}, is_mobile=True).new_page()
+    page.goto(join_url)
+    page.locator("#join-anonymous").click()
+    expect(page.locator("#step-title")).not_to_be_empty()
+    found = []
+    page.locator("#instructions-toggle").click()
+    page.locator("#references summary").click()
+    found += [f"open: {line}" for line in axe_violations(page)]
+    host = FacilitatorSocket(server, {"id": workshop_id})
+    try:
+        first = int(
+            page.locator("#step-nav button.step-button").first.get_attribute("data-step-id")
+        )
+        assert host.call("step.goto", {"step_id": first})["ok"]
+        expect(page.locator("#step-live.moved")).to_be_visible()
+        found += [f"moved: {line}" for line in axe_violations(page)]
+        page.locator("#step-nav button.step-button").nth(1).click()
+        expect(page.locator("#step-live.off-live")).to_be_visible()
+        assert host.call("timer.start", {"step_id": first, "seconds": 90})["ok"]
+        found += [f"off live: {line}" for line in axe_violations(page)]
+    finally:
+        host.close()
+    assert not found, found
