@@ -110,6 +110,7 @@ def test_the_countdown_is_pinned_where_everyone_sees_it(server, new_context):
     page.mouse.wheel(0, 2000)
     expect(display).to_be_in_viewport()
     assert display.bounding_box()["height"] >= 24  # large: readable at a glance
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= 360  # nothing sideways
 
 
 def test_live_changes_are_announced(server, new_context):

@@ -3,6 +3,7 @@
 import { el, format } from "./dom.js";
 import { keepFocus } from "./focus.js";
 import { showNotice } from "./notice.js";
+import { contentLang } from "./room_frame.js";
 import { TimerView } from "./timer.js";
 
 export class StepPanel {
@@ -109,7 +110,7 @@ export class StepPanel {
     const parts = [];
     if (group) {
       const chair = group.chair_id ? state.participants.get(group.chair_id)?.name || s.anonymous : null;
-      parts.push(el("p", { class: "my-group" }, el("strong", { text: format(s.your_group, { name: group.name }) }),
+      parts.push(el("p", { class: "my-group" }, el("strong", {}, ...this.#named(s.your_group, group.name)),
         chair ? ` · ${format(s.chair_is, { name: group.chair_id === state.me.participantId ? s.you : chair })}` : ""));
       if (!group.chair_id) parts.push(el("button", { type: "button", id: "volunteer-chair", text: s.volunteer_chair, onclick: () => this.board.send("group.chair", { group_id: group.id, participant_id: state.me.participantId }).catch((error) => this.refused(error)) }));
       if (group.chair_id === state.me.participantId) parts.push(this.#chairControls(step, group));
@@ -119,14 +120,20 @@ export class StepPanel {
     const choose = el("div", { class: "form-actions" });
     for (const other of groups) {
       if (other.id === group?.id) continue;
-      choose.append(el("button", { type: "button", id: `join-group-${other.id}`, text: format(s.join_group, { name: other.name }),
+      choose.append(el("button", { type: "button", id: `join-group-${other.id}`,
         onclick: () => this.board.send("group.join", { group_id: other.id }).then((ack) => {
           ack.notes.forEach((note) => state.notes.set(note.id, note));
           this.board.render();
-        }, (error) => this.refused(error)) }));
+        }, (error) => this.refused(error)) }, ...this.#named(s.join_group, other.name)));
     }
     parts.push(choose);
     this.groupBar.replaceChildren(el("section", { class: "card group-card", "aria-label": s.small_groups }, ...parts));
+  }
+
+  // "Ryhmäsi: {name}" with the group's name (the workshop's words) in the workshop's language.
+  #named(template, name) {
+    const [before, after = ""] = template.split("{name}");
+    return [before, el("span", { lang: contentLang(this.board.state), text: name }), after].filter((part) => part !== "");
   }
 
   #chairControls(step, group) {
@@ -153,7 +160,7 @@ export class StepPanel {
     if (fresh) {
       this.visionStep = step.id;
       this.base = step.vision;
-      const area = el("textarea", { id: "vision-text", rows: 4, maxlength: 4000 });
+      const area = el("textarea", { id: "vision-text", rows: 4, maxlength: 4000, lang: contentLang(state) });
       area.value = step.vision.text;
       this.area = area;
       this.editedLine = el("p", { class: "hint", id: "vision-edited" });
