@@ -40,6 +40,14 @@ export class RoomFrame {
     const { state } = this.board;
     const locked = this.#participant && state.workshop.follow_me;
     const lang = contentLang(state);
+    // Most events (a note, a vote) change nothing here: rebuild only when the bar would differ,
+    // so that a busy room costs the step bar nothing.
+    const signature = JSON.stringify([this.board.viewedStepId, state.workshop.current_step_id, locked, lang, state.steps.map((step) => step.title)]);
+    if (signature === this.navSignature && this.nav.firstChild) {
+      this.renderLive();
+      return;
+    }
+    this.navSignature = signature;
     const list = el("ol", { class: "step-list" });
     state.steps.forEach((step, index) => {
       const viewed = step.id === this.board.viewedStepId;
@@ -78,6 +86,9 @@ export class RoomFrame {
       kind = "moved";
       parts = [el("p", { text: format(this.s.moved_everyone, { n: this.#number(live) }) })];
     }
+    const signature = JSON.stringify([kind, viewed, live, state.steps.length]);
+    if (signature === this.liveSignature) return;
+    this.liveSignature = signature;
     this.live.className = `step-live ${kind}`;
     keepFocus(this.live, () => this.live.replaceChildren(...(parts || [])));
     this.live.hidden = !parts;
