@@ -38,6 +38,8 @@ def first_place_to_write(page) -> dict:
     """The first composer's textarea, or the "+ Uusi lappu" button that opens it on a phone."""
     button = page.locator("#new-note")
     target = button if button.count() and button.is_visible() else None
+    area = page.locator("form.composer textarea").first.bounding_box()
+    print(f"  (the first textarea itself at y = {area['y']:.0f} px)" if area else "")
     if target is None:
         target = page.locator("form.composer textarea").first
     expect(target).to_be_visible()

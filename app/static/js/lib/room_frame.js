@@ -63,8 +63,12 @@ export class RoomFrame {
     const heading = el("h2", { class: "visually-hidden", text: this.s.steps });
     const note = locked ? el("p", { class: "hint following", text: this.s.following }) : null;
     keepFocus(this.nav, () => this.nav.replaceChildren(heading, list, ...(note ? [note] : [])));
-    const viewed = list.querySelector(".viewed");
-    if (viewed && list.scrollWidth > list.clientWidth) list.scrollLeft = Math.max(0, viewed.offsetLeft - list.offsetLeft - 24);
+    // Measured in the next frame, not now: reading sizes here would lay out the whole board
+    // (thousands of notes) in the middle of rendering it.
+    requestAnimationFrame(() => {
+      const viewed = list.querySelector(".viewed");
+      if (viewed && list.scrollWidth > list.clientWidth) list.scrollLeft = Math.max(0, viewed.offsetLeft - list.offsetLeft - 24);
+    });
     this.renderLive();
   }
 
@@ -115,7 +119,7 @@ export class RoomFrame {
     this.instructions.classList.toggle("clamped", !open);
     this.toggle.setAttribute("aria-expanded", open ? "true" : "false");
     this.toggle.textContent = open ? this.s.show_less : this.s.show_whole_instruction;
-    this.#measure();
+    requestAnimationFrame(() => this.#measure());
   }
 
   #measure() {
@@ -147,8 +151,10 @@ export class RoomFrame {
     field.scrollIntoView({ block: "center" });
   }
 
+  // After the board has been laid out for painting, so that focusing (which scrolls) does not
+  // force a layout of every note in the middle of rendering them.
   focusTitle() {
-    document.getElementById("step-title").focus();
+    requestAnimationFrame(() => document.getElementById("step-title").focus());
   }
 }
 
