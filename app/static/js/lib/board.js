@@ -60,6 +60,7 @@ export class Board {
     // meanwhile still moves this participant.
     const moved = liveBefore && current !== liveBefore && this.#participant() && this.#live() && known(current);
     if (moved) this.#moveTo(current);
+    if (first) this.#listenForOwnNotes();
     this.loaded = true;
     this.root.hidden = false;
     this.renderedStepId = null;
@@ -97,6 +98,14 @@ export class Board {
     const news = live && !moved ? newsOf(this, event, before) : null;
     if (news) this.announcer.say(news);
     this.listeners.forEach((listener) => listener(event));
+  }
+
+  // "Lappusi on lähetetty" when the server has stored one's note: also a note that waited in
+  // the outbox while offline, and never for a note that only moved.
+  #listenForOwnNotes() {
+    this.connection?.addEventListener("acked", ({ detail }) => {
+      if (detail.event === CLIENT_EVENTS.NOTE_ADD) this.announcer.say(this.strings.announce_note_posted);
+    });
   }
 
   #participant() {

@@ -1,7 +1,7 @@
 // What changed in the room, in words for screen readers (WCAG 4.1.3): voting opened or closed,
 // a step locked, private brainstorming started or revealed, the workshop closed, small groups
-// created, a timer started, and one's own note posted. Only what concerns the viewer: the step
-// in view or the live one, and one's own small group.
+// created, a timer started. Only what concerns the viewer: the step in view or the live one, and
+// one's own small group. (One's own note posted is told when the server confirms it: board.js.)
 import { format } from "./dom.js";
 import { clock, remainingSeconds } from "./timer.js";
 
@@ -24,7 +24,6 @@ export function newsOf(board, event, before) {
   const { state, strings: s } = board;
   const { type, data } = event;
   if (type === "workshop.status") return data.status === "closed" && before.status !== "closed" ? s.announce_workshop_closed : null;
-  if (type === "note.added") return state.isMine(data.note) ? s.announce_note_posted : null;
   const step = data?.step_id ? state.step(data.step_id) : null;
   if (!step || (step.id !== board.viewedStepId && step.id !== state.workshop.current_step_id)) return null;
   const mine = !data.group_id || state.myGroup(step.id)?.id === data.group_id;
