@@ -188,3 +188,21 @@ def test_the_frame_states_have_no_axe_violations(server, new_context, language):
     finally:
         host.close()
     assert not found, found
+
+
+def test_a_reload_replays_the_move_without_moving_the_participant_again(server, new_context):
+    workshop = create_workshop(server, "fi")
+    first, second = workshop["steps"][0], workshop["steps"][1]
+    page = join(new_context().new_page(), server, workshop, "Aino")
+    host = FacilitatorSocket(server, workshop)
+    try:
+        assert host.call("step.goto", {"step_id": second["id"]})["ok"]
+        expect(page.locator("#step-title")).to_have_text(second["title"])
+    finally:
+        host.close()
+    page.locator(f"#step-nav button[data-step-id='{first['id']}']").click()
+    expect(page.locator("#step-title")).to_have_text(first["title"])
+    page.reload()  # the browser's copy replays the move: it is history, not a new move
+    expect(page.locator("#step-live")).to_contain_text("Olet vaiheessa 1 – työpaja on vaiheessa 2")
+    expect(page.locator("#step-title")).to_have_text(first["title"])
+    expect(page.locator("#step-title")).to_be_focused()
