@@ -20,7 +20,9 @@ from .access import open_workshop, require_facilitator, steer_target, workshop_o
 
 
 def goto(viewer: log.Viewer, payload: dict):
-    """Move everyone (who follows) to a step."""
+    """Move everyone to a step: every participant's board goes there, whether or not they
+    follow; ``follow_me`` only keeps them there. Only a move broadcasts ``workshop.step``, so
+    the event itself tells participants' boards to move (no flag needed)."""
     require_facilitator(viewer)
 
     def apply():

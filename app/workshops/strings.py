@@ -53,6 +53,27 @@ def board_strings() -> dict:
         "moved_to_step": _("The facilitator moved everyone to: %(title)s", title="{title}"),
         "current_step": _("now"),
         "following": _("The facilitator is leading: the board follows the current step."),
+        "moved_everyone": _("The facilitator moved everyone to step %(n)s", n="{n}"),
+        "off_live": _(
+            "You are at step %(viewed)s – the workshop is at step %(live)s",
+            viewed="{viewed}",
+            live="{live}",
+        ),
+        "back_to_live": _("Go to step %(n)s", n="{n}"),
+        "show_whole_instruction": _("Show the whole instruction"),
+        "show_less": _("Show less"),
+        "dismiss": _("OK"),
+        "announce_note_posted": _("Your note has been sent."),
+        "announce_voting_opened": _("Voting has opened: %(n)s votes each.", n="{n}"),
+        "announce_unlocked": _("The step is open for writing again."),
+        "announce_hidden": _(
+            "Private brainstorming started: the others see your notes when the "
+            "facilitator reveals them."
+        ),
+        "announce_revealed": _("All notes have been revealed."),
+        "announce_timer_started": _("Timer started: %(time)s.", time="{time}"),
+        "announce_groups_created": _("Small groups have been created."),
+        "announce_workshop_closed": _("The workshop has been closed."),
         "notes": _("Notes"),
         "votes_left": _("Votes left: %(n)s", n="{n}"),
         "moved_to_theme": _("Moved to the theme %(title)s.", title="{title}"),

@@ -7,7 +7,10 @@ import { el, format } from "./dom.js";
 import { CLIENT_EVENTS } from "./events.js";
 import { keepFocus } from "./focus.js";
 import { fillNote } from "./note_view.js";
+import { showNotice } from "./notice.js";
 import { newOpId } from "./outbox.js";
+import { RoomFrame } from "./room_frame.js";
+import { factsBefore, newsOf } from "./room_news.js";
 import { StepPanel } from "./step_panel.js";
 import { BoardState } from "./state.js";
 
@@ -29,6 +32,7 @@ export class Board {
     this.announcer = new Announcer(document.getElementById("announcer"), strings);
     this.banner = document.getElementById("status");
     this.panel = new StepPanel(this);
+    this.frame = new RoomFrame(this);
     this.renderedStepId = null;
     this.listeners = [];
     this.ctx = { state: this.state, strings, actions: this.#actions() };
@@ -44,29 +48,80 @@ export class Board {
 
   // --- state -------------------------------------------------------------------------------
   load(snapshot) {
+    const first = !this.loaded;
+    const liveBefore = first ? null : this.state.workshop.current_step_id;
     this.state.load(snapshot);
     const remembered = Number(sessionStorage.getItem(`${this.scope}:step`));
     const known = (id) => this.state.steps.some((step) => step.id === id);
-    if (this.state.workshop.follow_me && this.me.role === "participant") this.viewedStepId = this.state.workshop.current_step_id;
-    else if (!known(this.viewedStepId)) this.viewedStepId = known(remembered) ? remembered : this.state.workshop.current_step_id || this.state.steps[0]?.id;
+    const current = this.state.workshop.current_step_id;
+    if (this.state.workshop.follow_me && this.#participant()) this.viewedStepId = current;
+    else if (!known(this.viewedStepId)) this.viewedStepId = known(remembered) ? remembered : current || this.state.steps[0]?.id;
+    // Far behind, the server answers with a snapshot instead of the events: a move made
+    // meanwhile still moves this participant.
+    const moved = liveBefore && current !== liveBefore && this.#participant() && this.#live() && known(current);
+    if (moved) this.#moveTo(current);
+    if (first) this.#listenForOwnNotes();
+    this.loaded = true;
     this.root.hidden = false;
     this.renderedStepId = null;
     this.render();
+    // After joining (and after a move) the keyboard and screen reader start at the step's
+    // heading, not at the top of the page (WCAG 2.4.3).
+    if (moved || (first && this.#participant() && focusIsLost())) this.frame.focusTitle();
   }
 
   apply(event) {
     const followed = this.state.workshop.follow_me;
+    const before = factsBefore(this.state, event);
+    const offset = this.state.clockOffset;
     const changed = this.state.apply(event);
+    // A replayed event's server time is old news: it must not set the clock.
+    const live = this.#live();
+    if (!live) this.state.clockOffset = offset;
     if (changed.newFromOthers) for (let i = 0; i < changed.newFromOthers; i += 1) this.announcer.noteFromOthers();
-    const follow = this.me.role === "participant" && this.state.workshop.follow_me;
-    if (follow && (event.type === "workshop.step" || (!followed && event.type === "workshop.follow"))) {
-      this.viewedStepId = this.state.workshop.current_step_id;
-      this.announcer.say(format(this.strings.moved_to_step, { title: this.state.step(this.viewedStepId).title }));
+    // Events replayed from this browser's copy (before the connection joins) only rebuild the
+    // state: the participant saw them happen, and may have browsed on since.
+    const current = this.state.workshop.current_step_id;
+    let moved = false;
+    if (live && this.#participant() && event.type === "workshop.step") {
+      moved = true; // "Siirrä kaikki tähän vaiheeseen" moves everyone, following or not
+      this.#moveTo(current);
+    } else if (live && this.#participant() && event.type === "workshop.follow" && !followed && this.state.workshop.follow_me) {
+      moved = this.viewedStepId !== current;
+      this.viewedStepId = current;
+      this.announcer.say(this.strings.following);
     }
     if (this.state.removed) this.#removed();
     if (changed.all || changed.steps.has(this.viewedStepId)) this.render();
     else this.renderNav();
+    if (moved) this.frame.focusTitle();
+    const news = live && !moved ? newsOf(this, event, before) : null;
+    if (news) this.announcer.say(news);
     this.listeners.forEach((listener) => listener(event));
+  }
+
+  // "Lappusi on lähetetty" when the server has stored one's note: also a note that waited in
+  // the outbox while offline, and never for a note that only moved.
+  #listenForOwnNotes() {
+    this.connection?.addEventListener("acked", ({ detail }) => {
+      if (detail.event === CLIENT_EVENTS.NOTE_ADD) this.announcer.say(this.strings.announce_note_posted);
+    });
+  }
+
+  #participant() {
+    return this.me.role === "participant";
+  }
+
+  #live() {
+    return Boolean(this.connection?.joined);
+  }
+
+  #moveTo(stepId) {
+    this.viewedStepId = stepId;
+    this.frame.movedTo = stepId;
+    sessionStorage.setItem(`${this.scope}:step`, String(stepId));
+    const number = this.state.steps.findIndex((step) => step.id === stepId) + 1;
+    this.announcer.say(`${format(this.strings.moved_everyone, { n: number })}: ${this.state.step(stepId).title}`);
   }
 
   step(id = this.viewedStepId) {
@@ -83,34 +138,22 @@ export class Board {
     // (their drafts stay stored and come back when the step opens again).
     const writable = this.state.writable(step);
     for (const form of this.columns.querySelectorAll(".column-composer")) form.hidden = !writable;
+    this.frame.renderNewNote(writable);
     this.panel.render(step);
     this.renderNotes(step);
     this.listeners.forEach((listener) => listener(null));
   }
 
   renderNav() {
-    const list = el("ol", { class: "step-list" });
-    const locked = this.me.role === "participant" && this.state.workshop.follow_me;
-    this.state.steps.forEach((step, index) => {
-      const viewed = step.id === this.viewedStepId;
-      const current = step.id === this.state.workshop.current_step_id;
-      const label = [el("span", { class: "step-number", text: `${index + 1}.` }), " ", step.title];
-      if (current) label.push(" ", el("span", { class: "current-mark", text: `(${this.strings.current_step})` }));
-      list.append(el("li", {}, el("button", {
-        type: "button", id: `step-button-${step.id}`, class: viewed ? "step-button viewed" : "step-button", "aria-current": viewed ? "step" : null,
-        "data-step-id": step.id, disabled: locked && !viewed ? true : null, onclick: () => this.show(step.id),
-      }, ...label)));
-    });
-    const heading = el("h2", { class: "visually-hidden", text: this.strings.steps });
-    const note = locked ? el("p", { class: "hint", text: this.strings.following }) : null;
-    keepFocus(this.nav, () => this.nav.replaceChildren(heading, list, ...(note ? [note] : [])));
+    this.frame.renderNav();
   }
 
   show(stepId) {
     this.viewedStepId = stepId;
+    this.frame.movedTo = null; // the participant chose a step: the move is old news
     sessionStorage.setItem(`${this.scope}:step`, String(stepId));
     this.render();
-    document.getElementById("step-title").focus();
+    this.frame.focusTitle();
   }
 
   setView(view) {
@@ -121,12 +164,7 @@ export class Board {
 
   renderStep(step) {
     this.renderedStepId = step.id;
-    const index = this.state.steps.indexOf(step);
-    document.getElementById("step-position").textContent = format(this.strings.step_of, { n: index + 1, total: this.state.steps.length });
-    const title = document.getElementById("step-title");
-    title.textContent = step.title;
-    title.tabIndex = -1;
-    document.getElementById("step-instructions").textContent = step.instructions || "";
+    this.frame.renderHeader(step);
     this.noteEls.clear();
     this.sectionEls.clear();
     this.editing.clear();
@@ -388,6 +426,7 @@ export class Board {
     this.root.hidden = true;
     this.banner.hidden = false;
     this.banner.textContent = this.strings.errors.removed;
+    showNotice(this.strings.errors.removed, { dismissLabel: this.strings.dismiss });
     this.connection.socket?.disconnect();
   }
 
@@ -412,4 +451,10 @@ export class Board {
     }
     this.listeners.forEach((listener) => listener(null));
   }
+}
+
+// The focus was on something now gone (the join form) or nowhere in particular.
+function focusIsLost() {
+  const active = document.activeElement;
+  return !active || active === document.body || Boolean(active.closest("[hidden]"));
 }

@@ -2,6 +2,8 @@
 // small groups, "I'm done", and the shared vision statement.
 import { el, format } from "./dom.js";
 import { keepFocus } from "./focus.js";
+import { showNotice } from "./notice.js";
+import { contentLang } from "./room_frame.js";
 import { TimerView } from "./timer.js";
 
 export class StepPanel {
@@ -15,13 +17,26 @@ export class StepPanel {
     this.groupBar = el("div", { class: "group-bar" });
     this.vision = el("div", { class: "vision" });
     this.visionStep = null;
-    this.root.replaceChildren(this.timer.root, this.status, this.groupBar, this.ratings, this.vision);
+    // The countdown is pinned in the room's bar (sticky, on phones too) where the page has one.
+    const pinned = document.getElementById("room-timer");
+    if (pinned) pinned.replaceChildren(this.timer.root);
+    this.root.replaceChildren(...(pinned ? [] : [this.timer.root]), this.status, this.groupBar, this.ratings, this.vision);
+  }
+
+  // A refused action is shown, not only announced.
+  refused(error) {
+    const message = `${this.strings.error_prefix} ${error.message}`;
+    this.board.announcer.say(message);
+    showNotice(message, { dismissLabel: this.strings.dismiss });
   }
 
   render(step) {
     const { state } = this.board;
     const group = state.myGroup(step.id);
-    this.timer.set(group?.timer || step.state.timer, state.clockOffset);
+    // The countdown for what the viewer is looking at: their small group's own, else the
+    // plenary's — for a group member only while it runs: the plenary's ended time is not theirs.
+    if (group?.timer) this.timer.set(group.timer, state.clockOffset);
+    else this.timer.set(step.state.timer, state.clockOffset, { hideAtZero: Boolean(group) });
     keepFocus(this.root, () => {
       this.#status(step, group);
       this.#groups(step, group);
@@ -79,7 +94,7 @@ export class StepPanel {
       const done = state.done.has(`${step.id}:${state.me.participantId}`);
       lines.push(el("button", { type: "button", id: "done-toggle", class: "done-toggle", "aria-pressed": done ? "true" : "false",
         text: done ? s.done_marked : s.mark_done,
-        onclick: () => this.board.send("step.done", { step_id: step.id, done: !done }).catch(() => {}) }));
+        onclick: () => this.board.send("step.done", { step_id: step.id, done: !done }).catch((error) => this.refused(error)) }));
     }
     this.status.replaceChildren(...lines);
   }
@@ -95,9 +110,9 @@ export class StepPanel {
     const parts = [];
     if (group) {
       const chair = group.chair_id ? state.participants.get(group.chair_id)?.name || s.anonymous : null;
-      parts.push(el("p", { class: "my-group" }, el("strong", { text: format(s.your_group, { name: group.name }) }),
+      parts.push(el("p", { class: "my-group" }, el("strong", {}, ...this.#named(s.your_group, group.name)),
         chair ? ` · ${format(s.chair_is, { name: group.chair_id === state.me.participantId ? s.you : chair })}` : ""));
-      if (!group.chair_id) parts.push(el("button", { type: "button", id: "volunteer-chair", text: s.volunteer_chair, onclick: () => this.board.send("group.chair", { group_id: group.id, participant_id: state.me.participantId }).catch(() => {}) }));
+      if (!group.chair_id) parts.push(el("button", { type: "button", id: "volunteer-chair", text: s.volunteer_chair, onclick: () => this.board.send("group.chair", { group_id: group.id, participant_id: state.me.participantId }).catch((error) => this.refused(error)) }));
       if (group.chair_id === state.me.participantId) parts.push(this.#chairControls(step, group));
     } else {
       parts.push(el("p", { text: s.choose_group }));
@@ -105,20 +120,26 @@ export class StepPanel {
     const choose = el("div", { class: "form-actions" });
     for (const other of groups) {
       if (other.id === group?.id) continue;
-      choose.append(el("button", { type: "button", id: `join-group-${other.id}`, text: format(s.join_group, { name: other.name }),
+      choose.append(el("button", { type: "button", id: `join-group-${other.id}`,
         onclick: () => this.board.send("group.join", { group_id: other.id }).then((ack) => {
           ack.notes.forEach((note) => state.notes.set(note.id, note));
           this.board.render();
-        }, () => {}) }));
+        }, (error) => this.refused(error)) }, ...this.#named(s.join_group, other.name)));
     }
     parts.push(choose);
     this.groupBar.replaceChildren(el("section", { class: "card group-card", "aria-label": s.small_groups }, ...parts));
   }
 
+  // "Ryhmäsi: {name}" with the group's name (the workshop's words) in the workshop's language.
+  #named(template, name) {
+    const [before, after = ""] = template.split("{name}");
+    return [before, el("span", { lang: contentLang(this.board.state), text: name }), after].filter((part) => part !== "");
+  }
+
   #chairControls(step, group) {
     const s = this.strings;
     const minutes = el("input", { type: "number", id: "chair-minutes", min: "1", max: "240", value: "10", class: "short" });
-    const send = (event, extra = {}) => this.board.send(event, { step_id: step.id, group_id: group.id, ...extra }).catch((error) => this.board.announcer.say(error.message));
+    const send = (event, extra = {}) => this.board.send(event, { step_id: step.id, group_id: group.id, ...extra }).catch((error) => this.refused(error));
     return el("div", { class: "chair-controls" },
       el("h3", { text: s.chair_tools }),
       el("label", { for: "chair-minutes", text: s.minutes }), " ", minutes, " ",
@@ -139,7 +160,7 @@ export class StepPanel {
     if (fresh) {
       this.visionStep = step.id;
       this.base = step.vision;
-      const area = el("textarea", { id: "vision-text", rows: 4, maxlength: 4000 });
+      const area = el("textarea", { id: "vision-text", rows: 4, maxlength: 4000, lang: contentLang(state) });
       area.value = step.vision.text;
       this.area = area;
       this.editedLine = el("p", { class: "hint", id: "vision-edited" });
@@ -180,7 +201,7 @@ export class StepPanel {
       this.#vision(step);
     }, (error) => {
       if (error.code !== "conflict") {
-        this.board.announcer.say(`${this.strings.error_prefix} ${error.message}`);
+        this.refused(error);
         return;
       }
       this.#showConflict(step, text, error.vision);

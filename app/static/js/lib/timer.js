@@ -3,6 +3,9 @@
 import { el, format } from "./dom.js";
 
 const SOUND_KEY = "pajapohja:timer-sound";
+// An ended countdown says "Aika loppui" for a while, then leaves the screen: a time that ran
+// out long ago is nobody's time any more.
+const SHOWN_AFTER_END_S = 300;
 
 export function remainingSeconds(timer, clockOffset) {
   if (!timer) return null;
@@ -35,18 +38,20 @@ export class TimerView {
     this.interval = setInterval(() => this.tick(), 1000);
   }
 
-  set(timer, offset) {
+  // hideAtZero: the countdown leaves the screen when it runs out (another's time, not the viewer's).
+  set(timer, offset, { hideAtZero = false } = {}) {
     const changed = JSON.stringify(timer) !== JSON.stringify(this.timer);
     this.timer = timer;
     this.offset = offset;
+    this.hideAtZero = hideAtZero;
     if (changed) this.lastAnnounced = null;
     this.tick();
   }
 
   tick() {
     const left = remainingSeconds(this.timer, this.offset);
-    this.root.hidden = left === null;
-    if (left === null) return;
+    this.root.hidden = left === null || this.#longOver() || (left === 0 && this.hideAtZero);
+    if (this.root.hidden) return;
     this.display.textContent = clock(left);
     const done = left === 0;
     this.root.classList.toggle("timer-done", done);
@@ -57,6 +62,11 @@ export class TimerView {
       this.announcer.say(done ? this.strings.time_up : format(this.strings.minute_left, {}));
       if (done && this.sound.checked) beep();
     }
+  }
+
+  #longOver() {
+    if (this.timer?.state !== "running") return false;
+    return Date.now() + this.offset - Date.parse(this.timer.ends_at) > SHOWN_AFTER_END_S * 1000;
   }
 }
 
