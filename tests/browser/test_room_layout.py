@@ -73,7 +73,9 @@ def test_wall_shows_twenty_notes_at_1280x800(server, new_context):
     page = join(new_context(**LAPTOP).new_page(), server, workshop, "Aino")
     for index, prompt in enumerate(prompts):
         for n in range(PER_QUESTION):
-            box = page.locator(f"section.column[data-prompt-id='{prompt['id']}'] form.composer textarea")
+            box = page.locator(
+                f"section.column[data-prompt-id='{prompt['id']}'] form.composer textarea"
+            )
             box.fill(f"Oma {index + 1}.{n + 1}")
             box.press("Enter")
     expect(page.locator("li.note.mine")).to_have_count(QUESTIONS * PER_QUESTION)

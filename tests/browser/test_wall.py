@@ -125,9 +125,9 @@ def test_theme_moves_a_note_only_on_an_explicit_choice(server, new_context):
     page.keyboard.press("Enter")  # the explicit choice
     cluster = column.locator(".theme-section", has_text="Verkostot")
     expect(cluster.locator("li.note")).to_have_count(1)
-    expect(console.locator(".theme-section", has_text="Verkostot").locator("li.note")).to_have_count(
-        1
-    )
+    expect(
+        console.locator(".theme-section", has_text="Verkostot").locator("li.note")
+    ).to_have_count(1)
     expect(menu_button(page, "Kuuntelu")).to_be_focused()
 
 
@@ -211,9 +211,9 @@ def test_debrief_shows_the_question_columns_with_each_note_labelled_by_its_group
     workshop = create_workshop(server, "fi")
     step = workshop["steps"][0]
     console = open_console(new_context().new_page(), server, workshop, "fi")
-    alice = JoinPage(
-        new_context().new_page(), f"{server.url}/j/{workshop['join_code']}"
-    ).join("Alice")
+    alice = JoinPage(new_context().new_page(), f"{server.url}/j/{workshop['join_code']}").join(
+        "Alice"
+    )
     console.locator("#ctl-group-count").fill("2")
     console.locator("#ctl-group-mode").select_option("choose")
     console.locator("#ctl-groups-create").click()

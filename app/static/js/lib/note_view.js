@@ -71,7 +71,7 @@ function votingOf(ctx, step, note) {
 function badges(ctx, step, note) {
   const s = ctx.strings;
   const parts = [];
-  if (typeof note.votes === "number" && (note.votes > 0 || !step.state.voting?.open)) {
+  if (typeof note.votes === "number" && note.votes > 0) {
     parts.push(el("span", { class: "votes", title: format(s.votes_n, { n: note.votes }) },
       el("span", { "aria-hidden": "true", text: `● ${note.votes}` }),
       el("span", { class: "visually-hidden", text: format(s.votes_n, { n: note.votes }) })));
