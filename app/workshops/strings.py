@@ -74,6 +74,7 @@ def board_strings() -> dict:
         "merge": _("Merge"),
         # The wall: the note menu, the note form's refusals, visible notices.
         "note_menu": _("Actions: %(note)s", note="{note}"),
+        "note_menu_button": _("Actions"),
         "move_to_theme": _("Move to theme"),
         "no_actions": _("Nothing to do with this note now."),
         "dismiss_notice": _("Close"),

@@ -31,7 +31,7 @@ def active(page: Page, selector: str) -> bool:
 
 def menu_button(page: Page, text: str):
     note = page.locator("li.note", has=page.locator(".note-text", has_text=text))
-    return note.get_by_role("button", name=re.compile(f"^Toiminnot: {text}"))
+    return note.get_by_role("button", name=re.compile(f"^Toiminnot {text}"))
 
 
 def test_note_actions_sit_behind_one_menu_that_works_by_keyboard(server, new_context):

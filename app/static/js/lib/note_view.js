@@ -196,12 +196,14 @@ export function fillNote(ctx, item, step, note) {
     || (state.themesOf(step.id).length && step.state.participants_may_cluster));
   if (hasMenu) {
     const entries = open ? menuEntries(ctx, item, step, note) : [];
+    // Named "Toiminnot" plus the note's first words (which note's menu it is); the dots are
+    // drawn by CSS, so the visible name and the guide's name are the one word.
+    const id = item.dataset.menuId;
     const button = el("button", {
       type: "button", class: "note-menu-button", "data-action": "menu", "aria-expanded": open ? "true" : "false",
-      "aria-controls": open ? item.dataset.menuId : null, onclick: () => ctx.menu.toggle(item, step, note),
-    }, el("span", { "aria-hidden": "true", class: "menu-dots", text: "⋯" }),
-    el("span", { class: "visually-hidden", text: format(s.note_menu, { note: noteSnippet(note) }) }));
-    foot.append(button);
+      "aria-controls": open ? id : null, "aria-labelledby": `${id}-label ${id}-about`, onclick: () => ctx.menu.toggle(item, step, note),
+    }, el("span", { id: `${id}-label`, class: "visually-hidden", text: s.note_menu_button }));
+    foot.append(button, el("span", { id: `${id}-about`, hidden: true, lang: ctx.lang, text: noteSnippet(note) }));
     if (open) {
       const menu = el("div", { class: "note-menu", id: item.dataset.menuId, role: "group", "aria-label": format(s.note_menu, { note: noteSnippet(note) }) },
         ...(entries.length ? entries : [el("p", { class: "menu-heading", text: s.no_actions })]));
