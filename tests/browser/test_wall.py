@@ -107,9 +107,12 @@ def test_theme_moves_a_note_only_on_an_explicit_choice(server, new_context):
     page = join(new_context().new_page(), server, workshop, "Kaisa")
     post(page, "Kuuntelu")
     console.locator("#ctl-cluster").check()
-    for title in ("Kohtaamisen taidot", "Verkostot"):
+    for count, title in enumerate(("Kohtaamisen taidot", "Verkostot"), start=1):
         console.locator("#ctl-theme-title").fill(title)
         console.locator("#ctl-theme-add").click()
+        expect(console.locator("section.column").first.locator(".theme-section")).to_have_count(
+            count
+        )
     column = page.locator("section.column").first
     expect(column.locator(".theme-section")).to_have_count(2)
     button = menu_button(page, "Kuuntelu")
@@ -276,3 +279,47 @@ def test_board_with_a_note_menu_open_has_no_axe_violations(server, new_context, 
         expect(viewer.locator(".note-menu:visible")).to_have_count(1)
         found = axe_violations(viewer)
         assert not found, "\n".join(found)
+
+
+def test_after_the_vote_themes_are_ranked_clusters_with_their_totals(server, new_context):
+    workshop = create_workshop(server, "fi")
+    step = workshop["steps"][0]
+    console = open_console(new_context().new_page(), server, workshop, "fi")
+    page = join(new_context().new_page(), server, workshop, "Kaisa")
+    for text in ("Kuuntelu", "Kohtaaminen", "Verkostot"):
+        post(page, text)
+    notes = {
+        n["text"]: n["id"] for n in api(server, "GET", f"/workshops/{workshop['id']}")["notes"]
+    }
+    host = FacilitatorSocket(server, workshop)
+    try:
+        themes = {}
+        for title in ("Eka", "Toka"):
+            ack = host.call("theme.create", {"step_id": step["id"], "title": title})
+            assert ack["ok"], ack
+            themes[title] = ack["theme"]["id"]
+        for text, title in (("Kuuntelu", "Eka"), ("Kohtaaminen", "Toka"), ("Verkostot", "Toka")):
+            ack = host.call("note.theme", {"note_id": notes[text], "theme_id": themes[title]})
+            assert ack["ok"], ack
+        ack = host.call(
+            "voting.open", {"step_id": step["id"], "votes_per_participant": 3, "max_per_note": 3}
+        )
+        assert ack["ok"], ack
+        clusters = page.locator("section.column").first.locator(".theme-section .theme-title")
+        expect(clusters).to_have_text(["Eka", "Toka"])  # in their own order while voting
+        vote = page.locator("li.note", has=page.locator(".note-text", has_text="Verkostot"))
+        for _ in range(3):
+            vote.locator("button.vote").click()
+        expect(vote.locator(".my-votes")).to_contain_text("3")
+        assert host.call("voting.close", {"step_id": step["id"]})["ok"]
+    finally:
+        host.close()
+    for viewer in (page, console):
+        column = viewer.locator("section.column").first
+        expect(column.locator(".theme-section .theme-title")).to_have_text(["Toka", "Eka"])
+        expect(column.locator(".theme-section").first.locator(".theme-votes")).to_have_text(
+            "Ääniä: 3"
+        )
+        expect(column.locator(".theme-section").first.locator(".note-text")).to_have_text(
+            ["Verkostot", "Kohtaaminen"]
+        )

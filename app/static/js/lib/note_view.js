@@ -26,6 +26,13 @@ export function groupOf(state, note) {
   return note.group_label || (note.group_id && state.groups.get(note.group_id)?.name) || "";
 }
 
+// Which group a note came from, where that tells something: a debriefed note on the plenary
+// board, or any group's note to a facilitator (a participant in a group sees only their own).
+function groupLabel(state, note) {
+  if (note.group_label) return note.group_label;
+  return state.me.role === "facilitator" ? groupOf(state, note) : "";
+}
+
 function body(ctx, step, note) {
   const content = el("div", { class: "note-body", lang: ctx.lang });
   const fields = step.note?.fields || [];
@@ -51,7 +58,7 @@ function body(ctx, step, note) {
 function meta(ctx, note) {
   const { state, strings } = ctx;
   const line = el("p", { class: "note-meta" }, el("span", { class: "author", text: authorName(state, strings, note) }));
-  const group = groupOf(state, note);
+  const group = groupLabel(state, note);
   if (group) line.append(" ", el("span", { class: "group-label", lang: ctx.lang, text: group }));
   if (note.pending) line.append(" · ", el("span", { class: "note-status", text: strings.sending }));
   else if (wasEdited(note)) line.append(" · ", el("span", { class: "edited", text: strings.edited }));
