@@ -146,16 +146,17 @@ def test_card_form_keeps_what_was_typed_and_names_the_empty_field(server, new_co
     page.locator("#step-nav button.step-button", has_text="Kohderyhmät").click()
     expect(page.locator("#step-title")).to_have_text(card_step["title"])
     form = page.locator("section.column form.composer").first
-    expect(form).to_contain_text("* = pakollinen")
     form.get_by_label("Kohderyhmä", exact=False).fill("Esihenkilöt")
     form.get_by_role("button", name="Lähetä").click()
+    expect(form.locator(".error")).to_be_visible()
+    expect(form.get_by_label("Kohderyhmä", exact=False)).to_have_value("Esihenkilöt")  # kept
     empty = form.get_by_label("Tavoite", exact=False)
     expect(form.locator(".error")).to_contain_text("Tavoite")
     expect(empty).to_have_attribute("aria-invalid", "true")
     expect(empty).to_be_focused()
     error_id = form.locator(".error").get_attribute("id")
     assert error_id in (empty.get_attribute("aria-describedby") or "").split()
-    expect(form.get_by_label("Kohderyhmä", exact=False)).to_have_value("Esihenkilöt")
+    expect(form).to_contain_text("* = pakollinen")  # what the star means
     expect(page.locator("li.note")).to_have_count(0)
 
 
@@ -200,12 +201,14 @@ def test_a_vote_past_the_budget_is_refused_visibly(server, new_context):
         host.close()
     vote = "li.note:has(.note-text:text('{}')) button.vote"
     first.locator(vote.format("Kuuntelu")).click()
-    expect(first.locator(vote.format("Kohtaaminen"))).to_be_disabled()
+    expect(first.locator(".voting-notice")).to_contain_text("0")
     second.locator(vote.format("Kohtaaminen")).click()
     notice = second.locator("#notices .notice")
     expect(notice).to_be_visible()
     expect(notice).to_have_attribute("role", "alert")
     expect(notice).to_contain_text("Olet käyttänyt kaikki äänesi")
+    # Where the budget is known to be spent, the other vote buttons look and are disabled.
+    expect(first.locator(vote.format("Kohtaaminen"))).to_be_disabled()
 
 
 def test_debrief_shows_the_question_columns_with_each_note_labelled_by_its_group(
