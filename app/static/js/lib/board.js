@@ -164,7 +164,7 @@ export class Board {
       container);
     if (!prompt.group) {
       const { form } = noteForm({
-        step, prompt, strings: this.strings, submitLabel: this.strings.post,
+        step, prompt, strings: this.strings, submitLabel: this.strings.post, lang: this.#lang(),
         draftKey: `${this.scope}:draft:${step.id}:${prompt.id}`,
         onSubmit: (value, ui) => this.addNote(step, prompt, value, ui),
       });
@@ -407,7 +407,7 @@ export class Board {
       (item.querySelector("[data-action=menu]") || item.querySelector("button"))?.focus();
     };
     const { form, focus } = noteForm({
-      step, prompt: null, strings: this.strings, initial: { text: note.text, fields: note.fields },
+      step, prompt: null, strings: this.strings, initial: { text: note.text, fields: note.fields }, lang: this.#lang(),
       submitLabel: this.strings.save, onCancel: stop,
       onSubmit: (value, ui) => {
         const payload = { op_id: newOpId(), note_id: note.id, version: base.version, text: value.text };

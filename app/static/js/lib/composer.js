@@ -19,7 +19,8 @@ function describe(input, id, on) {
   else input.removeAttribute("aria-describedby");
 }
 
-export function noteForm({ step, prompt, strings, initial = null, submitLabel, onSubmit, onCancel, draftKey }) {
+// `lang`: the workshop's language where the page speaks another (its field labels and question).
+export function noteForm({ step, prompt, strings, initial = null, submitLabel, onSubmit, onCancel, draftKey, lang = null }) {
   uid += 1;
   const id = `f${uid}`;
   const type = step.note?.type || "text";
@@ -47,7 +48,7 @@ export function noteForm({ step, prompt, strings, initial = null, submitLabel, o
       const value = start.fields?.[field.id];
       input.value = Array.isArray(value) ? value.join("\n") : value || "";
       inputs[field.id] = { input, field, label: field.label };
-      const label = el("label", { for: inputId, text: field.label + (field.required ? " *" : "") });
+      const label = el("label", { for: inputId }, el("span", { lang, text: field.label }), field.required ? " *" : "");
       const hint = field.type === "list" ? el("span", { class: "hint", id: `${inputId}-hint`, text: strings.list_hint || "" }) : null;
       if (hint && hint.textContent) input.setAttribute("aria-describedby", hint.id);
       form.append(el("div", { class: "field" }, label, input, hint && hint.textContent ? hint : null));
@@ -71,7 +72,7 @@ export function noteForm({ step, prompt, strings, initial = null, submitLabel, o
   text.value = start.text || "";
   const textLabel = type === "text" ? (initial ? strings.edit : prompt.title) : strings.comment || strings.add_note;
   form.append(
-    el("label", { for: textId, class: type === "text" && !initial ? "visually-hidden" : "", text: textLabel }),
+    el("label", { for: textId, class: type === "text" && !initial ? "visually-hidden" : "", lang: type === "text" && !initial ? lang : null, text: textLabel }),
     text,
     counter,
     el("p", { id: `${id}-hint`, class: "hint", text: strings.enter_hint }),
