@@ -93,6 +93,7 @@ def test_note_menu_works_by_touch(server, new_context):
     editor.fill("Kuuntelu ja läsnäolo")
     page.locator("li.note").get_by_role("button", name="Tallenna").tap()
     expect(page.locator(".note-text")).to_have_text(["Kuuntelu ja läsnäolo"])
+    expect(page.locator("li.note .edited")).to_have_text("muokattu")  # its words changed
     # Tapping elsewhere closes an open menu.
     button = menu_button(page, "Kuuntelu ja läsnäolo")
     button.tap()

@@ -16,10 +16,10 @@ export function noteSnippet(note) {
 }
 
 // "Edited" means its words changed. A debrief, a move or a theme also raise the version (for
-// the edit conflict check) but leave updated_at alone; creation sets the two a moment apart.
+// the edit conflict check) but leave updated_at alone; creation sets the two microseconds apart.
 export function wasEdited(note) {
   if (note.pending || !note.updated_at || !note.created_at) return false;
-  return Date.parse(note.updated_at) - Date.parse(note.created_at) > 1000;
+  return Date.parse(note.updated_at) - Date.parse(note.created_at) > 100;
 }
 
 export function groupOf(state, note) {
