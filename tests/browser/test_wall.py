@@ -77,6 +77,11 @@ def test_note_actions_sit_behind_one_menu_that_works_by_keyboard(server, new_con
     expect(other).to_have_attribute("aria-expanded", "true")
     expect(button).to_have_attribute("aria-expanded", "false")
     expect(page.locator(".note-menu:visible")).to_have_count(1)
+    # Tabbing out of the open menu closes it.
+    page.keyboard.press("Shift+Tab")
+    expect(other).to_be_focused()
+    page.keyboard.press("Shift+Tab")
+    expect(other).to_have_attribute("aria-expanded", "false")
 
 
 def test_note_menu_works_by_touch(server, new_context):

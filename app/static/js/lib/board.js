@@ -310,6 +310,12 @@ export class Board {
       if (!item) {
         item = el("li", { class: "note", "data-focus-key": key });
         item.addEventListener("dragstart", (event) => event.dataTransfer.setData("text/plain", item.dataset.noteId));
+        // Tabbing out of an open menu closes it (a re-render's lost focus has no new target).
+        item.addEventListener("focusout", (event) => {
+          if (this.ctx.menu.isOpen(item.dataset.focusKey) && event.relatedTarget && !item.contains(event.relatedTarget)) {
+            this.ctx.menu.close(item, false);
+          }
+        });
         this.noteEls.set(key, item);
       }
       if (!this.editing.has(key)) fillNote(this.ctx, item, step, note);

@@ -209,6 +209,7 @@ export function fillNote(ctx, item, step, note) {
     const button = el("button", {
       type: "button", class: "note-menu-button", "data-action": "menu", "aria-expanded": open ? "true" : "false",
       "aria-controls": open ? id : null, "aria-labelledby": `${id}-label ${id}-about`, onclick: () => ctx.menu.toggle(item, step, note),
+      onkeydown: (event) => { if (event.key === "Escape" && open) { event.preventDefault(); ctx.menu.close(item); } },
     }, el("span", { id: `${id}-label`, class: "visually-hidden", text: s.note_menu_button }));
     foot.append(button, el("span", { id: `${id}-about`, hidden: true, lang: ctx.lang, text: noteSnippet(note) }));
     if (open) {
