@@ -49,8 +49,7 @@ def hide(viewer: log.Viewer, payload: dict):
             return {"note": note.to_public()}, []
         before = audience_for(note)
         note.moderated = hidden
-        note.version += 1
-        note.updated_at = utcnow()
+        note.version += 1  # (updated_at stays: it tells when the words last changed)
         # Hiding: everyone drops it, then the facilitators get it back marked as hidden.
         events = [_withdrawn(viewer, note, before)] if hidden else []
         events.append(note_event(viewer, "note.added", note))

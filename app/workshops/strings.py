@@ -93,6 +93,21 @@ def board_strings() -> dict:
         "move": _("Move"),
         "merge_into": _("Merge into note"),
         "merge": _("Merge"),
+        # The wall: the note menu, the note form's refusals, visible notices.
+        "note_menu": _("Actions: %(note)s", note="{note}"),
+        "note_menu_button": _("Actions"),
+        "move_to_theme": _("Move to theme"),
+        "no_actions": _("Nothing to do with this note now."),
+        "dismiss_notice": _("Close"),
+        "required_legend": _("* = required"),
+        "field_required": _("The field %(label)s is required.", label="{label}"),
+        "char_count": _("%(n)s / %(max)s characters", n="{n}", max="{max}"),
+        "chars_over": _("%(n)s too many", n="{n}"),
+        "note_too_long": _(
+            "The note is too long: %(n)s characters, at most %(max)s. Shorten it to send it.",
+            n="{n}",
+            max="{max}",
+        ),
         "hidden_step": _(
             "Private brainstorming: you see only your own notes until the "
             "facilitator reveals them all."

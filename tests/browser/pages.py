@@ -94,6 +94,19 @@ class BoardPage:
     def expect_note(self, prompt_title: str, text: str):
         expect(self.note(prompt_title, text)).to_have_count(1)
 
+    def note_menu(self, prompt_title: str, text: str):
+        """Open the note's one menu (edit, delete, theme, moderation) and return it."""
+        button = self.note(prompt_title, text).locator("button.note-menu-button")
+        if button.get_attribute("aria-expanded") != "true":
+            button.click()
+        expect(button).to_have_attribute("aria-expanded", "true")
+        return self.note(prompt_title, text).locator(".note-menu")
+
+    def note_action(self, prompt_title: str, text: str, action_name: str):
+        """Choose ``action_name`` (e.g. "Muokkaa", "Poista", a theme's title) in the note's menu."""
+        menu = self.note_menu(prompt_title, text)
+        menu.get_by_role("button", name=action_name, exact=True).click()
+
 
 class JoinPage:
     def __init__(self, page: Page, url: str):

@@ -12,9 +12,8 @@ CONFLICT = "Joku muu muutti tätä lappua sillä välin"
 
 def open_editor(board: BoardPage, text: str):
     """Start editing the only note of the column; returns the note's list item."""
-    note = board.notes(NEED_PROMPT).filter(has_text=text)
-    expect(note).to_have_count(1)
-    note.get_by_role("button", name="Muokkaa", exact=False).click()
+    board.expect_note(NEED_PROMPT, text)
+    board.note_action(NEED_PROMPT, text, "Muokkaa")
     item = board.notes(NEED_PROMPT).first
     expect(item.locator("textarea")).to_have_value(text)
     return item

@@ -75,9 +75,10 @@ def test_two_small_groups_with_chairs_then_debrief_into_the_plenary(server, new_
     alice.post(NEED, "Ryhmän 1 havainto")
     bob.post(NEED, "Ryhmän 2 havainto")
     expect(alice.note(NEED, "Ryhmän 2 havainto")).to_have_count(0)
-    console.control("ctl-debrief-view").click()
-    expect(console.page.locator("section.column h3").first).to_contain_text("Ryhmä 1")
-    expect(console.page.locator("section.column").nth(1)).to_contain_text("Ryhmän 2 havainto")
+    console.control("ctl-debrief-view").click()  # the question columns, each note with its group
+    expect(console.page.locator("section.column h3").first).to_contain_text(NEED)
+    expect(console.note(NEED, "Ryhmän 1 havainto").locator(".group-label")).to_have_text("Ryhmä 1")
+    expect(console.note(NEED, "Ryhmän 2 havainto").locator(".group-label")).to_have_text("Ryhmä 2")
     console.control("ctl-debrief-view").click()
     console.control("ctl-debrief").click()
     for board in (alice, bob, console):
@@ -95,16 +96,21 @@ def test_clustering_a_note_into_a_theme_with_the_keyboard_only(server, new_conte
     page.keyboard.type("Kohtaamisen taidot")
     page.keyboard.press("Enter")
     expect(page.locator("#ctl-theme-title")).to_have_value("")
-    # Keyboard path: Tab to the note's theme menu, choose the theme with arrow keys.
-    menu = console.notes(NEED).filter(has_text="Asiakaslähtöisyys").locator("select[id^=theme-of-]")
-    expect(menu).to_be_visible()
+    # Keyboard path: Tab to the note's menu, walk to the theme with arrow keys, choose it.
+    button = console.note(NEED, "Asiakaslähtöisyys").locator("button.note-menu-button")
+    expect(button).to_be_visible()
     page.locator("#step-title").focus()
     for _ in range(60):
         page.keyboard.press("Tab")
-        if page.evaluate("() => document.activeElement?.id || ''").startswith("theme-of-"):
+        if page.evaluate("() => document.activeElement?.dataset.action === 'menu'"):
             break
-    assert page.evaluate("() => document.activeElement.id").startswith("theme-of-")
-    page.keyboard.press("ArrowDown")
+    expect(button).to_be_focused()
+    page.keyboard.press("Enter")
+    for _ in range(10):
+        if page.evaluate("() => document.activeElement.textContent") == "Kohtaamisen taidot":
+            break
+        page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
     section = console.column(NEED).locator(".theme-section", has_text="Kohtaamisen taidot")
     expect(section.locator("li.note")).to_have_count(1)
     alice_section = alice.column(NEED).locator(".theme-section", has_text="Kohtaamisen taidot")
@@ -114,12 +120,12 @@ def test_clustering_a_note_into_a_theme_with_the_keyboard_only(server, new_conte
 def test_a_locked_step_is_read_only_for_participants(server, new_context):
     console, (alice,) = open_room(server, new_context, "Alice")
     alice.post(NEED, "Ennen lukitusta")
+    expect(alice.note(NEED, "Ennen lukitusta").locator("button.note-menu-button")).to_have_count(1)
     console.control("ctl-lock").check()
     expect(alice.page.locator(".step-status")).to_contain_text("lukittu")
     expect(alice.column(NEED).locator("form.composer")).to_be_hidden()
     alice.expect_note(NEED, "Ennen lukitusta")
-    expect(alice.note(NEED, "Ennen lukitusta").get_by_role("button", name="Muokkaa")).to_have_count(
-        0
-    )
+    # Nothing to change on a locked step: the note carries no menu.
+    expect(alice.note(NEED, "Ennen lukitusta").locator("button.note-menu-button")).to_have_count(0)
     console.control("ctl-lock").uncheck()
     expect(alice.column(NEED).locator("form.composer")).to_be_visible()

@@ -108,7 +108,7 @@ def test_every_control_the_guide_names_is_on_the_console_or_the_board(
     participant.goto(first_join)
     seen |= visible_names(participant)
     participant.get_by_role("button", name=JOIN_ANONYMOUSLY[language]).click()
-    expect(participant.locator(".vote-controls").first).to_be_visible()
+    expect(participant.locator("button.vote").first).to_be_visible()
     seen |= visible_names(participant)
     participant.locator("#step-nav button.step-button").nth(1).click()
     # Something to write in shows (the timer's sound choice is there too, hidden: no timer runs).

@@ -33,7 +33,9 @@ def test_participant_joins_posts_edits_themes_votes_and_deletes_with_the_keyboar
     expect(note).to_have_count(1)
     expect(page.locator("li.note.pending")).to_have_count(0)
 
-    tab_to(page, "li.note button[data-action=edit]")
+    tab_to(page, "li.note button[data-action=menu]")
+    page.keyboard.press("Enter")  # the note's menu opens on its first action
+    assert active(page, "li.note .note-menu button[data-action=edit]")
     page.keyboard.press("Enter")
     assert active(page, "li.note textarea")
     page.keyboard.press("Control+A")
@@ -46,13 +48,20 @@ def test_participant_joins_posts_edits_themes_votes_and_deletes_with_the_keyboar
     console.locator("#ctl-cluster").check()
     console.locator("#ctl-theme-title").fill("Kohtaamisen taidot")
     console.locator("#ctl-theme-add").click()
-    expect(page.locator("select[id^=theme-of-]")).to_have_count(1)
-    tab_to(page, "select[id^=theme-of-]")
-    page.keyboard.press("ArrowDown")  # the non-drag way into a theme (WCAG 2.5.7)
+    expect(page.locator("section.column").first.locator(".theme-section")).to_have_count(1)
+    page.locator("#step-title").focus()
+    tab_to(page, "li.note button[data-action=menu]")
+    page.keyboard.press("Enter")
+    # The non-drag way into a theme (WCAG 2.5.7): walk the menu, choose the theme.
+    for _ in range(5):
+        if active(page, ".note-menu button[data-action^=theme-]:not([data-action=theme-none])"):
+            break
+        page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
     theme = page.locator("section.column").first.locator(".theme-section")
     expect(theme.locator("li.note")).to_have_count(1)
     expect(console.locator(".theme-section li.note")).to_have_count(1)
-    assert active(page, "select[id^=theme-of-]"), "the focus stays on the theme menu"
+    assert active(page, "li.note button[data-action=menu]"), "the focus is back on the note's menu"
 
     console.locator("#ctl-voting").click()
     expect(page.locator("button.vote")).to_be_enabled()
@@ -65,7 +74,10 @@ def test_participant_joins_posts_edits_themes_votes_and_deletes_with_the_keyboar
 
     page.once("dialog", lambda dialog: dialog.accept())
     page.locator("#step-title").focus()
-    tab_to(page, "li.note button[data-action=delete]")
+    tab_to(page, "li.note button[data-action=menu]")
+    page.keyboard.press("Enter")
+    page.keyboard.press("ArrowDown")
+    assert active(page, ".note-menu button[data-action=delete]")
     page.keyboard.press("Enter")
     expect(page.locator("li.note")).to_have_count(0)
     assert active(page, "section.column textarea"), "after deleting, typing continues"

@@ -30,10 +30,9 @@ def test_note_typed_by_one_participant_appears_on_every_board_and_survives_reloa
     alice.page.reload()
     alice.wait_until_live()
     # Same participant after reload: the note is still "mine" and editable.
-    mine = alice.notes(NEED_PROMPT).filter(has_text="Asiakkaan kuuleminen")
-    expect(mine.get_by_role("button", name="Muokkaa", exact=False)).to_be_visible()
+    menu = alice.note_menu(NEED_PROMPT, "Asiakkaan kuuleminen")
+    expect(menu.get_by_role("button", name="Muokkaa")).to_be_visible()
+    # Someone else's note offers bob nothing to change: no menu at all.
     expect(
-        bob.notes(NEED_PROMPT)
-        .filter(has_text="Asiakkaan kuuleminen")
-        .get_by_role("button", name="Muokkaa", exact=False)
+        bob.note(NEED_PROMPT, "Asiakkaan kuuleminen").locator("button.note-menu-button")
     ).to_have_count(0)

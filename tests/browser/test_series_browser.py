@@ -49,9 +49,7 @@ def test_training_plan_workshop_one_then_two_with_a_card(server, new_context):
     console.expect_note(themes_prompt, "Yhteiset toimintatavat")
     console.control("ctl-theme-title").fill("Rakenteet ja johtaminen")
     console.control("ctl-theme-add").click()
-    console.note(themes_prompt, "Yhteiset toimintatavat").locator(
-        "select[id^=theme-of-]"
-    ).select_option(label="Rakenteet ja johtaminen")
+    console.note_action(themes_prompt, "Yhteiset toimintatavat", "Rakenteet ja johtaminen")
     expect(maija.column(themes_prompt).locator(".theme-section")).to_contain_text(
         "Yhteiset toimintatavat"
     )

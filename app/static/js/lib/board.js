@@ -6,7 +6,7 @@ import { noteForm } from "./composer.js";
 import { el, format } from "./dom.js";
 import { CLIENT_EVENTS } from "./events.js";
 import { keepFocus } from "./focus.js";
-import { fillNote } from "./note_view.js";
+import { fillNote, groupOf } from "./note_view.js";
 import { showNotice } from "./notice.js";
 import { newOpId } from "./outbox.js";
 import { RoomFrame } from "./room_frame.js";
@@ -35,7 +35,13 @@ export class Board {
     this.frame = new RoomFrame(this);
     this.renderedStepId = null;
     this.listeners = [];
-    this.ctx = { state: this.state, strings, actions: this.#actions() };
+    this.openMenuKey = null; // the one note menu open on the wall, if any
+    this.ctx = { state: this.state, strings, actions: this.#actions(), menu: this.#menu(), lang: null };
+    // A tap or click anywhere outside the open note menu closes it.
+    document.addEventListener("pointerdown", (event) => {
+      const item = this.openMenuKey && this.noteEls.get(this.openMenuKey);
+      if (item && !item.contains(event.target)) this.ctx.menu.close(item, false);
+    });
   }
 
   onChange(listener) {
@@ -168,12 +174,10 @@ export class Board {
     this.noteEls.clear();
     this.sectionEls.clear();
     this.editing.clear();
-    const groups = this.state.groupsOf(step.id);
-    const byGroup = this.view === "groups" && this.me.role === "facilitator" && groups.length;
-    const columns = byGroup
-      ? groups.map((group) => this.#column(step, { id: `g${group.id}`, title: group.name, group }))
-      : step.prompts.map((prompt) => this.#column(step, prompt));
-    this.columns.classList.toggle("debrief", Boolean(byGroup));
+    this.openMenuKey = null;
+    // The debrief ("groups") view is the plenary board too: each note says its group.
+    const columns = step.prompts.map((prompt) => this.#column(step, prompt));
+    this.columns.classList.toggle("debrief", this.view === "groups");
     this.columns.replaceChildren(...columns);
     this.#renderJumpLinks(columns);
   }
@@ -191,12 +195,13 @@ export class Board {
     const container = el("div", { class: "note-sections", "data-prompt-id": prompt.id });
     const column = el("section", { class: "column", id: `column-${step.id}-${prompt.id}`, tabindex: "-1",
       "data-prompt-id": prompt.id, "aria-labelledby": headingId },
-      el("h3", { id: headingId }, prompt.title, " ", el("span", { class: "count", "data-count-for": prompt.id })),
-      prompt.help ? el("p", { class: "help", text: prompt.help }) : null,
+      el("h3", { id: headingId }, el("span", { class: "column-title", lang: this.#lang() }, prompt.title), " ",
+        el("span", { class: "count", "data-count-for": prompt.id })),
+      prompt.help ? el("p", { class: "help", lang: this.#lang(), text: prompt.help }) : null,
       container);
     if (!prompt.group) {
       const { form } = noteForm({
-        step, prompt, strings: this.strings, submitLabel: this.strings.post,
+        step, prompt, strings: this.strings, submitLabel: this.strings.post, lang: this.#lang(),
         draftKey: `${this.scope}:draft:${step.id}:${prompt.id}`,
         onSubmit: (value, ui) => this.addNote(step, prompt, value, ui),
       });
@@ -215,7 +220,9 @@ export class Board {
         && payload.prompt_id === column.id && !storedOps.has(payload.op_id))
       .map(({ payload }) => ({ ...payload, pending: true, participant_id: this.me.participantId, version: 1 }));
     const ranked = step.state.voting && !step.state.voting.open;
-    stored.sort((a, b) => (ranked ? (b.votes || 0) - (a.votes || 0) : 0) || a.id - b.id);
+    const byGroup = this.view === "groups"
+      ? (a, b) => groupOf(this.state, a).localeCompare(groupOf(this.state, b), undefined, { numeric: true }) : () => 0;
+    stored.sort((a, b) => (ranked ? (b.votes || 0) - (a.votes || 0) : 0) || byGroup(a, b) || a.id - b.id);
     return [...stored, ...waiting];
   }
 
@@ -226,19 +233,22 @@ export class Board {
     const loose = { key: "none", theme: null, notes: [] };
     const byId = new Map(sections.map((s) => [s.theme.id, s]));
     for (const note of notes) (byId.get(note.theme_id) || loose).notes.push(note);
+    for (const section of sections) section.votes = section.notes.reduce((sum, n) => sum + (typeof n.votes === "number" ? n.votes : 0), 0);
+    // After the vote the clusters are ranked too, the most voted first (ties keep their order).
+    if (step.state.voting && !step.state.voting.open) sections.sort((a, b) => b.votes - a.votes);
     return [...sections, loose];
   }
 
   renderNotes(step) {
     if (step.id !== this.renderedStepId) return;
+    this.ctx.lang = this.#lang();
     keepFocus(this.columns, () => this.#renderColumns(step));
   }
 
   #renderColumns(step) {
     for (const column of this.columns.querySelectorAll("section.column")) {
       const promptId = column.dataset.promptId;
-      const group = promptId.startsWith("g") && this.view === "groups" ? this.state.groups.get(Number(promptId.slice(1))) : null;
-      const prompt = group ? { id: promptId, group } : step.prompts.find((p) => p.id === promptId);
+      const prompt = step.prompts.find((p) => p.id === promptId);
       if (!prompt) continue;
       const notes = this.notesOf(step, prompt);
       this.#renderSections(step, column.querySelector(".note-sections"), promptId, this.sectionsOf(step, notes));
@@ -261,7 +271,7 @@ export class Board {
         box = this.#section(step, section);
         this.sectionEls.set(key, box);
       }
-      if (section.theme) box.querySelector("h4").textContent = section.theme.title;
+      if (section.theme) this.#themeHeading(box, section);
       this.#renderList(step, box.querySelector("ul"), section.notes, seen);
       wantedSections.push(box);
     }
@@ -281,7 +291,8 @@ export class Board {
     const box = el("div", { class: section.theme ? "theme-section" : "loose-section" });
     if (section.theme) {
       const id = `theme-h-${step.id}-${section.theme.id}-${Math.random().toString(36).slice(2, 7)}`;
-      box.append(el("h4", { id, class: "theme-title", text: section.theme.title }));
+      box.append(el("div", { class: "theme-head" }, el("h4", { id, class: "theme-title", lang: this.#lang(), text: section.theme.title }),
+        el("span", { class: "theme-votes" })));
       list.setAttribute("aria-labelledby", id);
       box.dataset.themeId = section.theme.id;
       box.addEventListener("dragover", (event) => { event.preventDefault(); box.classList.add("drop-target"); });
@@ -299,6 +310,31 @@ export class Board {
     return box;
   }
 
+  // A cluster's heading: its title and, once votes are known, its vote total. Its colour is the
+  // theme's (the notes in it take it too); the title, not the colour, says which theme it is.
+  #themeHeading(box, section) {
+    const title = box.querySelector("h4");
+    if (title.textContent !== section.theme.title) title.textContent = section.theme.title;
+    title.lang = this.#lang() || "";
+    if (!title.lang) title.removeAttribute("lang");
+    const colour = `theme-colour-${(this.state.themesOf(section.theme.step_id).indexOf(section.theme) % 6 + 6) % 6}`;
+    if (box.dataset.colour !== colour) {
+      if (box.dataset.colour) box.classList.remove(box.dataset.colour);
+      box.classList.add(colour);
+      box.dataset.colour = colour;
+    }
+    const known = section.notes.some((n) => typeof n.votes === "number");
+    const total = box.querySelector(".theme-votes");
+    total.textContent = known ? format(this.strings.votes_n, { n: section.votes }) : "";
+    total.hidden = !known;
+  }
+
+  // The workshop's language on its own content, where the page speaks another (WCAG 3.1.2).
+  #lang() {
+    const language = this.state.workshop?.language;
+    return language && language !== document.documentElement.lang ? language : null;
+  }
+
   #renderList(step, list, notes, seen) {
     const wanted = [];
     for (const note of notes) {
@@ -311,6 +347,12 @@ export class Board {
       if (!item) {
         item = el("li", { class: "note", "data-focus-key": key });
         item.addEventListener("dragstart", (event) => event.dataTransfer.setData("text/plain", item.dataset.noteId));
+        // Tabbing out of an open menu closes it (a re-render's lost focus has no new target).
+        item.addEventListener("focusout", (event) => {
+          if (this.ctx.menu.isOpen(item.dataset.focusKey) && event.relatedTarget && !item.contains(event.relatedTarget)) {
+            this.ctx.menu.close(item, false);
+          }
+        });
         this.noteEls.set(key, item);
       }
       if (!this.editing.has(key)) fillNote(this.ctx, item, step, note);
@@ -334,13 +376,14 @@ export class Board {
       this.state.notes.set(ack.note.id, { ...ack.note, votes: this.state.notes.get(ack.note.id)?.votes ?? null });
       this.renderNotes(this.step());
     }, (error) => {
-      ui.showError(`${this.strings.error_prefix} ${error.message}`);
+      ui.restore(value); // a refused note comes back into its box, never lost
+      ui.showError(`${this.strings.error_prefix} ${error.message}`, error.field);
       this.renderNotes(this.step());
     });
   }
 
   #actions() {
-    const report = (error) => this.announcer.say(`${this.strings.error_prefix} ${error.message}`);
+    const report = (error) => this.refuse(error);
     return {
       edit: (item, step, note) => this.startEdit(item, step, note),
       remove: (note) => this.deleteNote(note),
@@ -361,6 +404,42 @@ export class Board {
     };
   }
 
+  // A refused action shows on screen (and is announced): a vote past the budget, a change after
+  // the workshop closed, a rate limit.
+  refuse(error) {
+    const message = `${this.strings.error_prefix} ${error.message}`;
+    this.announcer.say(message);
+    showNotice(message, { kind: "error", dismissLabel: this.strings.dismiss_notice });
+  }
+
+  // The note menus: one open at a time, kept open across live re-rendering.
+  #menu() {
+    const refill = (item) => {
+      const key = item.dataset.focusKey;
+      const note = this.state.notes.get(Number(item.dataset.noteId));
+      if (!note || this.editing.has(key) || !item.isConnected) return;
+      item.dataset.signature = "";
+      fillNote(this.ctx, item, this.step(), note);
+    };
+    const close = (item, focus = true) => {
+      if (this.openMenuKey === item.dataset.focusKey) this.openMenuKey = null;
+      refill(item);
+      if (focus) item.querySelector("[data-action=menu]")?.focus();
+    };
+    return {
+      isOpen: (key) => Boolean(key) && key === this.openMenuKey,
+      close,
+      toggle: (item) => {
+        if (this.openMenuKey === item.dataset.focusKey) { close(item); return; }
+        const previous = this.openMenuKey && this.noteEls.get(this.openMenuKey);
+        this.openMenuKey = item.dataset.focusKey;
+        if (previous && previous !== item) refill(previous);
+        refill(item);
+        item.querySelector(".note-menu button, .note-menu select")?.focus();
+      },
+    };
+  }
+
   startEdit(item, step, note, base = note) {
     const key = `id:${note.id}`;
     this.editing.add(key);
@@ -368,10 +447,10 @@ export class Board {
       this.editing.delete(key);
       item.dataset.signature = "";
       fillNote(this.ctx, item, step, this.state.notes.get(note.id) || note);
-      item.querySelector("button")?.focus();
+      (item.querySelector("[data-action=menu]") || item.querySelector("button"))?.focus();
     };
     const { form, focus } = noteForm({
-      step, prompt: null, strings: this.strings, initial: { text: note.text, fields: note.fields },
+      step, prompt: null, strings: this.strings, initial: { text: note.text, fields: note.fields }, lang: this.#lang(),
       submitLabel: this.strings.save, onCancel: stop,
       onSubmit: (value, ui) => {
         const payload = { op_id: newOpId(), note_id: note.id, version: base.version, text: value.text };
@@ -399,7 +478,7 @@ export class Board {
       el("div", { class: "form-actions" },
         el("button", { type: "button", class: "primary", text: this.strings.take_theirs, onclick: () => {
           this.editing.delete(key); item.dataset.signature = ""; fillNote(this.ctx, item, step, theirs);
-          item.querySelector("button")?.focus();
+          (item.querySelector("[data-action=menu]") || item.querySelector("button"))?.focus();
         } }),
         el("button", { type: "button", text: this.strings.keep_mine, onclick: () => {
           this.startEdit(item, step, { ...theirs, text: mine.text, fields: mine.fields }, theirs);
@@ -419,7 +498,7 @@ export class Board {
         column.querySelector("textarea")?.focus();
       }
       this.announcer.say(this.strings.deleted);
-    }, (error) => this.announcer.say(`${this.strings.error_prefix} ${error.message}`));
+    }, (error) => this.refuse(error));
   }
 
   #removed() {

@@ -1,5 +1,8 @@
-// One note on the board: its text or card fields, author, group, votes and the actions this
-// viewer may take. Drag and drop into a theme always has a menu alternative (WCAG 2.5.7).
+// One note on the wall: a compact card with its text first, the author, group and votes small,
+// and every action this viewer may take behind one menu button (a disclosure: Enter or Space
+// opens it, Escape closes it and gives the focus back, arrow keys walk it). While voting is open
+// a participant keeps one small vote button on the card, so that voting stays one tap.
+// Drag and drop into a theme always has the menu as its alternative (WCAG 2.5.7).
 import { el, format } from "./dom.js";
 
 export function authorName(state, strings, note) {
@@ -12,8 +15,26 @@ export function noteSnippet(note) {
   return (note.text || Object.values(note.fields || {}).flat().join(" ")).slice(0, 40);
 }
 
-function body(step, note) {
-  const content = el("div", { class: "note-body" });
+// "Edited" means its words changed. A debrief, a move or a theme also raise the version (for
+// the edit conflict check) but leave updated_at alone; creation sets the two microseconds apart.
+export function wasEdited(note) {
+  if (note.pending || !note.updated_at || !note.created_at) return false;
+  return Date.parse(note.updated_at) - Date.parse(note.created_at) > 100;
+}
+
+export function groupOf(state, note) {
+  return note.group_label || (note.group_id && state.groups.get(note.group_id)?.name) || "";
+}
+
+// Which group a note came from, where that tells something: a debriefed note on the plenary
+// board, or any group's note to a facilitator (a participant in a group sees only their own).
+function groupLabel(state, note) {
+  if (note.group_label) return note.group_label;
+  return state.me.role === "facilitator" ? groupOf(state, note) : "";
+}
+
+function body(ctx, step, note) {
+  const content = el("div", { class: "note-body", lang: ctx.lang });
   const fields = step.note?.fields || [];
   if (step.note?.type === "card" && fields.length) {
     const list = el("dl", { class: "card-fields" });
@@ -34,113 +55,170 @@ function body(step, note) {
   return content;
 }
 
-function meta(state, strings, note) {
+function meta(ctx, note) {
+  const { state, strings } = ctx;
   const line = el("p", { class: "note-meta" }, el("span", { class: "author", text: authorName(state, strings, note) }));
-  const group = note.group_label || (note.group_id && state.groups.get(note.group_id)?.name);
-  if (group) line.append(" · ", el("span", { class: "group-label", text: group }));
+  const group = groupLabel(state, note);
+  if (group) line.append(" ", el("span", { class: "group-label", lang: ctx.lang, text: group }));
   if (note.pending) line.append(" · ", el("span", { class: "note-status", text: strings.sending }));
-  else if (note.version > 1) line.append(" · ", el("span", { class: "edited", text: strings.edited }));
+  else if (wasEdited(note)) line.append(" · ", el("span", { class: "edited", text: strings.edited }));
   if (note.moderated) line.append(" · ", el("strong", { class: "moderated", text: strings.hidden_by_moderator }));
-  if (typeof note.votes === "number") line.append(" · ", el("span", { class: "votes", text: format(strings.votes_n, { n: note.votes }) }));
   return line;
 }
 
-function voteControls(ctx, step, note) {
+function votingOf(ctx, step, note) {
   const voting = step.state.voting;
   if (!voting?.open || ctx.state.me.role !== "participant" || note.pending) return null;
   const mine = ctx.state.myVotes.get(note.id) || 0;
   const left = voting.votes_per_participant - ctx.state.votesUsed(step);
-  const snippet = noteSnippet(note);
-  const box = el("div", { class: "vote-controls" });
-  box.append(el("button", {
-    type: "button", class: "vote", "data-action": "vote", text: strings(ctx).vote, "aria-label": `${strings(ctx).vote}: ${snippet}`,
-    disabled: left <= 0 || mine >= voting.max_per_note ? true : null, onclick: () => ctx.actions.vote(note, true),
-  }));
-  if (mine) {
-    box.append(
-      el("span", { class: "my-votes", text: format(strings(ctx).my_votes, { n: mine }) }),
-      el("button", { type: "button", "data-action": "unvote", text: strings(ctx).unvote, "aria-label": `${strings(ctx).unvote}: ${snippet}`, onclick: () => ctx.actions.vote(note, false) }),
-    );
-  }
-  return box;
+  return { mine, canAdd: left > 0 && mine < voting.max_per_note };
 }
 
-function strings(ctx) {
-  return ctx.strings;
-}
-
-function themeMenu(ctx, step, note) {
-  const themes = ctx.state.themesOf(step.id);
-  const mayCluster = ctx.state.me.role === "facilitator" || step.state.participants_may_cluster;
-  if (!themes.length || !mayCluster || note.pending) return null;
-  const id = `theme-of-${note.id}`;
-  const select = el("select", { id, onchange: () => ctx.actions.theme(note, select.value ? Number(select.value) : null) });
-  select.append(el("option", { value: "", text: ctx.strings.no_theme }));
-  for (const theme of themes) {
-    const option = el("option", { value: String(theme.id), text: theme.title });
-    if (theme.id === note.theme_id) option.selected = true;
-    select.append(option);
-  }
-  return el("span", { class: "theme-menu" }, el("label", { for: id, text: `${ctx.strings.theme}:` }), " ", select);
-}
-
-function moderation(ctx, step, note) {
-  if (ctx.state.me.role !== "facilitator" || note.pending) return null;
+// The small things at the card's foot: votes as a badge, my votes as dots, the vote button.
+function badges(ctx, step, note) {
   const s = ctx.strings;
-  const details = el("details", { class: "moderation" },
-    el("summary", { text: s.more_actions, "aria-label": `${s.more_actions}: ${noteSnippet(note)}` }));
-  // Built when opened: a board of 2,000 notes must not carry 2,000 menus of 2,000 options.
-  details.addEventListener("toggle", () => {
-    if (details.open && details.children.length === 1) details.append(moderationActions(ctx, step, note));
-  });
-  return details;
+  const parts = [];
+  if (typeof note.votes === "number" && note.votes > 0) {
+    parts.push(el("span", { class: "votes", title: format(s.votes_n, { n: note.votes }) },
+      el("span", { "aria-hidden": "true", text: `● ${note.votes}` }),
+      el("span", { class: "visually-hidden", text: format(s.votes_n, { n: note.votes }) })));
+  }
+  const voting = votingOf(ctx, step, note);
+  if (voting) {
+    if (voting.mine) {
+      parts.push(el("span", { class: "my-votes" },
+        el("span", { "aria-hidden": "true", text: "✓".repeat(Math.min(voting.mine, 5)) }),
+        el("span", { class: "visually-hidden", text: format(s.my_votes, { n: voting.mine }) })));
+    }
+    parts.push(el("button", {
+      type: "button", class: "vote", "data-action": "vote", text: s.vote, "aria-label": `${s.vote}: ${noteSnippet(note)}`,
+      disabled: voting.canAdd ? null : true, onclick: () => ctx.actions.vote(note, true),
+    }));
+  }
+  return parts;
 }
 
-function moderationActions(ctx, step, note) {
-  const s = ctx.strings;
-  const moveId = `move-${note.id}`;
-  const move = el("select", { id: moveId });
-  for (const prompt of step.prompts) {
-    const option = el("option", { value: prompt.id, text: prompt.title });
-    if (prompt.id === note.prompt_id) option.selected = true;
-    move.append(option);
+// What this viewer may do to the note, as menu entries; null when there is nothing.
+function menuEntries(ctx, item, step, note) {
+  const { state, strings: s, actions } = ctx;
+  if (note.pending) return [];
+  const entries = [];
+  const pick = (action) => () => { ctx.menu.close(item); action(); };
+  const mayChange = state.writable(step) && (state.me.role === "facilitator" || state.isMine(note));
+  if (mayChange) {
+    entries.push(el("button", { type: "button", "data-action": "edit", text: s.edit, onclick: () => { ctx.menu.close(item, false); actions.edit(item, step, note); } }));
+    entries.push(el("button", { type: "button", "data-action": "delete", text: s.delete, onclick: pick(() => actions.remove(note)) }));
   }
-  const mergeId = `merge-${note.id}`;
-  const merge = el("select", { id: mergeId }, el("option", { value: "", text: "—" }));
+  const voting = votingOf(ctx, step, note);
+  if (voting?.mine) entries.push(el("button", { type: "button", "data-action": "unvote", text: s.unvote, onclick: pick(() => actions.vote(note, false)) }));
+  const themes = state.themesOf(step.id);
+  const mayCluster = state.me.role === "facilitator" || step.state.participants_may_cluster;
+  if (themes.length && mayCluster) {
+    // A list of choices: walking it moves nothing; Enter or a tap on one moves the note.
+    const choice = (themeId, title) => {
+      const current = (note.theme_id || null) === themeId;
+      return el("li", {}, el("button", {
+        type: "button", class: "theme-choice", "data-action": `theme-${themeId ?? "none"}`, "aria-current": current ? "true" : null,
+        lang: themeId ? ctx.lang : null, onclick: pick(() => { if (!current) actions.theme(note, themeId); }),
+      }, current ? el("span", { "aria-hidden": "true", text: "✓ " }) : null, title));
+    };
+    const headingId = `${item.dataset.menuId}-themes`;
+    entries.push(el("div", { class: "menu-group" },
+      el("p", { id: headingId, class: "menu-heading", text: s.move_to_theme }),
+      el("ul", { "aria-labelledby": headingId },
+        ...themes.map((theme) => choice(theme.id, theme.title)), choice(null, s.no_theme))));
+  }
+  if (state.me.role === "facilitator") entries.push(...moderation(ctx, item, step, note));
+  return entries;
+}
+
+function moderation(ctx, item, step, note) {
+  const s = ctx.strings;
+  const base = item.dataset.menuId;
+  const close = (action) => () => { ctx.menu.close(item); action(); };
+  const entries = [el("button", { type: "button", "data-action": "hide", text: note.moderated ? s.show_note : s.hide_note,
+    onclick: close(() => ctx.actions.hide(note, !note.moderated)) })];
+  if (step.prompts.length > 1) {
+    const move = el("select", { id: `${base}-move`, "data-action": "move-to" });
+    for (const prompt of step.prompts) {
+      const option = el("option", { value: prompt.id, lang: ctx.lang, text: prompt.title });
+      if (prompt.id === note.prompt_id) option.selected = true;
+      move.append(option);
+    }
+    entries.push(el("div", { class: "menu-field" }, el("label", { for: move.id, text: s.move_to }), move,
+      el("button", { type: "button", "data-action": "move", text: s.move, onclick: close(() => ctx.actions.move(note, move.value)) })));
+  }
+  const merge = el("select", { id: `${base}-merge`, "data-action": "merge-into" }, el("option", { value: "", text: "—" }));
   for (const other of ctx.state.notes.values()) {
-    if (other.step_id === step.id && other.id !== note.id) merge.append(el("option", { value: String(other.id), text: noteSnippet(other) }));
+    if (other.step_id === step.id && other.id !== note.id) merge.append(el("option", { value: String(other.id), lang: ctx.lang, text: noteSnippet(other) }));
   }
-  return el("div", { class: "moderation-actions" },
-    el("button", { type: "button", text: note.moderated ? s.show_note : s.hide_note, onclick: () => ctx.actions.hide(note, !note.moderated) }),
-    el("span", {}, el("label", { for: moveId, text: s.move_to }), " ", move, " ",
-      el("button", { type: "button", text: s.move, onclick: () => ctx.actions.move(note, move.value) })),
-    el("span", {}, el("label", { for: mergeId, text: s.merge_into }), " ", merge, " ",
-      el("button", { type: "button", text: s.merge, onclick: () => merge.value && ctx.actions.merge(note, Number(merge.value)) })));
+  entries.push(el("div", { class: "menu-field" }, el("label", { for: merge.id, text: s.merge_into }), merge,
+    el("button", { type: "button", "data-action": "merge", text: s.merge,
+      onclick: () => { if (merge.value) close(() => ctx.actions.merge(note, Number(merge.value)))(); } })));
+  return entries;
+}
+
+// Arrow keys walk the menu's buttons; Escape closes it and returns to its button.
+function onMenuKey(ctx, item, event) {
+  if (event.key === "Escape") {
+    event.preventDefault();
+    event.stopPropagation();
+    ctx.menu.close(item);
+    return;
+  }
+  if (!["ArrowDown", "ArrowUp", "Home", "End"].includes(event.key) || event.target.tagName === "SELECT") return;
+  const buttons = [...item.querySelectorAll(".note-menu button:not([disabled])")];
+  const at = buttons.indexOf(event.target);
+  if (!buttons.length) return;
+  event.preventDefault();
+  let next = 0;
+  if (event.key === "End") next = buttons.length - 1;
+  else if (event.key === "ArrowDown") next = at < 0 ? 0 : (at + 1) % buttons.length;
+  else if (event.key === "ArrowUp") next = at <= 0 ? buttons.length - 1 : at - 1;
+  buttons[next].focus();
 }
 
 // Fill `item` (an <li>) for `note`; returns false when nothing changed.
 export function fillNote(ctx, item, step, note) {
   const { state, strings: s } = ctx;
+  const key = item.dataset.focusKey;
+  const open = ctx.menu.isOpen(key);
   const mayChange = !note.pending && state.writable(step) && (state.me.role === "facilitator" || state.isMine(note));
   const signature = JSON.stringify([note.version, note.text, note.fields, note.pending, note.votes, note.theme_id,
-    note.moderated, authorName(state, s, note), step.state.voting, state.myVotes.get(note.id), mayChange,
-    state.themesOf(step.id).map((t) => [t.id, t.title]), step.state.participants_may_cluster]);
+    note.moderated, note.updated_at, groupOf(state, note), authorName(state, s, note), step.state.voting,
+    state.myVotes.get(note.id), state.votesUsed(step), mayChange, state.themesOf(step.id).map((t) => [t.id, t.title]),
+    step.state.participants_may_cluster, ctx.lang, open]);
   if (item.dataset.signature === signature) return false;
   item.dataset.signature = signature;
   item.dataset.noteId = note.id || "";
+  item.dataset.menuId = `note-menu-${key.replace(/[^\w-]/g, "-")}`;
   item.classList.toggle("pending", Boolean(note.pending));
   item.classList.toggle("mine", state.isMine(note));
-  const draggable = !note.pending && (state.me.role === "facilitator" || step.state.participants_may_cluster);
-  item.draggable = draggable;
-  const actions = el("div", { class: "note-actions" });
-  if (mayChange) {
-    const snippet = noteSnippet(note);
-    actions.append(
-      el("button", { type: "button", "data-action": "edit", text: s.edit, "aria-label": `${s.edit}: ${snippet}`, onclick: () => ctx.actions.edit(item, step, note) }),
-      el("button", { type: "button", "data-action": "delete", text: s.delete, "aria-label": `${s.delete}: ${snippet}`, onclick: () => ctx.actions.remove(note) }),
-    );
+  item.draggable = !note.pending && (state.me.role === "facilitator" || step.state.participants_may_cluster);
+  const foot = el("div", { class: "note-foot" }, meta(ctx, note), ...badges(ctx, step, note));
+  const card = el("article", { class: "note-card" }, body(ctx, step, note), foot);
+  // The menu's entries are built only while it is open: a wall of 2,000 notes carries no
+  // 2,000 menus (and a facilitator's merge list of 2,000 notes each).
+  const hasMenu = !note.pending && (mayChange || state.me.role === "facilitator" || votingOf(ctx, step, note)?.mine
+    || (state.themesOf(step.id).length && step.state.participants_may_cluster));
+  if (hasMenu) {
+    const entries = open ? menuEntries(ctx, item, step, note) : [];
+    // Named "Toiminnot" plus the note's first words (which note's menu it is); the dots are
+    // drawn by CSS, so the visible name and the guide's name are the one word.
+    const id = item.dataset.menuId;
+    const button = el("button", {
+      type: "button", class: "note-menu-button", "data-action": "menu", "aria-expanded": open ? "true" : "false",
+      "aria-controls": open ? id : null, "aria-labelledby": `${id}-label ${id}-about`, onclick: () => ctx.menu.toggle(item, step, note),
+      onkeydown: (event) => { if (event.key === "Escape" && open) { event.preventDefault(); ctx.menu.close(item); } },
+    }, el("span", { id: `${id}-label`, class: "visually-hidden", text: s.note_menu_button }));
+    foot.append(button, el("span", { id: `${id}-about`, hidden: true, lang: ctx.lang, text: noteSnippet(note) }));
+    if (open) {
+      const menu = el("div", { class: "note-menu", id: item.dataset.menuId, role: "group", "aria-label": format(s.note_menu, { note: noteSnippet(note) }) },
+        ...(entries.length ? entries : [el("p", { class: "menu-heading", text: s.no_actions })]));
+      menu.addEventListener("keydown", (event) => onMenuKey(ctx, item, event));
+      card.append(menu);
+    }
   }
-  const extras = [voteControls(ctx, step, note), themeMenu(ctx, step, note), moderation(ctx, step, note)].filter(Boolean);
-  item.replaceChildren(el("article", { class: "note-card" }, body(step, note), meta(state, s, note), ...extras, actions));
+  item.replaceChildren(card);
   return true;
 }
