@@ -288,6 +288,13 @@ def test_board_with_a_note_menu_open_has_no_axe_violations(server, new_context, 
         expect(viewer.locator(".note-menu:visible")).to_have_count(1)
         found = axe_violations(viewer)
         assert not found, "\n".join(found)
+    # A note over the limit: the counter and the refusal.
+    box = page.locator("section.column").first.locator("form.composer textarea")
+    box.fill("x" * 2050)
+    box.press("Enter")
+    expect(page.locator("section.column").first.locator("form.composer .error")).to_be_visible()
+    found = axe_violations(page)
+    assert not found, "\n".join(found)
 
 
 def test_after_the_vote_themes_are_ranked_clusters_with_their_totals(server, new_context):
