@@ -25,6 +25,10 @@ export class RoomFrame {
     this.toggle?.addEventListener("click", () => this.#expand(this.toggle.getAttribute("aria-expanded") !== "true"));
     this.newNote?.addEventListener("click", () => this.openComposer());
     window.addEventListener("resize", () => this.#measure());
+    // The starting points from earlier workshops start folded, except on a screen with room for
+    // them beside a full wall.
+    const references = document.getElementById("references");
+    if (references && window.matchMedia("(min-width: 100rem) and (min-height: 62rem)").matches) references.open = true;
   }
 
   get #participant() {
