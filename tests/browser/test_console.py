@@ -26,6 +26,8 @@ def test_join_box_becomes_a_chip_once_someone_has_joined(server, new_context):
     assert box.bounding_box()["height"] < tall / 2
     box.get_by_text("Näytä QR-koodi").click()
     expect(qr).to_be_visible()
+    console.keyboard.press("Escape")
+    expect(qr).to_be_hidden()
 
 
 def test_step_tip_from_the_canvas_is_shown_to_the_facilitator_only(server, new_context):

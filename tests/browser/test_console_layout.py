@@ -25,18 +25,27 @@ def demo_console(server, new_context, viewport):
     return host.page
 
 
-def test_console_first_screen_at_1366x768(server, new_context):
-    page = demo_console(server, new_context, LAPTOP)
+def assert_first_screen(server, new_context, viewport):
+    page = demo_console(server, new_context, viewport)
     column = page.locator("section.column").first
     first_control = page.locator("#controls").get_by_role("button", name="Aloita ajastin")
     expect(column).to_be_visible()
     expect(first_control).to_be_visible()
     column_top = column.bounding_box()["y"]
     control = first_control.bounding_box()
+    size = f"{viewport['width']}x{viewport['height']}"
     print(
-        f"\nconsole 1366x768: first question column top {column_top:.0f} px, "
+        f"\nconsole {size}: first question column top {column_top:.0f} px, "
         f"'Aloita ajastin' top {control['y']:.0f} px, bottom {control['y'] + control['height']:.0f}"
     )
     assert page.evaluate("window.scrollY") == 0
-    assert column_top < LAPTOP["height"] - 100, "the board starts below the first screen"
-    assert control["y"] + control["height"] <= LAPTOP["height"], "the step's controls are below"
+    assert column_top < viewport["height"] - 100, "the board starts below the first screen"
+    assert control["y"] + control["height"] <= viewport["height"], "the step's controls are below"
+
+
+def test_console_first_screen_at_1366x768(server, new_context):
+    assert_first_screen(server, new_context, LAPTOP)
+
+
+def test_console_first_screen_at_1280x800(server, new_context):
+    assert_first_screen(server, new_context, {"width": 1280, "height": 800})

@@ -395,6 +395,13 @@ export class Controls {
     if (copy && !copy.dataset.ready) {
       copy.dataset.ready = "1";
       copy.addEventListener("click", () => this.#copyLink());
+      // The chip's QR code opens over the page: Escape closes it again.
+      const qr = document.getElementById("join-qr");
+      qr?.addEventListener("keydown", (event) => {
+        if (event.key !== "Escape" || !qr.open || !box.classList.contains("compact")) return;
+        qr.open = false;
+        qr.querySelector("summary").focus();
+      });
     }
   }
 
