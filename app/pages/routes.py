@@ -6,7 +6,6 @@ import os
 from datetime import date
 
 from flask import Blueprint, current_app, redirect, render_template, request, url_for
-from flask_babel import gettext as _
 
 bp = Blueprint("pages", __name__)
 
