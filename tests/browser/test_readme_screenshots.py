@@ -21,7 +21,14 @@ from .pages import BoardPage, LoginPage
 pytestmark = pytest.mark.browser
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
-VIEWPORT = {"width": 1280, "height": 900}
+BOARD = {"width": 1280, "height": 800}
+CONSOLE = {"width": 1366, "height": 768}
+PHONE = {
+    "viewport": {"width": 360, "height": 740},
+    "device_scale_factor": 2,
+    "is_mobile": True,
+    "has_touch": True,
+}
 
 
 def example_addresses(output: str) -> list[tuple[str, str]]:
@@ -51,7 +58,7 @@ def test_readme_pictures_of_the_board_and_the_summary_come_from_the_example(
     assert len(workshops) == 3, output
     console_url, join_url = workshops[0]
 
-    host = LoginPage(new_context(viewport=VIEWPORT).new_page(), server.url).log_in(
+    host = LoginPage(new_context(viewport=CONSOLE).new_page(), server.url).log_in(
         server.facilitator_email
     )
     host.page.goto(console_url)
@@ -59,7 +66,7 @@ def test_readme_pictures_of_the_board_and_the_summary_come_from_the_example(
     console.wait_until_live()
     expect(host.page.locator("#controls")).to_contain_text("Open voting")
 
-    participant = new_context(viewport=VIEWPORT, locale="en-GB").new_page()
+    participant = new_context(viewport=BOARD, locale="en-GB").new_page()
     participant.goto(join_url)
     participant.get_by_label("Your name (optional)").fill("Maria")
     participant.get_by_role("button", name="Join", exact=True).click()
@@ -71,6 +78,16 @@ def test_readme_pictures_of_the_board_and_the_summary_come_from_the_example(
     participant.locator("#board").scroll_into_view_if_needed()
     participant.screenshot(path=str(images / "board.png"))
     assert_picture(images / "board.png")
+
+    # The same board on a phone: the step, the pinned bar and "+ New note" on the first screen.
+    phone = new_context(**PHONE, locale="en-GB").new_page()
+    phone.goto(join_url)
+    phone.get_by_label("Your name (optional)").fill("Leena")
+    phone.get_by_role("button", name="Join", exact=True).click()
+    BoardPage(phone).wait_until_live()
+    expect(phone.locator("#step-title")).to_contain_text("development themes")
+    phone.screenshot(path=str(images / "phone.png"))
+    assert_picture(images / "phone.png")
 
     # The console as the facilitator runs the room: the join chip, the board, the step's controls.
     expect(host.page.locator("#ctl-progress")).to_contain_text("0/1 are done")
