@@ -139,7 +139,10 @@ def open_controls(page: Page) -> None:
 
 def tab_to(page: Page, selector: str, limit: int = 200) -> None:
     """Press Tab until the focused element matches ``selector``; every element passed on the
-    way must show a visible focus indicator."""
+    way must show a visible focus indicator. The page's stylesheets must have arrived first:
+    before they do, Chromium draws its own 1 px ring (seen on a loaded machine, on the skip link
+    right after a login's redirect)."""
+    page.wait_for_load_state("load")
     for _ in range(limit):
         page.keyboard.press("Tab")
         state = page.evaluate(
