@@ -15,7 +15,7 @@ from ..notes.operations import change
 from ..notes.service import note_event
 from ..validation import optional_int, required_str
 from ..workshops.document import group_public, memberships
-from ..workshops.models import Group, GroupMember, Participant
+from ..workshops.models import Group, GroupMember, Participant, Step
 from ..workshops.service import step_of
 from ..workshops.visibility import audience_for
 from .access import group_of, open_workshop, require_facilitator
@@ -146,6 +146,23 @@ def set_chair(viewer: log.Viewer, payload: dict):
     return change(viewer, payload, apply, op_required=False)
 
 
+def _groups_of_step(viewer: log.Viewer, payload: dict) -> tuple[Step, dict[int, Group]]:
+    """The step named by ``payload`` and its groups by id; refused when it has none."""
+    step = step_of(viewer.workshop_id, payload.get("step_id"))
+    groups = {g.id: g for g in db.session.scalars(select(Group).where(Group.step_id == step.id))}
+    if not groups:
+        raise AppError("no_groups", _("This step has no groups."), 409)
+    return step, groups
+
+
+def _into_plenary(notes: list[Note], groups: dict[int, Group]) -> None:
+    """Move ``notes`` out of their groups onto the plenary board, each labelled with its group."""
+    for note in notes:
+        note.group_label = groups[note.group_id].name
+        note.group_id = None
+        note.version += 1
+
+
 def debrief(viewer: log.Viewer, payload: dict):
     """Bring every group's notes into the plenary board, each labelled with its group. The
     notes move (nothing is duplicated): after the debrief everyone sees them all."""
@@ -153,21 +170,13 @@ def debrief(viewer: log.Viewer, payload: dict):
 
     def apply():
         open_workshop(viewer)
-        step = step_of(viewer.workshop_id, payload.get("step_id"))
-        groups = {
-            g.id: g for g in db.session.scalars(select(Group).where(Group.step_id == step.id))
-        }
-        if not groups:
-            raise AppError("no_groups", _("This step has no groups."), 409)
+        step, groups = _groups_of_step(viewer, payload)
         notes = db.session.scalars(
             select(Note)
             .where(Note.group_id.in_(groups), Note.moderated.is_(False))
             .order_by(Note.id)
         ).all()
-        for note in notes:
-            note.group_label = groups[note.group_id].name
-            note.group_id = None
-            note.version += 1
+        _into_plenary(notes, groups)
         db.session.flush()
         moved = [note.to_public() for note in notes if audience_for(note) is None]
         event = log.append(
@@ -201,19 +210,11 @@ def end(viewer: log.Viewer, payload: dict):
 
     def apply():
         open_workshop(viewer)
-        step = step_of(viewer.workshop_id, payload.get("step_id"))
-        groups = {
-            g.id: g for g in db.session.scalars(select(Group).where(Group.step_id == step.id))
-        }
-        if not groups:
-            raise AppError("no_groups", _("This step has no groups."), 409)
+        step, groups = _groups_of_step(viewer, payload)
         notes = db.session.scalars(
             select(Note).where(Note.group_id.in_(groups)).order_by(Note.id)
         ).all()
-        for note in notes:
-            note.group_label = groups[note.group_id].name
-            note.group_id = None
-            note.version += 1
+        _into_plenary(notes, groups)
         themes = db.session.scalars(select(Theme).where(Theme.group_id.in_(groups))).all()
         for theme in themes:
             theme.group_id = None
