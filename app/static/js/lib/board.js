@@ -100,7 +100,7 @@ export class Board {
     if (this.state.removed) this.#removed();
     if (changed.all || changed.steps.has(this.viewedStepId)) this.render();
     else this.renderNav();
-    if (moved) this.frame.focusTitle();
+    if (moved && this.#participant()) this.frame.focusTitle(); // the presenter's screen keeps its focus
     const news = live && !moved ? newsOf(this, event, before) : null;
     if (news) this.announcer.say(news);
     this.listeners.forEach((listener) => listener(event));
