@@ -185,7 +185,8 @@ def test_after_voting_the_notes_are_ranked_with_their_votes(server, new_context)
         aino.call("vote.add", {"note_id": few})
         expect(page.locator("#step-panel .notice", has_text="Äänestys on auki")).to_be_visible()
         # No early tallies to steer, on the notes or in a ranking.
-        expect(page.locator("#present-stage .votes, #present-stage .present-badge")).to_have_count(0)
+        tallies = page.locator("#present-stage .votes, #present-stage .present-badge")
+        expect(tallies).to_have_count(0)
         assert host.call("voting.close", {"step_id": first["id"]})["ok"]
         ranking = page.locator("ol.present-ranking > li")
         expect(ranking).to_have_count(3)
@@ -235,8 +236,8 @@ def test_it_is_the_shared_board_read_only_even_where_participants_may_act(server
     host = FacilitatorSocket(server, workshop)
     try:
         notes = [aino.post(f"Jaettu lappu {n}") for n in range(2)]
-        theme = host.call("theme.create", {"step_id": first["id"], "title": "Ryhmitelty"})
-        assert host.call("note.theme", {"note_id": notes[0], "theme_id": theme["theme"]["id"]})["ok"]
+        theme = host.call("theme.create", {"step_id": first["id"], "title": "Ryhmitelty"})["theme"]
+        assert host.call("note.theme", {"note_id": notes[0], "theme_id": theme["id"]})["ok"]
         assert host.call("step.cluster", {"step_id": first["id"], "allowed": True})["ok"]
         ballot = {"step_id": first["id"], "votes_per_participant": 3}
         assert host.call("voting.open", ballot)["ok"]
@@ -247,7 +248,8 @@ def test_it_is_the_shared_board_read_only_even_where_participants_may_act(server
         expect(page.locator("#step-panel .notice", has_text="Äänestys on auki")).to_be_visible()
         expect(page.locator("main button")).to_have_count(1)  # only the join card's own
         expect(page.locator("main input, main select, main textarea")).to_have_count(0)
-        expect(page.locator("#step-nav, #new-note, #done-toggle, .column-composer")).to_have_count(0)
+        participant_only = "#step-nav, #new-note, #done-toggle, .column-composer, .note-menu-button"
+        expect(page.locator(participant_only)).to_have_count(0)
         expect(page.locator("li.note[draggable=true]")).to_have_count(0)
     finally:
         aino.close()
