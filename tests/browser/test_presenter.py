@@ -49,12 +49,12 @@ class ParticipantSocket:
 def open_presenter(page, server, workshop: dict, language: str = "fi"):
     log_in(page, server, language)
     page.goto(f"{server.url}/w/{workshop['id']}/present?lang={language}")
-    expect(page.locator("#present-step-title")).not_to_be_empty()
+    expect(page.locator("#step-title")).not_to_be_empty()
     return page
 
 
 def note_texts(page):
-    return page.locator(".present-note-text, .present-rank-text")
+    return page.locator(".note-text, .present-rank-text")
 
 
 def test_only_the_workshops_facilitators_open_it(server, new_context):
@@ -69,7 +69,7 @@ def test_only_the_workshops_facilitators_open_it(server, new_context):
     expect(participant).to_have_url(re.compile(r"/login"))
     expect(participant.locator("#present-stage")).to_have_count(0)
     host = open_presenter(new_context().new_page(), server, workshop)
-    expect(host.locator("#present-step-title")).to_have_text(workshop["steps"][0]["title"])
+    expect(host.locator("#step-title")).to_have_text(workshop["steps"][0]["title"])
     expect(host).to_have_title(re.compile("Vain fasilitaattoreille"))
     expect(host.get_by_role("heading", level=1)).to_contain_text("Vain fasilitaattoreille")
     # The console links to it.
@@ -77,7 +77,7 @@ def test_only_the_workshops_facilitators_open_it(server, new_context):
     link = host.locator("#presenter-link")
     expect(link).to_have_attribute("href", f"/w/{workshop['id']}/present")
     host.goto(f"{server.url}{link.get_attribute('href')}")
-    expect(host.locator("#present-step-title")).to_have_text(workshop["steps"][0]["title"])
+    expect(host.locator("#step-title")).to_have_text(workshop["steps"][0]["title"])
 
 
 def test_it_follows_the_live_step_with_notes_join_code_and_countdown(server, new_context):
@@ -103,7 +103,7 @@ def test_it_follows_the_live_step_with_notes_join_code_and_countdown(server, new
     assert qr["y"] + qr["height"] <= 720 and qr["width"] >= 150, qr
     card, shown_code = join_box.bounding_box(), page.locator("#present-join-code").bounding_box()
     assert shown_code["x"] + shown_code["width"] <= card["x"] + card["width"], (shown_code, card)
-    expect(page.locator(".present-column h3").first).to_contain_text(first["prompts"][0]["title"])
+    expect(page.locator("section.column h3").first).to_contain_text(first["prompts"][0]["title"])
 
     aino = ParticipantSocket(server, workshop, "Aino")
     host = FacilitatorSocket(server, workshop)
@@ -111,20 +111,20 @@ def test_it_follows_the_live_step_with_notes_join_code_and_countdown(server, new
         aino.post("Yhteinen ajatus kaikille")
         expect(note_texts(page).filter(has_text="Yhteinen ajatus kaikille")).to_have_count(1)
         assert host.call("step.goto", {"step_id": second["id"]})["ok"]
-        expect(page.locator("#present-step-title")).to_have_text(second["title"])
-        expect(page.locator("#present-announcer")).to_contain_text(second["title"])
+        expect(page.locator("#step-title")).to_have_text(second["title"])
+        expect(page.locator("#announcer")).to_contain_text(second["title"])
         # Later on the join box is a corner chip: the code stays readable.
         expect(join_box).to_have_attribute("data-size", "small")
         expect(page.locator("#present-join-code")).to_be_visible()
-        chip, board = join_box.bounding_box(), page.locator(".present-columns").bounding_box()
+        chip, board = join_box.bounding_box(), page.locator("#columns").bounding_box()
         assert chip["y"] + chip["height"] <= board["y"], (chip, board)  # it covers no note
         expect(note_texts(page).filter(has_text="Yhteinen ajatus kaikille")).to_have_count(0)
-        expect(page.locator("#present-timer")).to_be_hidden()
+        expect(page.locator("#room-timer .timer")).to_be_hidden()
         assert host.call("timer.start", {"step_id": second["id"], "seconds": 300})["ok"]
-        expect(page.locator("#present-timer-display")).to_have_text(re.compile(r"^[45]:\d\d$"))
-        expect(page.locator("#present-timer")).to_be_visible()
+        expect(page.locator("#room-timer .timer-display")).to_have_text(re.compile(r"^[45]:\d\d$"))
+        expect(page.locator("#room-timer .timer")).to_be_visible()
         assert host.call("timer.stop", {"step_id": second["id"]})["ok"]
-        expect(page.locator("#present-timer")).to_be_hidden()
+        expect(page.locator("#room-timer .timer")).to_be_hidden()
     finally:
         aino.close()
         host.close()
@@ -142,16 +142,16 @@ def test_private_and_moderated_notes_never_show(server, new_context):
         assert host.call("step.hide", {"step_id": first["id"]})["ok"]
         aino.post("Salainen ajatus ennen")
         page = open_presenter(new_context().new_page(), server, workshop)
-        expect(page.locator(".present-notice", has_text="Yksityinen ideointi")).to_be_visible()
+        expect(page.locator("#step-panel .notice", has_text="Yksityinen ideointi")).to_be_visible()
         aino.post("Salainen ajatus jälkeen")
         moderated_live = aino.post("Toinen moderoitava")
         assert host.call("note.hide", {"note_id": moderated_live, "hidden": True})["ok"]
         # A later change shows the private and moderated ones were received (as placeholders).
         assert host.call("timer.start", {"step_id": first["id"], "seconds": 60})["ok"]
-        expect(page.locator("#present-timer")).to_be_visible()
+        expect(page.locator("#room-timer .timer")).to_be_visible()
         # As on a participant's board (not their own notes): nothing of the step until the
         # reveal, and a moderated note never.
-        expect(page.locator(".present-empty").first).to_be_visible()
+        expect(page.locator("section.column .count").first).to_have_text("(0)")
         for hidden in ("Näkyvä", "Salainen", "Moderoitu", "Toinen moderoitava"):
             expect(page.locator("#present-stage")).not_to_contain_text(hidden)
         assert host.call("step.reveal", {"step_id": first["id"]})["ok"]
@@ -183,8 +183,10 @@ def test_after_voting_the_notes_are_ranked_with_their_votes(server, new_context)
         for voter in (aino, eero):
             voter.call("vote.add", {"note_id": many})
         aino.call("vote.add", {"note_id": few})
-        expect(page.locator(".present-notice", has_text="Äänestys on auki")).to_be_visible()
-        expect(page.locator(".present-badge")).to_have_count(0)  # no early tallies to steer
+        expect(page.locator("#step-panel .notice", has_text="Äänestys on auki")).to_be_visible()
+        # No early tallies to steer, on the notes or in a ranking.
+        tallies = page.locator("#present-stage .votes, #present-stage .present-badge")
+        expect(tallies).to_have_count(0)
         assert host.call("voting.close", {"step_id": first["id"]})["ok"]
         ranking = page.locator("ol.present-ranking > li")
         expect(ranking).to_have_count(3)
@@ -224,6 +226,36 @@ def test_it_offers_no_controls_and_its_one_button_works_by_keyboard(server, new_
     expect(page.locator("#present-join")).to_have_attribute("data-size", "large")
 
 
+def test_it_is_the_shared_board_read_only_even_where_participants_may_act(server, new_context):
+    """The presenter shows the participants' board (the same wall, columns and clusters),
+    but where a participant would get a vote button, a note menu, a writing box, a step bar,
+    "I'm done" or "+ New note", the shared screen has none of them."""
+    workshop = create_workshop(server, "fi")
+    first = workshop["steps"][0]
+    aino = ParticipantSocket(server, workshop, "Aino")
+    host = FacilitatorSocket(server, workshop)
+    try:
+        notes = [aino.post(f"Jaettu lappu {n}") for n in range(2)]
+        theme = host.call("theme.create", {"step_id": first["id"], "title": "Ryhmitelty"})["theme"]
+        assert host.call("note.theme", {"note_id": notes[0], "theme_id": theme["id"]})["ok"]
+        assert host.call("step.cluster", {"step_id": first["id"], "allowed": True})["ok"]
+        ballot = {"step_id": first["id"], "votes_per_participant": 3}
+        assert host.call("voting.open", ballot)["ok"]
+        page = open_presenter(new_context().new_page(), server, workshop)
+        board = page.locator("#board")
+        expect(board.locator("section.column li.note")).to_have_count(2)
+        expect(board.locator(".theme-section .theme-title")).to_have_text("Ryhmitelty")
+        expect(page.locator("#step-panel .notice", has_text="Äänestys on auki")).to_be_visible()
+        expect(page.locator("main button")).to_have_count(1)  # only the join card's own
+        expect(page.locator("main input, main select, main textarea")).to_have_count(0)
+        participant_only = "#step-nav, #new-note, #done-toggle, .column-composer, .note-menu-button"
+        expect(page.locator(participant_only)).to_have_count(0)
+        expect(page.locator("li.note[draggable=true]")).to_have_count(0)
+    finally:
+        aino.close()
+        host.close()
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_no_axe_violations_in_any_state(server, new_context, language):
     workshop = create_workshop(server, language)
@@ -251,8 +283,8 @@ def test_no_axe_violations_in_any_state(server, new_context, language):
         theme = host.call("theme.create", {"step_id": first["id"], "title": "Teema"})["theme"]["id"]
         assert host.call("note.theme", {"note_id": notes[0], "theme_id": theme})["ok"]
         assert host.call("timer.start", {"step_id": first["id"], "seconds": 120})["ok"]
-        expect(page.locator("section.present-cluster")).to_have_count(2)
-        expect(page.locator("#present-timer")).to_be_visible()
+        expect(page.locator("#columns .theme-section, #columns .loose-section")).to_have_count(2)
+        expect(page.locator("#room-timer .timer")).to_be_visible()
         check("notes, a theme and a countdown")
         assert host.call("voting.open", {"step_id": first["id"], "votes_per_participant": 2})["ok"]
         aino.call("vote.add", {"note_id": notes[1]})
@@ -261,13 +293,13 @@ def test_no_axe_violations_in_any_state(server, new_context, language):
         check("results")
         assert host.call("step.hide", {"step_id": second["id"]})["ok"]
         assert host.call("step.goto", {"step_id": second["id"]})["ok"]
-        expect(page.locator("#present-step-title")).to_have_text(second["title"])
+        expect(page.locator("#step-title")).to_have_text(second["title"])
         check("private brainstorming")
         assert host.call("workshop.close", {})["ok"]
         expect(page.locator("#present-join")).to_be_hidden()
         check("closed")
         page.reload()
-        expect(page.locator("#present-step-title")).to_have_text(second["title"])
+        expect(page.locator("#step-title")).to_have_text(second["title"])
         expect(page.locator("#present-join")).to_be_hidden()
         assert host.call("workshop.reopen", {})["ok"]
         expect(page.locator("#present-join-code")).to_be_visible()  # joining works again
@@ -284,9 +316,9 @@ def test_the_workshops_content_carries_its_language_in_another_ui_language(serve
         aino.post("Suomenkielinen lappu")
         page = open_presenter(new_context().new_page(), server, workshop, "en")
         expect(page.locator("html")).to_have_attribute("lang", "en")
-        expect(page.locator("#present-step-title")).to_have_attribute("lang", "fi")
-        expect(page.locator(".present-note-text")).to_have_attribute("lang", "fi")
-        expect(page.locator(".present-column h3 span[lang=fi]").first).to_be_visible()
+        expect(page.locator("#step-title")).to_have_attribute("lang", "fi")
+        expect(page.locator(".note-body[lang=fi] .note-text")).to_have_text("Suomenkielinen lappu")
+        expect(page.locator("section.column h3 span[lang=fi]").first).to_be_visible()
         expect(page.locator("h1 span[lang=fi]")).to_have_text("Suomenkielinen työpaja")
         expect(page.locator("#present-join-heading")).to_have_text("Join the workshop")
     finally:

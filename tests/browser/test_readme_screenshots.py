@@ -107,7 +107,7 @@ def test_readme_picture_of_the_presenter_view_comes_from_the_example(server, new
     host = LoginPage(new_context(viewport={"width": 1280, "height": 720}).new_page(), server.url)
     host.log_in(server.facilitator_email)
     host.page.goto(f"{console_url}/present?lang=en")
-    expect(host.page.locator("#present-step-title")).to_contain_text("development themes")
+    expect(host.page.locator("#step-title")).to_contain_text("development themes")
     expect(host.page.locator("ol.present-ranking > li").first).to_contain_text("votes")
     host.page.screenshot(path=str(images / "present.png"))
     assert_picture(images / "present.png")

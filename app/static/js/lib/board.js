@@ -60,7 +60,7 @@ export class Board {
     const remembered = Number(sessionStorage.getItem(`${this.scope}:step`));
     const known = (id) => this.state.steps.some((step) => step.id === id);
     const current = this.state.workshop.current_step_id;
-    if (this.state.workshop.follow_me && this.#participant()) this.viewedStepId = current;
+    if ((this.state.workshop.follow_me && this.#participant()) || this.readOnly) this.viewedStepId = current;
     else if (!known(this.viewedStepId)) this.viewedStepId = known(remembered) ? remembered : current || this.state.steps[0]?.id;
     // Far behind, the server answers with a snapshot instead of the events: a move made
     // meanwhile still moves this participant.
@@ -89,7 +89,7 @@ export class Board {
     // state: the participant saw them happen, and may have browsed on since.
     const current = this.state.workshop.current_step_id;
     let moved = false;
-    if (live && this.#participant() && event.type === "workshop.step") {
+    if (live && (this.#participant() || this.readOnly) && event.type === "workshop.step") {
       moved = true; // "Siirrä kaikki tähän vaiheeseen" moves everyone, following or not
       this.#moveTo(current);
     } else if (live && this.#participant() && event.type === "workshop.follow" && !followed && this.state.workshop.follow_me) {
@@ -100,7 +100,7 @@ export class Board {
     if (this.state.removed) this.#removed();
     if (changed.all || changed.steps.has(this.viewedStepId)) this.render();
     else this.renderNav();
-    if (moved) this.frame.focusTitle();
+    if (moved && this.#participant()) this.frame.focusTitle(); // the presenter's screen keeps its focus
     const news = live && !moved ? newsOf(this, event, before) : null;
     if (news) this.announcer.say(news);
     this.listeners.forEach((listener) => listener(event));
@@ -116,6 +116,11 @@ export class Board {
 
   #participant() {
     return this.me.role === "participant";
+  }
+
+  // The presenter screen: always the live step, nothing to write, move or vote with.
+  get readOnly() {
+    return this.state.readOnly;
   }
 
   #live() {
@@ -199,7 +204,7 @@ export class Board {
         el("span", { class: "count", "data-count-for": prompt.id })),
       prompt.help ? el("p", { class: "help", lang: this.#lang(), text: prompt.help }) : null,
       container);
-    if (!prompt.group) {
+    if (!prompt.group && !this.readOnly) {
       const { form } = noteForm({
         step, prompt, strings: this.strings, submitLabel: this.strings.post, lang: this.#lang(),
         draftKey: `${this.scope}:draft:${step.id}:${prompt.id}`,
@@ -263,7 +268,7 @@ export class Board {
     const seen = new Set();
     for (const section of sections) {
       // Empty theme boxes are drop targets for those who may cluster; others see only content.
-      const mayCluster = this.me.role === "facilitator" || step.state.participants_may_cluster;
+      const mayCluster = this.me.role === "facilitator" || (step.state.participants_may_cluster && !this.readOnly);
       if (!section.notes.length && (section.theme === null ? sections.length > 1 : !mayCluster)) continue;
       const key = `${promptId}:${section.key}`;
       let box = this.sectionEls.get(key);

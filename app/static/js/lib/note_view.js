@@ -194,12 +194,12 @@ export function fillNote(ctx, item, step, note) {
   item.dataset.menuId = `note-menu-${key.replace(/[^\w-]/g, "-")}`;
   item.classList.toggle("pending", Boolean(note.pending));
   item.classList.toggle("mine", state.isMine(note));
-  item.draggable = !note.pending && (state.me.role === "facilitator" || step.state.participants_may_cluster);
+  item.draggable = !note.pending && !state.readOnly && (state.me.role === "facilitator" || step.state.participants_may_cluster);
   const foot = el("div", { class: "note-foot" }, meta(ctx, note), ...badges(ctx, step, note));
   const card = el("article", { class: "note-card" }, body(ctx, step, note), foot);
   // The menu's entries are built only while it is open: a wall of 2,000 notes carries no
   // 2,000 menus (and a facilitator's merge list of 2,000 notes each).
-  const hasMenu = !note.pending && (mayChange || state.me.role === "facilitator" || votingOf(ctx, step, note)?.mine
+  const hasMenu = !note.pending && !state.readOnly && (mayChange || state.me.role === "facilitator" || votingOf(ctx, step, note)?.mine
     || (state.themesOf(step.id).length && step.state.participants_may_cluster));
   if (hasMenu) {
     const entries = open ? menuEntries(ctx, item, step, note) : [];

@@ -41,6 +41,7 @@ export class RoomFrame {
 
   // The steps as one row of pills: on a phone the row scrolls sideways instead of stacking.
   renderNav() {
+    if (!this.nav) return; // the presenter screen has no step bar: it always shows the live step
     const { state } = this.board;
     const locked = this.#participant && state.workshop.follow_me;
     const lang = contentLang(state);

@@ -58,9 +58,14 @@ export class BoardState {
     return used;
   }
 
+  // The presenter screen (`/w/<id>/present`) shows the live step and changes nothing.
+  get readOnly() {
+    return this.me.role === "presenter";
+  }
+
   // The step can take changes from this viewer (participants: not locked, not past its date).
   writable(step) {
-    if (this.workshop.status !== "open") return false;
+    if (this.workshop.status !== "open" || this.readOnly) return false;
     if (this.me.role === "facilitator") return true;
     if (step.state.locked) return false;
     if (step.state.open_until && Date.parse(step.state.open_until) <= Date.now() + this.clockOffset) return false;

@@ -11,7 +11,7 @@ export class StepPanel {
     this.board = board;
     this.strings = board.strings;
     this.root = document.getElementById("step-panel");
-    this.timer = new TimerView(this.strings, board.announcer);
+    this.timer = new TimerView(this.strings, board.announcer, { sound: !board.readOnly });
     this.status = el("div", { class: "step-status" });
     this.ratings = el("div", { class: "ratings" });
     this.groupBar = el("div", { class: "group-bar" });
@@ -79,7 +79,7 @@ export class StepPanel {
     if (step.state.locked) lines.push(el("p", { class: "notice", text: s.locked_step }));
     if (step.state.open_until) {
       const until = new Date(step.state.open_until).toLocaleString(document.documentElement.lang);
-      lines.push(el("p", { class: "notice", text: state.writable(step) || state.me.role === "facilitator" ? format(s.open_until, { time: until }) : format(s.closed_since, { time: until }) }));
+      lines.push(el("p", { class: "notice", text: state.writable(step) || state.me.role !== "participant" ? format(s.open_until, { time: until }) : format(s.closed_since, { time: until }) }));
     }
     const voting = step.state.voting;
     if (voting?.open && state.me.role === "participant") {
@@ -105,6 +105,10 @@ export class StepPanel {
     const groups = state.groupsOf(step.id);
     if (!groups.length || state.me.role === "facilitator") {
       this.groupBar.replaceChildren();
+      return;
+    }
+    if (state.readOnly) { // the presenter: which groups are at work, nothing to choose
+      this.groupBar.replaceChildren(el("p", { class: "notice" }, ...this.#named(s.groups_working, groups.map((g) => g.name).join(", "))));
       return;
     }
     const parts = [];
@@ -156,6 +160,13 @@ export class StepPanel {
       return;
     }
     const { state } = this.board;
+    if (state.readOnly) { // the presenter shows the statement, large, with nothing to edit
+      this.visionStep = null;
+      this.vision.replaceChildren(el("section", { class: "vision-card", "aria-labelledby": "vision-heading" },
+        el("h3", { id: "vision-heading", text: s.vision_statement }),
+        el("p", { class: "vision-text", lang: contentLang(state), text: step.vision.text })));
+      return;
+    }
     const fresh = this.visionStep !== step.id;
     if (fresh) {
       this.visionStep = step.id;

@@ -20,7 +20,9 @@ export function clock(seconds) {
 }
 
 export class TimerView {
-  constructor(strings, announcer) {
+  // sound: false on the presenter screen, which has no controls (the choice made in this
+  // browser's console still holds there).
+  constructor(strings, announcer, { sound: withSound = true } = {}) {
     this.strings = strings;
     this.announcer = announcer;
     this.timer = null;
@@ -34,7 +36,7 @@ export class TimerView {
     this.sound = sound;
     this.root = el("div", { class: "timer", hidden: true },
       el("span", { class: "timer-label", text: strings.timer }), " ", this.display, " ", this.status,
-      el("span", { class: "timer-sound" }, sound, el("label", { for: "timer-sound", text: strings.timer_sound })));
+      withSound ? el("span", { class: "timer-sound" }, sound, el("label", { for: "timer-sound", text: strings.timer_sound })) : null);
     this.interval = setInterval(() => this.tick(), 1000);
   }
 
