@@ -16,6 +16,7 @@ from .rooms import (
     create_workshop,
     join,
     open_console,
+    open_controls,
     post,
 )
 
@@ -112,6 +113,7 @@ def test_theme_moves_a_note_only_on_an_explicit_choice(server, new_context):
     console = open_console(new_context().new_page(), server, workshop, "fi")
     page = join(new_context().new_page(), server, workshop, "Kaisa")
     post(page, "Kuuntelu")
+    open_controls(console)
     console.locator("#ctl-cluster").check()
     for count, title in enumerate(("Kohtaamisen taidot", "Verkostot"), start=1):
         console.locator("#ctl-theme-title").fill(title)
@@ -226,6 +228,7 @@ def test_debrief_shows_the_question_columns_with_each_note_labelled_by_its_group
     alice = JoinPage(new_context().new_page(), f"{server.url}/j/{workshop['join_code']}").join(
         "Alice"
     )
+    open_controls(console)
     console.locator("#ctl-group-count").fill("2")
     console.locator("#ctl-group-mode").select_option("choose")
     console.locator("#ctl-groups-create").click()
@@ -250,6 +253,7 @@ def test_workshop_content_carries_the_workshop_language(server, new_context):
     workshop = create_workshop(server, "sv", "Svensk workshop")
     step = workshop["steps"][0]
     console = open_console(new_context().new_page(), server, workshop, "sv")
+    open_controls(console)
     console.locator("#ctl-cluster").check()
     console.locator("#ctl-theme-title").fill("Färdigheter")
     console.locator("#ctl-theme-add").click()
@@ -278,6 +282,7 @@ def test_board_with_a_note_menu_open_has_no_axe_violations(server, new_context, 
     page = join(new_context().new_page(), server, workshop, "Alice")
     post(page, "Kuuntelu")
     post(console, "Kohtaaminen")
+    open_controls(console)
     console.locator("#ctl-cluster").check()
     console.locator("#ctl-theme-title").fill("Taidot")
     console.locator("#ctl-theme-add").click()
