@@ -171,7 +171,10 @@ def _series_choice(form) -> int | None:
         )
         return series.id
     if choice.isdecimal():
-        return service.owned_series(g.facilitator.id, typed_int(choice)).id
+        try:
+            return service.owned_series(g.facilitator.id, typed_int(choice)).id
+        except AppError as missing:  # a stale or forged choice: said beside the series field
+            raise AppError("invalid_field", missing.message, 400, field="series") from missing
     return None
 
 
