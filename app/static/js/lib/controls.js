@@ -297,10 +297,13 @@ export class Controls {
     cluster.checked = clustering;
     cluster.addEventListener("change", () => this.send("step.cluster", { step_id: step.id, allowed: cluster.checked }).catch(() => { cluster.checked = !cluster.checked; }));
     const add = () => {
-      if (!title.value.trim()) return;
-      this.send("theme.create", { step_id: step.id, title: title.value }).then(() => {
-        const current = document.getElementById("ctl-theme-title"); // the controls may have been re-rendered
-        if (current) current.value = "";
+      const sent = title.value;
+      if (!sent.trim()) return;
+      this.send("theme.create", { step_id: step.id, title: sent }).then(() => {
+        // The controls may have been re-rendered, and the next theme's name may be typed already
+        // (the room's event can come before this answer): clear only the name that was sent.
+        const current = document.getElementById("ctl-theme-title");
+        if (current?.value === sent) current.value = "";
       }, () => {});
     };
     title.addEventListener("keydown", (event) => { if (event.key === "Enter") { event.preventDefault(); add(); } });
