@@ -6,7 +6,7 @@ import { noteForm } from "./composer.js";
 import { el, format } from "./dom.js";
 import { CLIENT_EVENTS } from "./events.js";
 import { keepFocus } from "./focus.js";
-import { fillNote, groupOf } from "./note_view.js";
+import { fillNote, groupOf, stepFacts } from "./note_view.js";
 import { showNotice } from "./notice.js";
 import { newOpId } from "./outbox.js";
 import { RoomFrame } from "./room_frame.js";
@@ -247,7 +247,13 @@ export class Board {
   renderNotes(step) {
     if (step.id !== this.renderedStepId) return;
     this.ctx.lang = this.#lang();
-    keepFocus(this.columns, () => this.#renderColumns(step));
+    // What every note's card depends on alike, worked out once per render, not per note.
+    this.ctx.stepFacts = stepFacts(this.state, step);
+    try {
+      keepFocus(this.columns, () => this.#renderColumns(step));
+    } finally {
+      this.ctx.stepFacts = null;
+    }
   }
 
   #renderColumns(step) {
