@@ -137,6 +137,15 @@ def open_controls(page: Page) -> None:
     expect(page.locator("#controls details.control-box:not([open])")).to_have_count(0)
 
 
+# A 360 × 740 phone with touch, as the participants' own phones are.
+PHONE = {
+    "viewport": {"width": 360, "height": 740},
+    "device_scale_factor": 2,
+    "is_mobile": True,
+    "has_touch": True,
+}
+
+
 def tab_to(page: Page, selector: str, limit: int = 200) -> None:
     """Press Tab until the focused element matches ``selector``; every element passed on the
     way must show a visible focus indicator. The page's stylesheets must have arrived first:

@@ -4,15 +4,9 @@ questions; at 320 CSS pixels wide (what 1280 px at 400 % zoom gives) nothing scr
 import pytest
 from playwright.sync_api import expect
 
-from .rooms import create_workshop, join, open_console, open_controls, post
+from .rooms import PHONE, create_workshop, join, open_console, open_controls, post
 
 pytestmark = pytest.mark.browser
-PHONE = {
-    "viewport": {"width": 360, "height": 740},
-    "device_scale_factor": 2,
-    "is_mobile": True,
-    "has_touch": True,
-}
 
 
 def scroll_width(page) -> int:

@@ -17,18 +17,13 @@ import pytest
 from playwright.sync_api import expect
 
 from .pages import BoardPage, LoginPage
+from .rooms import PHONE
 
 pytestmark = pytest.mark.browser
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 BOARD = {"width": 1280, "height": 800}
 CONSOLE = {"width": 1366, "height": 768}
-PHONE = {
-    "viewport": {"width": 360, "height": 740},
-    "device_scale_factor": 2,
-    "is_mobile": True,
-    "has_touch": True,
-}
 
 
 def example_addresses(output: str) -> list[tuple[str, str]]:

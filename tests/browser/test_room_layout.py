@@ -7,15 +7,9 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from .rooms import create_workshop, join, wait_until_live
+from .rooms import PHONE, create_workshop, join, wait_until_live
 
 pytestmark = pytest.mark.browser
-PHONE = {
-    "viewport": {"width": 360, "height": 740},
-    "device_scale_factor": 2,
-    "is_mobile": True,
-    "has_touch": True,
-}
 LAPTOP = {"viewport": {"width": 1280, "height": 800}}
 
 

@@ -14,6 +14,17 @@ from .rooms import FacilitatorSocket, create_workshop, join, post
 pytestmark = pytest.mark.browser
 
 
+def move_everyone_to(server, workshop, page, step) -> None:
+    """The facilitator moves everyone to ``step`` (as "Siirrä kaikki tähän vaiheeseen" does);
+    the participant's board shows it."""
+    host = FacilitatorSocket(server, workshop)
+    try:
+        assert host.call("step.goto", {"step_id": step["id"]})["ok"]
+        expect(page.locator("#step-title")).to_have_text(step["title"])
+    finally:
+        host.close()
+
+
 def test_moving_everyone_moves_a_participant_without_follow_me(server, new_context):
     workshop = create_workshop(server, "fi")
     second = workshop["steps"][1]
@@ -34,12 +45,7 @@ def test_a_participant_off_the_live_step_sees_it_and_returns_in_one_action(serve
     workshop = create_workshop(server, "fi")
     first, second = workshop["steps"][0], workshop["steps"][1]
     page = join(new_context().new_page(), server, workshop, "Aino")
-    host = FacilitatorSocket(server, workshop)
-    try:
-        assert host.call("step.goto", {"step_id": second["id"]})["ok"]
-        expect(page.locator("#step-title")).to_have_text(second["title"])
-    finally:
-        host.close()
+    move_everyone_to(server, workshop, page, second)
     nav = page.locator("#step-nav")
     live = nav.locator("button.step-button.live")
     expect(live).to_have_count(1)
@@ -194,12 +200,7 @@ def test_a_reload_replays_the_move_without_moving_the_participant_again(server, 
     workshop = create_workshop(server, "fi")
     first, second = workshop["steps"][0], workshop["steps"][1]
     page = join(new_context().new_page(), server, workshop, "Aino")
-    host = FacilitatorSocket(server, workshop)
-    try:
-        assert host.call("step.goto", {"step_id": second["id"]})["ok"]
-        expect(page.locator("#step-title")).to_have_text(second["title"])
-    finally:
-        host.close()
+    move_everyone_to(server, workshop, page, second)
     page.locator(f"#step-nav button[data-step-id='{first['id']}']").click()
     expect(page.locator("#step-title")).to_have_text(first["title"])
     page.reload()  # the browser's copy replays the move: it is history, not a new move
