@@ -16,8 +16,17 @@ class Paragraph:
 
 
 @dataclass(frozen=True)
+class Item:
+    """A bullet with bullets of its own under it (a card's list field: "Sisältö:" and its
+    contents)."""
+
+    text: str
+    children: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Bullets:
-    items: tuple[str, ...]
+    items: tuple[str | Item, ...]
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ import io
 from docx import Document
 from docx.shared import Pt
 
-from .blocks import Block, Bullets, Heading, Paragraph, Table
+from .blocks import Block, Bullets, Heading, Item, Paragraph, Table
 from .escape import clean
 
 
@@ -34,7 +34,12 @@ def to_docx(blocks: list[Block], *, title: str, language: str) -> bytes:
             document.add_paragraph(clean(block.text))
         elif isinstance(block, Bullets):
             for item in block.items:
-                document.add_paragraph(clean(item), style="List Bullet")
+                if isinstance(item, str):
+                    document.add_paragraph(clean(item), style="List Bullet")
+                    continue
+                document.add_paragraph(clean(item.text), style="List Bullet")
+                for child in item.children:
+                    document.add_paragraph(clean(child), style="List Bullet 2")
         elif isinstance(block, Table):
             _table(document, block)
     buffer = io.BytesIO()

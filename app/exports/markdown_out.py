@@ -9,7 +9,7 @@ import html
 
 import markdown
 
-from .blocks import Block, Bullets, Heading, Paragraph, Table
+from .blocks import Block, Bullets, Heading, Item, Paragraph, Table
 from .escape import md_text
 
 # Everything CommonMark lets a backslash escape, so ``\~`` and friends read the same here as
@@ -40,13 +40,21 @@ def _row(cells) -> str:
     return "| " + " | ".join(_cell(cell) for cell in cells) + " |"
 
 
+def _bullet(item: str | Item) -> str:
+    if isinstance(item, str):
+        return "- " + md_text(item)
+    lines = ["- " + md_text(item.text)]
+    lines += ["    - " + md_text(child) for child in item.children]
+    return "\n".join(lines)
+
+
 def block_markdown(block: Block) -> str:
     if isinstance(block, Heading):
         return "#" * block.level + " " + md_text(block.text, line_start=False)
     if isinstance(block, Paragraph):
         return md_text(block.text)
     if isinstance(block, Bullets):
-        return "\n".join("- " + md_text(item) for item in block.items)
+        return "\n".join(_bullet(item) for item in block.items)
     if isinstance(block, Table):
         width = len(block.header)
         lines = [_row(block.header), "| " + " | ".join(["---"] * width) + " |"]

@@ -33,6 +33,8 @@ class Note(db.Model):
     group_label: Mapped[str | None] = mapped_column(String(80))
     # Hidden by a facilitator (moderation): seen by facilitators only.
     moderated: Mapped[bool] = mapped_column(default=False)
+    # Left out of the documents by a facilitator (a test note, a duplicate); still on the board.
+    excluded: Mapped[bool] = mapped_column(default=False)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
 
@@ -57,6 +59,7 @@ def note_public(note) -> dict:
         "group_id": note.group_id,
         "group_label": note.group_label,
         "moderated": note.moderated,
+        "excluded": note.excluded,
         "created_at": note.created_at.isoformat() + "Z",
         "updated_at": note.updated_at.isoformat() + "Z",
     }

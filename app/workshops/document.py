@@ -40,6 +40,9 @@ def workshop_header(workshop: Workshop) -> dict:
         "follow_me": workshop.follow_me,
         "created_at": iso(workshop.created_at),
         "closed_at": iso(workshop.closed_at),
+        "time_zone": workshop.time_zone,
+        "held_on": workshop.held_on.isoformat() if workshop.held_on else None,
+        "closing_text": workshop.closing_text,
     }
 
 
@@ -72,6 +75,7 @@ def step_public(step: Step) -> dict:
         **step.definition,
         "state": step_state(step),
         "vision": vision_of(step),
+        "excluded_prompts": list(step.excluded_prompts or ()),
     }
 
 

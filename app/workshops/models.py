@@ -1,4 +1,4 @@
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import JSON, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -45,6 +45,12 @@ class Workshop(db.Model):
     follow_me: Mapped[bool] = mapped_column(default=False)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     closed_at: Mapped[datetime | None]
+    # The documents' dates and times are in this IANA zone; ``held_on`` dates a workshop typed
+    # up later by the day it was held (None: the days its notes were written).
+    time_zone: Mapped[str] = mapped_column(String(64), default="Europe/Helsinki")
+    held_on: Mapped[date | None]
+    # The facilitator's closing text ("Yhteenveto ja jatko"), last in the summary.
+    closing_text: Mapped[str] = mapped_column(Text, default="")
 
     series: Mapped[Series | None] = relationship(back_populates="workshops")
     steps: Mapped[list["Step"]] = relationship(
@@ -89,6 +95,8 @@ class Step(db.Model):
     vision_version: Mapped[int] = mapped_column(Integer, default=0)
     vision_edited_by: Mapped[str | None] = mapped_column(String(120))
     vision_edited_at: Mapped[datetime | None]
+    # Questions the facilitator left out of the documents (still on the board).
+    excluded_prompts: Mapped[list] = mapped_column(JSON, default=list)
 
     workshop: Mapped[Workshop] = relationship(back_populates="steps")
 
