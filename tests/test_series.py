@@ -209,6 +209,70 @@ def test_workshop_two_shows_workshop_ones_themes_and_vision(api, client, sockets
     ).get_data(as_text=True)
 
 
+
+def test_themes_written_as_notes_and_themes_without_notes_reach_the_next_workshop(
+    api, client, sockets, facilitator
+):
+    """Workshop 1 wrote its development themes as notes in the theme question, and named one
+    theme with a description but no notes: workshop 2's starting points show them all (an
+    excluded test note does not)."""
+    series_id = api.post("/series", json={"title": "Osallisuus"}).get_json()["id"]
+    first = api.post(
+        "/workshops",
+        json={
+            "title": "Työpaja 1",
+            "template": "hyvanmitta-training-plan",
+            "language": "fi",
+            "series_id": series_id,
+        },
+    ).get_json()
+    host = sockets(auth={"api_token": facilitator[2]})
+    host.emit("join", {"workshop_id": first["id"]}, callback=True)
+    impact = step_of(first, "impact")
+    written = {}
+    for text in ("Asiakkaan kohtaaminen", "Testilappu"):
+        written[text] = host.emit(
+            "note.add",
+            {
+                "op_id": new_op(),
+                "step_id": impact["id"],
+                "prompt_id": "themes",
+                "text": text,
+            },
+            callback=True,
+        )["note"]["id"]
+    host.emit(
+        "theme.create",
+        {
+            "op_id": new_op(),
+            "step_id": impact["id"],
+            "title": "Osallisuusjohtaminen",
+            "description": "Esihenkilöt näyttävät mallia",
+        },
+        callback=True,
+    )
+    from app.extensions import db
+    from app.notes.models import Note
+
+    with client.application.app_context():
+        db.session.get(Note, written["Testilappu"]).excluded = True
+        db.session.commit()
+    second = api.post(
+        "/workshops",
+        json={
+            "title": "Työpaja 2",
+            "template": "hyvanmitta-training-plan",
+            "language": "fi",
+            "series_id": series_id,
+            "index": 2,
+        },
+    ).get_json()
+    page = client.get(f"/j/{second['join_code']}").get_data(as_text=True)
+    assert "Kehittämisen teemat (työpaja 1)" in page
+    assert "Asiakkaan kohtaaminen" in page
+    assert "Osallisuusjohtaminen" in page and "Esihenkilöt näyttävät mallia" in page
+    assert "Testilappu" not in page
+
 OWN_CANVAS = """\
 id: kick_off
 kind: need

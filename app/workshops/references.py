@@ -57,13 +57,16 @@ def _card_items(step: Step) -> list[dict]:
 
 
 def _theme_items(step: Step) -> list[dict]:
-    notes = _shown_notes(step)
+    """The step's themes with their descriptions (whether or not they hold notes), then what
+    was written as a theme in the step's theme question itself: a room that wrote its themes
+    as notes there, instead of grouping, still hands them on."""
+    notes = [note for note in _shown_notes(step) if not note.excluded]
     themes = db.session.scalars(
         select(Theme)
         .where(Theme.step_id == step.id, Theme.group_id.is_(None))
         .order_by(Theme.position, Theme.id)
     ).all()
-    return [
+    items = [
         {
             "title": theme.title,
             "description": theme.description,
@@ -71,6 +74,18 @@ def _theme_items(step: Step) -> list[dict]:
         }
         for theme in themes
     ]
+    grouped = {theme.id for theme in themes}
+    theme_questions = {
+        prompt["id"]
+        for prompt in step.definition.get("prompts", ())
+        if prompt.get("section") == "themes"
+    }
+    items += [
+        {"title": note.text, "description": "", "notes": []}
+        for note in notes
+        if note.prompt_id in theme_questions and note.text and note.theme_id not in grouped
+    ]
+    return items
 
 
 def _material(step: Step, what: str):
