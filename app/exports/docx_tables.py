@@ -84,8 +84,17 @@ def table_element(block: Table, style_id: str):
     _sub(properties, "tblStyle", val=style_id)
     _sub(properties, "tblW", w=str(sum(widths)), type="dxa")
     _sub(properties, "tblLayout", type="fixed")
-    _sub(properties, "tblLook", val="04A0", firstRow="1", lastRow="0", firstColumn="0",
-         lastColumn="0", noHBand="0", noVBand="1")
+    _sub(
+        properties,
+        "tblLook",
+        val="04A0",
+        firstRow="1",
+        lastRow="0",
+        firstColumn="0",
+        lastColumn="0",
+        noHBand="0",
+        noVBand="1",
+    )
     grid = _sub(table, "tblGrid")
     for width in widths:
         _sub(grid, "gridCol", w=str(width))
