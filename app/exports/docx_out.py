@@ -8,6 +8,7 @@ looked up once: python-docx looks the style up again for every paragraph it adds
 interprets it."""
 
 import io
+from datetime import UTC, datetime
 
 from docx import Document
 from docx.oxml.ns import qn
@@ -92,12 +93,25 @@ def _page(document) -> None:
     section.footer_distance = Twips(MARGINS["footer"])
 
 
+def _properties(document, title: str, language: str) -> None:
+    """Title, language and today's date, not the template's (author "python-docx", 2013)."""
+    properties = document.core_properties
+    properties.title = clean(title)
+    properties.language = PROOFING[language]
+    properties.author = properties.last_modified_by = "Pajapohja"
+    properties.comments = ""
+    properties.created = properties.modified = datetime.now(UTC).replace(tzinfo=None)
+    # The template's Word 2010 copy of the styles (still in English) would win over ours there.
+    for rel_id, rel in list(document.part.rels.items()):
+        if rel.reltype.endswith("/stylesWithEffects"):
+            document.part.drop_rel(rel_id)
+
+
 def new_document(title: str, language: str):
     """An empty A4 document in ``language`` ("fi", "sv" or "en")."""
     language = language if language in PROOFING else "fi"
     document = Document()
-    document.core_properties.title = clean(title)
-    document.core_properties.language = PROOFING[language]
+    _properties(document, title, language)
     _styles(document, PROOFING[language])
     _settings(document, language)
     _page(document)

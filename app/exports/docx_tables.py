@@ -2,6 +2,8 @@
 its content asks — never narrower than its longest word when the page allows — and the header
 row repeated on every page."""
 
+from functools import cache
+
 from docx.oxml.ns import qn
 from lxml import etree
 
@@ -20,10 +22,15 @@ LONGEST_WORD = 28
 _VAL, _W, _TYPE = qn("w:val"), qn("w:w"), qn("w:type")
 
 
+@cache
+def _w(name: str) -> str:
+    return qn(f"w:{name}")
+
+
 def _sub(parent, tag: str, **attrs):
-    element = etree.SubElement(parent, qn(f"w:{tag}"))
+    element = etree.SubElement(parent, _w(tag))
     for key, value in attrs.items():
-        element.set(qn(f"w:{key}"), value)
+        element.set(_w(key), value)
     return element
 
 
