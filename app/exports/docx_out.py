@@ -67,14 +67,17 @@ def _styles(document, tag: str) -> None:
     _language(rpr, tag)
     spacing = defaults.find(f"{qn('w:pPrDefault')}/{qn('w:pPr')}/{qn('w:spacing')}")
     spacing.set(qn("w:after"), "120")  # 6 pt between paragraphs, lines 1.15
-    normal = document.styles["Normal"].element.get_or_add_rPr()
-    _language(normal, tag)
+    normal = document.styles["Normal"].element
+    _language(normal.get_or_add_rPr(), tag)
+    # Word hyphenates by the proofing language where a paragraph allows it: table cells do.
+    etree.SubElement(normal.get_or_add_pPr(), qn("w:suppressAutoHyphens"))
     for level in range(1, 10):
         _fonts(document.styles[f"Heading {level}"].element.get_or_add_rPr())
 
 
 def _settings(document, language: str) -> None:
     settings = document.settings.element
+    settings.find(qn("w:defaultTabStop")).addnext(etree.Element(qn("w:autoHyphenation")))
     proof = settings.find(qn("w:proofState"))
     if proof is not None:  # the template says "already checked": Word would not check again
         settings.remove(proof)
