@@ -46,7 +46,7 @@ def local_time(value: str | None, zone: str | None) -> datetime | None:
         where = ZoneInfo(zone or "Europe/Helsinki")
     except (ZoneInfoNotFoundError, ValueError):
         where = ZoneInfo("Europe/Helsinki")
-    return moment.replace(tzinfo=UTC).astimezone(where).replace(tzinfo=None)
+    return moment.replace(tzinfo=UTC, microsecond=0).astimezone(where).replace(tzinfo=None)
 
 
 def note_table(doc: dict) -> tuple[list[str], list[list]]:
