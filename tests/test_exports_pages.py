@@ -27,7 +27,14 @@ def test_console_offers_every_download_and_the_preview(client, facilitator, work
     log_in(client, facilitator[1])
     page = client.get(f"/w/{workshop['id']}").get_data(as_text=True)
     assert 'id="downloads-heading">Lataa<' in page
-    for name in ("summary.md", "summary.html", "summary.docx", "notes.csv", "export.json"):
+    for name in (
+        "summary.md",
+        "summary.html",
+        "summary.docx",
+        "notes.csv",
+        "notes.xlsx",
+        "export.json",
+    ):
         assert f"/w/{workshop['id']}/download/{name}" in page
         response = client.get(f"/w/{workshop['id']}/download/{name}")
         assert response.status_code == 200, name

@@ -10,6 +10,7 @@ FORMATS = {
     "html": "summary.html",
     "docx": "summary.docx",
     "csv": "notes.csv",
+    "xlsx": "notes.xlsx",
     "json": "export.json",
 }
 
@@ -25,7 +26,7 @@ FORMATS = {
     help="Write to this file instead of standard output.",
 )
 def export_command(workshop_id: int, format_: str, output: str | None):
-    """Write a workshop's summary (md, html, docx), notes (csv) or whole data (json)."""
+    """Write a workshop's summary (md, html, docx), notes (csv, xlsx) or whole data (json)."""
     from .. import create_app
     from ..extensions import db
     from ..validation import database_id

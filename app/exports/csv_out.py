@@ -1,11 +1,14 @@
 """Notes as CSV: one row per note that the summary would show, UTF-8 with a byte-order mark so
-that Excel reads Finnish letters right, and no cell a spreadsheet would run as a formula."""
+that Excel reads Finnish letters right, and no cell a spreadsheet would run as a formula. The
+time a note was written is the workshop's local time ("2025-03-12 09:30")."""
 
 import csv
 import io
 import json
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from .content import Material, ordered
+from .content import Material, ordered, parse_time
 from .escape import csv_cell
 from .words import Words
 
@@ -34,31 +37,61 @@ def _fields(step: dict, note: dict) -> str:
     return " | ".join(parts)
 
 
-def notes_csv(doc: dict) -> bytes:
+def local_time(value: str | None, zone: str | None) -> datetime | None:
+    """A stored time (naive UTC, "…Z") as the wall-clock time of the zone, without a zone."""
+    moment = parse_time(value)
+    if moment is None:
+        return None
+    try:
+        where = ZoneInfo(zone or "Europe/Helsinki")
+    except (ZoneInfoNotFoundError, ValueError):
+        where = ZoneInfo("Europe/Helsinki")
+    return moment.replace(tzinfo=UTC, microsecond=0).astimezone(where).replace(tzinfo=None)
+
+
+def note_table(doc: dict) -> tuple[list[str], list[list]]:
+    """The header and one row per shown note, in the summary's order. Texts are as written;
+    votes a number, the time a local ``datetime``."""
     words = Words(doc["workshop"]["language"])
+    zone = doc["workshop"].get("time_zone")
     material = Material(doc)
     themes = {theme["id"]: theme["title"] for theme in doc["themes"]}
     groups = {group["id"]: group["name"] for group in doc["groups"]}
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow([words[f"csv_{column}"] for column in COLUMNS])
+    rows = []
     for step in doc["steps"]:
         prompts = {prompt["id"]: prompt["title"] for prompt in step["prompts"]}
         notes = [n for n in material.notes if n["step_id"] == step["id"]]
         for note in ordered(notes):
-            row = [
-                doc["workshop"]["title"],
-                step["title"],
-                prompts.get(note["prompt_id"], note["prompt_id"]),
-                themes.get(note["theme_id"], ""),
-                groups.get(note["group_id"]) or note["group_label"] or "",
-                note["text"],
-                _fields(step, note),
-                str(note.get("votes") or 0),
-                note["author_name"] or words["anonymous"],
-                note["created_at"],
-            ]
-            writer.writerow([csv_cell(value) for value in row])
+            rows.append(
+                [
+                    doc["workshop"]["title"],
+                    step["title"],
+                    prompts.get(note["prompt_id"], note["prompt_id"]),
+                    themes.get(note["theme_id"], ""),
+                    groups.get(note["group_id"]) or note["group_label"] or "",
+                    note["text"],
+                    _fields(step, note),
+                    note.get("votes") or 0,
+                    note["author_name"] or words["anonymous"],
+                    local_time(note["created_at"], zone),
+                ]
+            )
+    return [words[f"csv_{column}"] for column in COLUMNS], rows
+
+
+def _csv_value(value) -> str:
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%d %H:%M")
+    return csv_cell("" if value is None else value)
+
+
+def notes_csv(doc: dict) -> bytes:
+    header, rows = note_table(doc)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow([_csv_value(value) for value in row])
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 

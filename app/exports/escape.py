@@ -13,6 +13,9 @@ import unicodedata
 # Bidi embeddings, overrides and isolates, and the marks: they make text display as something
 # other than what it is.
 _BIDI = {chr(c) for c in (0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A))}
+# Control characters (category Cc: U+0000–001F, U+007F–009F) but the line feed, and the bidi
+# characters. One regular expression: a per-character test took a third of a big export's time.
+_DROPPED = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f" + "".join(sorted(_BIDI)) + "]")
 _LINE_BREAKS = re.compile(r"\r\n|[\r\n\u2028\u2029\x0b\x0c\x85]")
 _INLINE = re.compile(r"([\\`*_\[\]|#~>])")
 # What may start a block at the beginning of a line: lists, quotes, rules, headings.
@@ -25,9 +28,7 @@ def clean(text, *, keep_newlines: bool = False) -> str:
     single spaces."""
     text = unicodedata.normalize("NFC", "" if text is None else str(text))
     text = _LINE_BREAKS.sub("\n", text).replace("\t", " ")
-    text = "".join(
-        ch for ch in text if ch not in _BIDI and (ch == "\n" or unicodedata.category(ch) != "Cc")
-    )
+    text = _DROPPED.sub("", text)
     if keep_newlines:
         return "\n".join(line.strip() for line in text.split("\n")).strip()
     return " ".join(text.split())

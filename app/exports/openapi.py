@@ -11,7 +11,15 @@ WORKSHOP_FILES = {
         "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         "The summary as a Word document.",
     ),
-    "notes.csv": ("text/csv", "One row per note; UTF-8 with a byte-order mark."),
+    "notes.csv": (
+        "text/csv",
+        "One row per note; UTF-8 with a byte-order mark; times in the workshop's time zone.",
+    ),
+    "notes.xlsx": (
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "The rows of notes.csv as an Excel workbook: texts as text, times as date-times in "
+        "the workshop's time zone.",
+    ),
     "export.json": ("application/json", "The whole workshop, for import on another server."),
 }
 PLAN_FILES = {

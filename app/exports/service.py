@@ -22,14 +22,23 @@ from .markdown_out import html_page, page_policy, to_html, to_markdown
 from .plan import training_plan
 from .summary import summary
 from .words import Words
+from .xlsx_out import notes_xlsx
 
-WORKSHOP_FILES = ("summary.md", "summary.html", "summary.docx", "notes.csv", "export.json")
+WORKSHOP_FILES = (
+    "summary.md",
+    "summary.html",
+    "summary.docx",
+    "notes.csv",
+    "notes.xlsx",
+    "export.json",
+)
 PLAN_FILES = ("training-plan.md", "training-plan.docx")
 MIMETYPES = {
     "md": "text/markdown; charset=utf-8",
     "html": "text/html; charset=utf-8",
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     "csv": "text/csv; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     "json": "application/json",
 }
 
@@ -88,6 +97,8 @@ def workshop_file(workshop: Workshop, name: str) -> ExportFile:
     extension = name.rsplit(".", 1)[1]
     if name == "notes.csv":
         return ExportFile(f"{workshop.title}.csv", MIMETYPES["csv"], notes_csv(doc))
+    if name == "notes.xlsx":
+        return ExportFile(f"{workshop.title}.xlsx", MIMETYPES["xlsx"], notes_xlsx(doc))
     if name == "export.json":
         return ExportFile(f"{workshop.title}.json", MIMETYPES["json"], export_json(doc))
     blocks = summary(doc, facilitator_name(workshop))
