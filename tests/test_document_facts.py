@@ -138,9 +138,7 @@ def test_every_bad_field_is_said_at_once_in_the_workshops_language(logged_in, ap
     assert "högst 4\u00a0000 tecken" in page
 
 
-def test_a_line_break_counts_as_one_character_as_the_browser_counts_it(
-    logged_in, api, workshop
-):
+def test_a_line_break_counts_as_one_character_as_the_browser_counts_it(logged_in, api, workshop):
     text = "a" * 2000 + "\r\n" + "b" * 1999  # 4,001 as posted, 4,000 as typed
     assert _post(logged_in, workshop["id"], closing_text=text).status_code == 302
     assert _facts(api, workshop["id"])[0]["closing_text"] == "a" * 2000 + "\n" + "b" * 1999

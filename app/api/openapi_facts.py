@@ -36,9 +36,7 @@ def update_workshop(parameters: list) -> dict:
         "parameters": parameters,
         "requestBody": {
             "required": True,
-            "content": {
-                "application/json": {"schema": {"type": "object", "properties": FACTS}}
-            },
+            "content": {"application/json": {"schema": {"type": "object", "properties": FACTS}}},
         },
         "responses": {
             "200": {
