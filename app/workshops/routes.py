@@ -290,7 +290,7 @@ def save_document_facts(workshop_id: int):
         event = document_facts.apply(service.owned_workshop(g.facilitator.id, workshop_id), facts)
     if event is not None:
         broadcast([event])
-    flash(_("The summary's details were saved."))
+    flash(_("The summary's details were saved."), "document-facts")
     return redirect(url_for("exports.summary_preview", workshop_id=workshop_id) + "#document-facts")
 
 
