@@ -83,6 +83,10 @@ def test_saved_facts_are_kept_shown_and_move_seq_for_the_facilitators_only(
     assert '<option value="Europe/Stockholm" selected>Ruotsi (Europe/Stockholm)</option>' in page
     assert ">Seuraavaksi kootaan koulutussuunnitelma.\n\n- Luonnos kesäkuussa</textarea>" in page
 
+    # The dashboard dates the workshop by the day it was held.
+    row = re.search(rf'<tr>\s*<td><a href="/w/{wid}">.*?</tr>', _page(logged_in.get("/")), re.S)
+    assert "<td>14.3.2025</td>" in row.group(0)
+
     # The same facts again change nothing; an emptied date and text clear them.
     assert _post(logged_in, wid, **expected).status_code == 302
     assert _facts(api, wid) == (expected, seq + 1)
