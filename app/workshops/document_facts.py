@@ -9,8 +9,7 @@ import zoneinfo
 from datetime import date
 from functools import cache
 
-from babel import Locale
-from flask_babel import format_number
+from flask_babel import format_number, get_locale
 from flask_babel import gettext as _
 
 from ..errors import AppError
@@ -151,10 +150,10 @@ def apply(workshop: Workshop, facts: dict) -> Event | None:
     return log.append(workshop.id, EVENT, public(workshop), audience=FACILITATORS_ONLY)
 
 
-def time_zone_choices(current: str, language: str) -> list[dict]:
-    """The form's time zones as ``{"value", "label"}``, labelled in ``language`` by their
-    territory ("Suomi (Europe/Helsinki)"); the workshop's own zone is always among them."""
-    territories = Locale.parse(language).territories
+def time_zone_choices(current: str) -> list[dict]:
+    """The form's time zones as ``{"value", "label"}``, labelled in the page's language by
+    their territory ("Suomi (Europe/Helsinki)"); the workshop's own zone is always among them."""
+    territories = get_locale().territories
     choices = []
     for zone, territory in TIME_ZONES:
         place = territories.get(territory) if territory else _("Coordinated Universal Time")

@@ -312,7 +312,7 @@ def _document_facts_form(workshop: Workshop) -> dict:
     return {
         "fields": {**saved, "held_on": saved["held_on"] or "", **refused["values"]},
         "errors": refused["errors"],
-        "time_zones": document_facts.time_zone_choices(workshop.time_zone, current_language()),
+        "time_zones": document_facts.time_zone_choices(workshop.time_zone),
         "max_closing_text": document_facts.MAX_CLOSING_TEXT,
         "max_closing_text_shown": format_number(document_facts.MAX_CLOSING_TEXT),
     }
