@@ -278,6 +278,7 @@ REST = {
     ("POST", "/api/v1/workshops"): ANY_FACILITATOR,
     ("POST", "/api/v1/workshops/import"): ANY_FACILITATOR,
     ("GET", W): FACILITATORS,
+    ("PATCH", W): FACILITATORS,  # the documents' facts, as the summary preview's form
     ("DELETE", W): {"facilitator"},
     ("GET", f"{W}/export.json"): FACILITATORS,
     ("GET", f"{W}/summary.md"): FACILITATORS,
@@ -316,6 +317,8 @@ def rest_body(scene, client, method, rule):
         return client.get(
             f"/api/v1/workshops/{scene.workshop['id']}/export.json", headers=scene.headers
         ).get_json()
+    if method == "PATCH":
+        return {"closing_text": "Loppusanat"}
     if rule.endswith("/facilitators") and method == "POST":
         return {"email": "fasilitaattori2@example.fi"}
     return None
@@ -355,6 +358,7 @@ CONSOLE = {
     ("GET", "/w/<int:workshop_id>"): FACILITATORS,
     ("GET", "/w/<int:workshop_id>/present"): FACILITATORS,
     ("GET", "/w/<int:workshop_id>/summary"): FACILITATORS,
+    ("POST", "/w/<int:workshop_id>/documents"): FACILITATORS,
     ("GET", "/w/<int:workshop_id>/download/<name>"): FACILITATORS,
     ("GET", "/series/<int:series_id>/download/<name>"): {"facilitator"},
     ("POST", "/w/<int:workshop_id>/share"): {"facilitator"},
@@ -370,6 +374,7 @@ CONSOLE = {
 CONSOLE_FORM = {
     "/w/<int:workshop_id>/delete": {"confirm_title": "T"},
     "/series/<int:series_id>/next": {"index": "2"},
+    "/w/<int:workshop_id>/documents": {"closing_text": "Loppusanat"},
 }
 
 

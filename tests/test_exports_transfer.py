@@ -11,7 +11,8 @@ from app import create_app
 from app.accounts import service as accounts
 from app.db import write_transaction
 from app.extensions import db
-from app.workshops.models import Workshop
+from app.notes.models import Note
+from app.workshops.models import Step, Workshop
 
 from .test_exports_golden import build_impact_chain
 
@@ -80,9 +81,36 @@ def other_server(tmp_path):
         db.engine.dispose()
 
 
+# The documents' facts set away from their defaults, so that the round trip carries them.
+CURATED = {
+    "held_on": "2025-03-14",
+    "time_zone": "Europe/Stockholm",
+    "closing_text": "Seuraavaksi: luonnos johtoryhmälle.\n\n- Palaute kesäkuussa",
+}
+
+
+def curate(app, client, api, room) -> None:
+    """A test note and a question left out of the documents (stored as the board's exclusion
+    leaves them), then the facts set through the API, which moves ``seq``."""
+    with app.app_context():
+        with write_transaction():
+            step = db.session.get(Step, room.steps["need"]["id"])
+            step.excluded_prompts = ["existing"]
+            note = db.session.scalar(
+                select(Note).where(
+                    Note.workshop_id == room.workshop["id"], Note.text == "Koulutuskalenteri"
+                )
+            )
+            note.excluded = True
+    wid = room.workshop["id"]
+    response = client.patch(f"/api/v1/workshops/{wid}", json=CURATED, headers=api.headers)
+    assert response.status_code == 200, response.get_json()
+
+
 @pytest.fixture
-def exported(make_workshop, sockets, facilitator, api):
+def exported(app, client, make_workshop, sockets, facilitator, api):
     room = build_impact_chain(make_workshop, sockets, facilitator[2])
+    curate(app, client, api, room)
     wid = room.workshop["id"]
     return {
         "id": wid,
@@ -96,6 +124,11 @@ def test_export_imported_into_an_empty_server_exports_the_same_document_and_mark
     exported, other_server
 ):
     application, headers = other_server
+    head = exported["json"]["workshop"]
+    assert {k: head[k] for k in CURATED} == CURATED
+    need = next(s for s in exported["json"]["steps"] if s["canvas"] == "need")
+    assert need["excluded_prompts"] == ["existing"]
+    assert [n["text"] for n in exported["json"]["notes"] if n["excluded"]] == ["Koulutuskalenteri"]
     client = application.test_client()
     response = client.post("/api/v1/workshops/import", json=exported["json"], headers=headers)
     assert response.status_code == 201, response.get_json()
@@ -178,6 +211,42 @@ REFUSALS = {
         lambda d: d["steps"][1].update(id=d["steps"][0]["id"]),
         "invalid_import",
         "steps[1].id",
+    ),
+    # The documents' facts: checked as the summary preview's form checks them.
+    "a time zone this server does not know": (
+        lambda d: d["workshop"].update(time_zone="Mars/Olympus_Mons"),
+        "invalid_import",
+        "workshop.time_zone",
+    ),
+    "a day held that is not in the calendar": (
+        lambda d: d["workshop"].update(held_on="2025-02-30"),
+        "invalid_import",
+        "workshop.held_on",
+    ),
+    "a closing text over 4,000 characters": (
+        lambda d: d["workshop"].update(closing_text="x" * 4001),
+        "invalid_import",
+        "workshop.closing_text",
+    ),
+    "a question left out that the step does not have": (
+        lambda d: d["steps"][0].update(excluded_prompts=["nope"]),
+        "invalid_import",
+        "steps[0].excluded_prompts[0]",
+    ),
+    "a question left out twice": (
+        lambda d: d["steps"][0].update(excluded_prompts=["needed", "needed"]),
+        "invalid_import",
+        "steps[0].excluded_prompts[1]",
+    ),
+    "questions left out as text": (
+        lambda d: d["steps"][0].update(excluded_prompts="needed"),
+        "invalid_import",
+        "steps[0].excluded_prompts",
+    ),
+    "a note left out as text": (
+        lambda d: d["notes"][0].update(excluded="yes"),
+        "invalid_import",
+        "notes[0].excluded",
     ),
     "an unknown prompt": (
         lambda d: d["notes"][0].update(prompt_id="nope"),
@@ -287,6 +356,27 @@ def test_malformed_import_is_refused_with_a_clear_error_and_writes_nothing(
     assert error["message"]
     assert error.get("field") == field
     assert _workshop_count(app) == before
+
+
+def test_an_export_from_before_the_documents_facts_imports_with_their_defaults(exported, api):
+    def older(doc):
+        for field in CURATED:
+            del doc["workshop"][field]
+        for step in doc["steps"]:
+            del step["excluded_prompts"]
+        for note in doc["notes"]:
+            del note["excluded"]
+
+    response = api.post("/workshops/import", json=_broken(exported["json"], older))
+    assert response.status_code == 201, response.get_json()
+    doc = api.get(f"/workshops/{response.get_json()['id']}").get_json()
+    assert {k: doc["workshop"][k] for k in CURATED} == {
+        "held_on": None,
+        "time_zone": "Europe/Helsinki",
+        "closing_text": "",
+    }
+    assert all(step["excluded_prompts"] == [] for step in doc["steps"])
+    assert not any(note["excluded"] for note in doc["notes"])
 
 
 def test_import_that_is_not_json_is_refused(api, app):

@@ -2,6 +2,7 @@
 
 from ..canvases import LANGUAGES
 from ..exports.openapi import paths as export_paths
+from .openapi_facts import update_workshop
 
 _ERROR = {"$ref": "#/components/responses/Error"}
 _AUTH = [{"bearer": []}]
@@ -241,6 +242,7 @@ def spec() -> dict:
                         "404": _ERROR,
                     },
                 },
+                "patch": update_workshop(_WORKSHOP_ID),
                 "delete": {
                     "summary": "Delete the workshop and everything of it for good.",
                     "operationId": "deleteWorkshop",

@@ -6,8 +6,9 @@ from ..db import write_transaction
 from ..extensions import db
 from ..facilitation import membership
 from ..notes import log
+from ..realtime import broadcast
 from ..validation import optional_id, optional_int, optional_str, required_str
-from ..workshops import service
+from ..workshops import document_facts, service
 from ..workshops.document import document
 from . import bp, current_facilitator, json_body
 from .openapi import spec
@@ -82,6 +83,23 @@ def get_workshop(workshop_id: int):
     workshop = service.owned_workshop(facilitator.id, workshop_id)
     viewer = log.Viewer(workshop.id, "facilitator", facilitator_id=facilitator.id)
     return jsonify(document(workshop, viewer))
+
+
+@bp.patch("/workshops/<int:workshop_id>")
+def update_workshop(workshop_id: int):
+    """The documents' facts (``held_on``, ``time_zone``, ``closing_text``); a field left out
+    stays as it was. Owner and co-facilitators, as in the summary preview's form."""
+    facilitator = current_facilitator()
+    body = json_body()
+    facts, refusals = document_facts.read(body)
+    if refusals:
+        raise next(iter(refusals.values()))
+    with write_transaction(workshop_id=workshop_id):
+        workshop = service.owned_workshop(facilitator.id, workshop_id)
+        event = document_facts.apply(workshop, facts)
+    if event is not None:
+        broadcast([event])
+    return jsonify({**document_facts.public(workshop), "seq": workshop.seq})
 
 
 @bp.delete("/workshops/<int:workshop_id>")

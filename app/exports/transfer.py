@@ -61,6 +61,9 @@ def write(owner_id: int, data: dict) -> Workshop:
         follow_me=head["follow_me"],
         created_at=head["created_at"],
         closed_at=head["closed_at"],
+        time_zone=head["time_zone"],
+        held_on=head["held_on"],
+        closing_text=head["closing_text"],
     )
     db.session.add(workshop)
     db.session.flush()
@@ -130,6 +133,7 @@ def _write_steps(workshop: Workshop, data: dict) -> dict:
             vision_version=vision["version"],
             vision_edited_by=vision["edited_by"],
             vision_edited_at=vision["edited_at"],
+            excluded_prompts=s["excluded_prompts"],
         )
     return steps
 
@@ -178,6 +182,7 @@ def _write_notes(owner_id, workshop, data, steps, people, themes, groups) -> dic
             group_id=groups[n["group_id"]].id if n["group_id"] else None,
             group_label=n["group_label"],
             moderated=n["moderated"],
+            excluded=n["excluded"],
             created_at=n["created_at"],
             updated_at=n["updated_at"],
         )

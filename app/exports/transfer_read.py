@@ -1,7 +1,37 @@
 """Reading an ``export.json``: the collections and their references, on top of the field
 checks of ``transfer_check``. Nothing is written here."""
 
+from ..errors import AppError
+from ..workshops import document_facts as facts
 from . import transfer_check as check
+
+# The documents' facts of an export made before they existed: as a new workshop has them.
+_FACT_DEFAULTS = {"held_on": None, "time_zone": facts.DEFAULT_TIME_ZONE, "closing_text": ""}
+
+
+def _workshop(value) -> dict:
+    """The workshop's head with the facts its documents are made of (the day held, the time
+    zone, the closing text), each checked as the summary preview's form checks it."""
+    head = check.workshop(value)
+    for field, default in _FACT_DEFAULTS.items():
+        try:
+            head[field] = facts.READERS[field](value.get(field, default))
+        except AppError:
+            raise check.invalid(f"workshop.{field}") from None
+    return head
+
+
+def _excluded_prompts(raw: dict, at: str, definition: dict) -> list[str]:
+    """The step's questions left out of the documents: each one of its own, once."""
+    ids = [p["id"] for p in definition["prompts"]]
+    excluded: list[str] = []
+    for j, prompt_id in enumerate(
+        check.items(raw.get("excluded_prompts", []), f"{at}.excluded_prompts")
+    ):
+        if isinstance(prompt_id, str) and prompt_id in excluded:
+            raise check.invalid(f"{at}.excluded_prompts[{j}]")
+        excluded.append(check.choice(prompt_id, f"{at}.excluded_prompts[{j}]", ids))
+    return excluded
 
 
 def _participants(doc: dict) -> list[dict]:
@@ -94,6 +124,7 @@ def _note(raw, at: str, steps: dict, people: set, themes: dict, groups: dict, se
         "group_id": check.ref(n.get("group_id"), f"{at}.group_id", groups, null=True),
         "group_label": check.text(n.get("group_label"), f"{at}.group_label", 80, null=True),
         "moderated": check.flag(n.get("moderated"), f"{at}.moderated"),
+        "excluded": check.flag(n.get("excluded", False), f"{at}.excluded"),
         "created_at": check.moment(n.get("created_at"), f"{at}.created_at"),
         "updated_at": check.moment(n.get("updated_at"), f"{at}.updated_at"),
     }
@@ -108,7 +139,7 @@ def checked(doc, library) -> dict:
     """The export, fully checked and normalised; raises AppError at the first problem."""
     check.header(doc)
     result = {
-        "workshop": check.workshop(doc.get("workshop")),
+        "workshop": _workshop(doc.get("workshop")),
         "series": check.series(doc.get("series")),
     }
     seen: set = set()
@@ -116,6 +147,9 @@ def checked(doc, library) -> dict:
     for i, raw in enumerate(check.items(doc.get("steps"), "steps")):
         step_id = check.ident(check.obj(raw, f"steps[{i}]").get("id"), f"steps[{i}].id", seen)
         steps[step_id] = check.step(raw, f"steps[{i}]", library)
+        steps[step_id]["excluded_prompts"] = _excluded_prompts(
+            raw, f"steps[{i}]", steps[step_id]["definition"]
+        )
     check.ref(result["workshop"]["current_step_id"], "workshop.current_step_id", steps, null=True)
     participants = _participants(doc)
     people = {p["id"] for p in participants}

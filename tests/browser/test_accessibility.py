@@ -88,8 +88,25 @@ def test_pages_outside_the_board_have_no_axe_violations(server, new_context, lan
     page.goto(f"{server.url}/w/{workshop['id']}/summary")
     expect(page.locator("#summary-content")).to_be_visible()
     findings.check("export preview", page)
+    check_summary_details(page, findings)
     check_series_pages(server, page, findings, language)
     findings.assert_none()
+
+
+def check_summary_details(page, findings):
+    """The preview's "Yhteenvedon tiedot" form, refused (an error beside the closing text) and
+    saved (the notice)."""
+    area = page.locator("#closing_text")
+    area.evaluate("element => element.removeAttribute('maxlength')")
+    area.fill("x" * 4001)
+    page.locator("#save-document-facts").click()
+    expect(page.locator("#closing_text-error")).to_be_visible()
+    findings.check("summary details refused", page)
+    page.locator("#closing_text").fill("Kiitos!")
+    page.locator("#held_on").fill("2025-03-14")
+    page.locator("#save-document-facts").click()
+    expect(page.locator("main [role=status].notice-inline")).to_be_visible()
+    findings.check("summary details saved", page)
 
 
 def check_series_pages(server, page, findings, language):
