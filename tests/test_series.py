@@ -209,7 +209,6 @@ def test_workshop_two_shows_workshop_ones_themes_and_vision(api, client, sockets
     ).get_data(as_text=True)
 
 
-
 def test_themes_written_as_notes_and_themes_without_notes_reach_the_next_workshop(
     api, client, sockets, facilitator
 ):
@@ -272,6 +271,7 @@ def test_themes_written_as_notes_and_themes_without_notes_reach_the_next_worksho
     assert "Asiakkaan kohtaaminen" in page
     assert "Osallisuusjohtaminen" in page and "Esihenkilöt näyttävät mallia" in page
     assert "Testilappu" not in page
+
 
 OWN_CANVAS = """\
 id: kick_off
