@@ -10,7 +10,10 @@ import pytest
 from docx import Document
 
 from app.db import write_transaction
+from app.exports.blocks import Bullets, Heading, Table
+from app.exports.cards import card_blocks
 from app.exports.content import local_time
+from app.exports.summary import repeats
 from app.exports.words import Words
 from app.extensions import db
 from app.notes.models import Note
@@ -242,3 +245,56 @@ def test_dates_and_times_are_written_as_in_finland(language, day, moment, closin
     assert Words("fi").date_time(local_time("2025-06-01T06:05:00Z", "Europe/Helsinki")) == (
         "1.6.2025 klo 9.05"
     )
+
+
+STEP = {
+    "note": {
+        "type": "card",
+        "fields": [
+            {"id": "group", "type": "text", "label": "Kohderyhmä"},
+            {"id": "goal", "type": "longtext", "label": "Tavoite"},
+            {"id": "contents", "type": "list", "label": "Sisältö"},
+        ],
+    }
+}
+
+
+def card(fields: dict, text: str = "", votes: int = 0) -> dict:
+    return {"fields": fields, "text": text, "votes": votes}
+
+
+def test_a_card_without_a_name_is_headed_by_its_first_filled_field_and_empty_ones_vanish():
+    blocks = card_blocks(
+        STEP,
+        [
+            card({"group": "", "goal": "Tuntee perusteet", "contents": ["", "  "]}, "Hyvä", 2),
+            card({"group": "  ", "contents": []}),
+        ],
+        4,
+        Words("fi"),
+    )
+    assert blocks == [Heading(4, "Tuntee perusteet"), Bullets(("Kommentti: Hyvä", "2 ääntä"))]
+
+
+def test_short_one_line_cards_make_a_table_of_only_their_filled_columns():
+    notes = [card({"group": "Esihenkilöt", "contents": ["Valmennus"]}), card({"group": "Uudet"})]
+    assert card_blocks(STEP, notes, 4, Words("sv")) == [
+        Table(("Kohderyhmä", "Sisältö"), (("Esihenkilöt", "Valmennus"), ("Uudet", "")))
+    ]
+    notes.append(card({"group": "Kaikki", "goal": "x" * 81}))
+    assert isinstance(card_blocks(STEP, notes, 4, Words("fi"))[0], Heading)
+
+
+@pytest.mark.parametrize(
+    ("step", "prompt", "same"),
+    [
+        ("Kohderyhmät: kenelle koulutus suunnataan?", "Kohderyhmät ja niiden tavoitteet", True),
+        ("Tehtävänjako ja vastuut", "Tehtävät ja vastuut", True),
+        ("Task division and responsibilities", "Tasks and responsibilities", True),
+        ("Palaute", "Miten työpaja onnistui?", False),
+        ("Bonuskysymys", "Mitä otat tästä mukaasi omaan työhösi?", False),
+        ("Mitä opimme?", "Mitä jäi mieleen?", False),
+    ],
+)
+def test_a_single_question_is_no_heading_only_when_it_repeats_its_step(step, prompt, same):
+    assert repeats(step, prompt) is same

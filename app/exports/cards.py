@@ -2,8 +2,8 @@
 
 Each card is a block: its name (the first field) as a heading, then only its filled fields as
 bullets ("Tavoite: …"), a list field as a bullet with its items under it, the free-text comment
-and the votes. Cards whose filled fields are all short single-line values, three columns at
-most, read better as a table: then a table of just those columns."""
+and the votes. Several cards whose filled fields are all short single-line values, three
+columns at most, read better as a table: then a table of just those columns."""
 
 from .blocks import Block, Bullets, Heading, Item, Table
 from .words import Words
@@ -79,12 +79,12 @@ def card_block(step: dict, note: dict, level: int, words: Words) -> list[Block]:
 
 
 def _table_columns(step: dict, notes: list[dict]) -> list[dict] | None:
-    """The columns of a table that reads better than blocks, or None: every filled value short
-    and on one line (at most one item in a list) and three columns at most."""
+    """The columns of a table that reads better than blocks, or None: several cards, every
+    filled value short and on one line (at most one item in a list), three columns at most."""
     used = {field["id"] for note in notes for field, _v in _filled(step, note)}
     columns = [field for field in step["note"]["fields"] if field["id"] in used]
     comments = [note["text"].strip() for note in notes if note["text"].strip()]
-    if not columns or len(columns) + bool(comments) > MAX_COLUMNS:
+    if len(notes) < 2 or not columns or len(columns) + bool(comments) > MAX_COLUMNS:
         return None
     for field in columns:
         for note in notes:
