@@ -1,23 +1,56 @@
 """What of a workshop document reaches an export, and in which order.
 
-Left out: notes of a step (or small group) whose notes are still hidden, and moderated notes.
-Notes are ordered by votes, then by time; themes become sub-headings with their notes under
-them, unclustered notes come last; cards become tables; ratings a distribution and a list.
+Left out: notes of a step (or small group) whose notes are still hidden, moderated notes, and
+what the facilitator left out of the documents (a note's ``excluded``, a step's
+``excluded_prompts``). Notes are ordered by votes, then by time; themes become sub-headings
+with their description and notes under them (ranked by their votes), unclustered notes come
+last; a small group's notes come under the group's name once; cards become blocks (see
+``cards``); ratings a distribution and a list. A question with nothing to show gives no blocks.
 """
 
 from collections import Counter
-from datetime import datetime
+from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .blocks import Block, Bullets, Heading, Paragraph, Table
+from .cards import card_blocks
 from .words import Words
+
+DEFAULT_ZONE = "Europe/Helsinki"
 
 
 def parse_time(value: str | None) -> datetime | None:
+    """A stored time (naive UTC ISO with "Z") as a naive UTC datetime."""
     return datetime.fromisoformat(value.removesuffix("Z")) if value else None
+
+
+def zone_of(name: str | None) -> ZoneInfo:
+    try:
+        return ZoneInfo(name or DEFAULT_ZONE)
+    except (ZoneInfoNotFoundError, ValueError):
+        return ZoneInfo(DEFAULT_ZONE)
+
+
+def local_time(value: str | None, time_zone: str | None) -> datetime | None:
+    """A stored time in the workshop's time zone (an aware datetime); for
+    ``Words.date_time`` and ``Words.date``."""
+    moment = parse_time(value)
+    if moment is None:
+        return None
+    return moment.replace(tzinfo=UTC).astimezone(zone_of(time_zone))
 
 
 def ordered(notes: list[dict]) -> list[dict]:
     return sorted(notes, key=lambda n: (-(n.get("votes") or 0), n["created_at"], n["id"]))
+
+
+def ranked(themes: list[dict], notes: list[dict]) -> list[dict]:
+    """Themes by the votes their notes got, highest first; ties (and a step that was never
+    voted on) keep the facilitator's order."""
+    totals = Counter()
+    for note in notes:
+        totals[note["theme_id"]] += note.get("votes") or 0
+    return sorted(themes, key=lambda theme: -totals[theme["id"]])
 
 
 class Material:
@@ -25,16 +58,29 @@ class Material:
 
     def __init__(self, doc: dict):
         self.doc = doc
+        self.time_zone = doc["workshop"].get("time_zone") or DEFAULT_ZONE
         self.hidden_steps = {s["id"] for s in doc["steps"] if s["state"]["hidden"]}
         self.groups = [g for g in doc["groups"] if not g["hidden"]]
         shown_groups = {g["id"] for g in self.groups}
+        left_out = {
+            (step["id"], prompt_id)
+            for step in doc["steps"]
+            for prompt_id in step.get("excluded_prompts") or ()
+        }
+        self.left_out_prompts = left_out
         self.notes = [
             note
             for note in doc["notes"]
             if not note["moderated"]
+            and not note.get("excluded")
+            and (note["step_id"], note["prompt_id"]) not in left_out
             and note["step_id"] not in self.hidden_steps
             and (note["group_id"] is None or note["group_id"] in shown_groups)
         ]
+
+    def prompts(self, step: dict) -> list[dict]:
+        """The step's questions that the facilitator did not leave out of the documents."""
+        return [p for p in step["prompts"] if (step["id"], p["id"]) not in self.left_out_prompts]
 
     def prompt_notes(self, step: dict, prompt: dict) -> list[dict]:
         return [
@@ -50,47 +96,94 @@ class Material:
         voted = {v["participant_id"] for v in self.doc.get("votes", ())}
         return len(present & (wrote | voted))
 
-    def dates(self) -> list[datetime]:
-        """When the workshop happened: the days notes were written, else its creation."""
-        moments = [parse_time(n["created_at"]) for n in self.doc["notes"]]
-        return sorted(moments) or [parse_time(self.doc["workshop"]["created_at"])]
+    def local(self, value: str | None) -> datetime | None:
+        """A stored time in this workshop's time zone."""
+        return local_time(value, self.time_zone)
+
+    def dates(self) -> list[date]:
+        """When the workshop was held, as local dates: the date the facilitator set, else the
+        days notes were written, else the day it was created."""
+        held_on = self.doc["workshop"].get("held_on")
+        if held_on:
+            return [date.fromisoformat(held_on)]
+        moments = sorted(self.local(n["created_at"]).date() for n in self.doc["notes"])
+        return moments or [self.local(self.doc["workshop"]["created_at"]).date()]
+
+    def themes_prompt(self, step: dict) -> dict | None:
+        """The question a step's themes belong to when they hold no notes of their own: the
+        one feeding the themes section, else the first one."""
+        prompts = self.prompts(step)
+        return next(
+            (p for p in prompts if p["section"] == "themes"), prompts[0] if prompts else None
+        )
 
     def prompt_blocks(self, step: dict, prompt: dict, level: int, words: Words) -> list[Block]:
-        """The notes of one prompt: plenary themes, unclustered notes, then small groups."""
+        """The notes of one prompt: plenary themes, unclustered notes, then small groups. No
+        blocks when the question has nothing to show."""
         if step["id"] in self.hidden_steps:
             return [Paragraph(words["hidden"])]
         notes = self.prompt_notes(step, prompt)
-        if not notes:
-            return [Paragraph(words["no_notes"])]
         plenary = [n for n in notes if n["group_id"] is None]
+        themed = {t["id"] for t in self.doc["themes"] if t["group_id"] is None}
+        loose = [n for n in plenary if n["theme_id"] not in themed and n["group_label"]]
+        main = [n for n in plenary if n not in loose]
+        themes_prompt = self.themes_prompt(step)
+        with_empty = themes_prompt is not None and themes_prompt["id"] == prompt["id"]
+        blocks = self._clustered(step, main, None, level, words, with_empty)
+        for name, members in self._group_sections(step, notes, loose):
+            blocks.append(Heading(level, words.group_heading(name)))
+            blocks += self._clustered(step, members, name, level + 1, words, False)
+        return blocks
+
+    def _group_sections(self, step: dict, notes: list[dict], loose: list[dict]):
+        """``(name, notes)`` per small group: the notes written in it and those brought back
+        from it to the plenary (that carry its name), in the groups' order."""
+        sections: dict[str, list[dict]] = {}
+        for group in self.groups:
+            if group["step_id"] == step["id"]:
+                members = [n for n in notes if n["group_id"] == group["id"]]
+                sections[group["name"]] = members
+        for note in loose:
+            sections.setdefault(note["group_label"], []).append(note)
+        return [(name, members) for name, members in sections.items() if members]
+
+    def _clustered(self, step, notes, group_name, level, words, with_empty) -> list[Block]:
+        """Notes under their themes (ranked by votes), then the unclustered ones."""
+        group_ids = {g["id"] for g in self.groups if g["name"] == group_name}
+        themes = [
+            t
+            for t in self.doc["themes"]
+            if t["step_id"] == step["id"]
+            and (t["group_id"] in group_ids if group_name else t["group_id"] is None)
+        ]
+        step_notes = [n for n in self.notes if n["step_id"] == step["id"]]
+        holding = {n["theme_id"] for n in step_notes}
         blocks: list[Block] = []
         shown = set()
-        for theme in self.doc["themes"]:
-            members = [n for n in plenary if n["theme_id"] == theme["id"]]
-            if theme["step_id"] != step["id"] or theme["group_id"] is not None or not members:
+        for theme in ranked(themes, step_notes):
+            members = [n for n in notes if n["theme_id"] == theme["id"]]
+            if not members and (not with_empty or theme["id"] in holding):
                 continue
             shown.add(theme["id"])
             blocks.append(Heading(level, theme["title"]))
             if theme["description"]:
                 blocks.append(Paragraph(theme["description"]))
-            blocks += note_blocks(step, members, words)
-        rest = [n for n in plenary if n["theme_id"] not in shown]
+            blocks += note_blocks(step, members, words, level + 1)
+        rest = [n for n in notes if n["theme_id"] not in shown]
         if rest:
             if shown:
                 blocks.append(Heading(level, words["other_notes"]))
-            blocks += note_blocks(step, rest, words)
-        for group in self.groups:
-            members = [n for n in notes if n["group_id"] == group["id"]]
-            if group["step_id"] == step["id"] and members:
-                blocks.append(Heading(level, group["name"]))
-                blocks += note_blocks(step, members, words)
+            blocks += note_blocks(step, rest, words, level + 1 if shown else level)
         return blocks
 
 
-def note_blocks(step: dict, notes: list[dict], words: Words) -> list[Block]:
+def note_blocks(step: dict, notes: list[dict], words: Words, level: int = 4) -> list[Block]:
+    """``level``: the heading level of a card's name."""
+    if not notes:
+        return []
     note_type = step["note"]["type"]
     if note_type == "card":
-        return [card_table(step, notes, words)]
+        return card_blocks(step, ordered(notes), level, words)
     if note_type == "rating":
         return rating_blocks(step, notes, words)
     return [Bullets(tuple(note_line(note, words) for note in ordered(notes)))]
@@ -98,35 +191,9 @@ def note_blocks(step: dict, notes: list[dict], words: Words) -> list[Block]:
 
 def note_line(note: dict, words: Words) -> str:
     line = note["text"]
-    if note["group_label"]:
-        line += f" ({words['group'].format(name=note['group_label'])})"
     if note.get("votes"):
         line += f" ({words.counted('votes', note['votes'])})"
     return line
-
-
-def _field_value(field: dict, value) -> str:
-    if isinstance(value, list):
-        return "; ".join(str(item) for item in value)
-    if field["type"] == "choice":
-        labels = {choice["id"]: choice["label"] for choice in field.get("choices", [])}
-        return labels.get(value, str(value or ""))
-    return "" if value is None else str(value)
-
-
-def card_table(step: dict, notes: list[dict], words: Words) -> Table:
-    fields = step["note"]["fields"]
-    notes = ordered(notes)
-    with_comment = any(n["text"] for n in notes)
-    with_votes = any(n.get("votes") for n in notes)
-    header = [field["label"] for field in fields]
-    header += [words["comment"]] * with_comment + [words["votes_column"]] * with_votes
-    rows = []
-    for note in notes:
-        row = [_field_value(f, note["fields"].get(f["id"])) for f in fields]
-        row += [note["text"]] * with_comment + [str(note.get("votes") or 0)] * with_votes
-        rows.append(tuple(row))
-    return Table(tuple(header), tuple(rows))
 
 
 def rating_blocks(step: dict, notes: list[dict], words: Words) -> list[Block]:

@@ -1,13 +1,26 @@
-"""The workshop summary (exports.md, "Workshop summary"), as blocks."""
+"""The workshop summary (exports.md, "Workshop summary"), as blocks.
+
+Nothing that says nothing: no participant instructions, no question without notes, no step
+without material, no question heading that repeats its step's title."""
+
+import re
+from datetime import date, datetime
 
 from .blocks import Block, Heading, Paragraph
 from .content import Material
 from .words import Words
 
+_WORD = re.compile(r"\w+")
+
+
+def _day(moment: date | datetime) -> date:
+    return moment.date() if isinstance(moment, datetime) else moment
+
 
 def date_span(moments, words: Words) -> str:
-    first, last = moments[0], moments[-1]
-    if first.date() == last.date():
+    """``moments``: sorted local dates (or datetimes) of a workshop, e.g. ``Material.dates()``."""
+    first, last = _day(moments[0]), _day(moments[-1])
+    if first == last:
         return words.date(first)
     return f"{words.date(first)}–{words.date(last)}"
 
@@ -18,6 +31,48 @@ def vision_blocks(step: dict, words: Words) -> list[Block]:
     if not paragraphs:
         return []
     return [Heading(3, words["vision"]), *(Paragraph(text) for text in paragraphs)]
+
+
+def _same_word(a: str, b: str, length: int) -> bool:
+    """The same word give or take an ending: "tehtävät"/"tehtävänjako", "task"/"tasks"."""
+    shortest = min(len(a), len(b))
+    return shortest >= length and a[: min(shortest, 5)] == b[: min(shortest, 5)]
+
+
+def repeats(step_title: str, prompt_title: str) -> bool:
+    """Whether a step's only question says what the step's title already says ("Kohderyhmät:
+    kenelle…" › "Kohderyhmät ja niiden tavoitteet"): the same title, or the same first word,
+    or the same last word. "Palaute" › "Miten työpaja onnistui?" is a question of its own."""
+    step_words = _WORD.findall(step_title.casefold())
+    prompt_words = _WORD.findall(prompt_title.casefold())
+    if not step_words or not prompt_words or step_words == prompt_words:
+        return step_words == prompt_words
+    return _same_word(step_words[0], prompt_words[0], 5) or (
+        step_words[-1] == prompt_words[-1] and len(step_words[-1]) >= 5
+    )
+
+
+def step_blocks(step: dict, material: Material, words: Words) -> list[Block]:
+    """A step's material under its title; nothing when it has none."""
+    body = vision_blocks(step, words)
+    prompts = material.prompts(step)
+    if len(prompts) == 1 and repeats(step["title"], prompts[0]["title"]):
+        body += material.prompt_blocks(step, prompts[0], 3, words)
+    else:
+        for prompt in prompts:
+            notes = material.prompt_blocks(step, prompt, 4, words)
+            if notes:
+                body += [Heading(3, prompt["title"]), *notes]
+    return [Heading(2, step["title"]), *body] if body else []
+
+
+def closing_blocks(workshop: dict, words: Words) -> list[Block]:
+    """The facilitator's closing text, paragraphs split on blank lines."""
+    text = (workshop.get("closing_text") or "").replace("\r\n", "\n")
+    paragraphs = [part.strip() for part in re.split(r"\n\s*\n", text) if part.strip()]
+    if not paragraphs:
+        return []
+    return [Heading(2, words["closing"]), *(Paragraph(part) for part in paragraphs)]
 
 
 def summary(doc: dict, facilitator_name: str | None) -> list[Block]:
@@ -35,11 +90,5 @@ def summary(doc: dict, facilitator_name: str | None) -> list[Block]:
         Paragraph(" · ".join(facts)),
     ]
     for step in doc["steps"]:
-        blocks.append(Heading(2, step["title"]))
-        if step.get("instructions"):
-            blocks.append(Paragraph(step["instructions"]))
-        blocks += vision_blocks(step, words)
-        for prompt in step["prompts"]:
-            blocks.append(Heading(3, prompt["title"]))
-            blocks += material.prompt_blocks(step, prompt, 4, words)
-    return blocks
+        blocks += step_blocks(step, material, words)
+    return blocks + closing_blocks(workshop, words)

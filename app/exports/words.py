@@ -49,6 +49,10 @@ WORDS: dict[str, dict[str, str]] = {
         "csv_votes": "äänet",
         "csv_author": "kirjoittaja",
         "csv_created": "luotu",
+        # The summary (issue 16): group headings, card blocks, the closing section, times.
+        "group_heading": "Ryhmä: {name}",
+        "closing": "Yhteenveto ja jatko",
+        "date_time": "{date} klo {time}",
     },
     "sv": {
         "summary": "sammanfattning",
@@ -95,6 +99,10 @@ WORDS: dict[str, dict[str, str]] = {
         "csv_votes": "röster",
         "csv_author": "skribent",
         "csv_created": "skapad",
+        # The summary (issue 16): group headings, card blocks, the closing section, times.
+        "group_heading": "Grupp: {name}",
+        "closing": "Sammanfattning och fortsättning",
+        "date_time": "{date} kl. {time}",
     },
     "en": {
         "summary": "summary",
@@ -141,8 +149,28 @@ WORDS: dict[str, dict[str, str]] = {
         "csv_votes": "votes",
         "csv_author": "author",
         "csv_created": "created",
+        # The summary (issue 16): group headings, card blocks, the closing section, times.
+        "group_heading": "Group: {name}",
+        "closing": "Summary and next steps",
+        "date_time": "{date}, {time}",
     },
 }
+
+
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 
 class Words:
@@ -161,9 +189,26 @@ class Words:
         return self.table[key].format(n=n)
 
     def date(self, moment) -> str:
+        """A date as people write it in Finland: "12.3.2025" (fi, sv), "12 March 2025" (en).
+        ``moment`` is a date or a datetime already in the workshop's time zone."""
         if self.language == "en":
-            return moment.strftime("%Y-%m-%d")
+            return f"{moment.day} {_MONTHS[moment.month - 1]} {moment.year}"
         return f"{moment.day}.{moment.month}.{moment.year}"
+
+    def date_time(self, moment) -> str:
+        """A local date and time: "12.3.2025 klo 9.30", "12.3.2025 kl. 9.30",
+        "12 March 2025, 09:30" (see ``content.local_time`` for the conversion)."""
+        if self.language == "en":
+            time = f"{moment.hour:02d}:{moment.minute:02d}"
+        else:
+            time = f"{moment.hour}.{moment.minute:02d}"
+        return self.table["date_time"].format(date=self.date(moment), time=time)
+
+    def group_heading(self, name: str) -> str:
+        """A small group's heading: its name, or "Ryhmä: <name>" when the name does not say
+        it is a group ("Ryhmä 1" stays as it is)."""
+        word = self.table["group_heading"].split(":")[0].casefold()
+        return name if word in name.casefold() else self.table["group_heading"].format(name=name)
 
     def decimal(self, value: float) -> str:
         text = f"{value:.1f}"
