@@ -24,7 +24,9 @@ def _indicator(note: dict) -> str:
 def _rows(entries: list[Entry], words: Words) -> list[tuple[str, ...]]:
     rows: list[tuple[str, ...]] = []
     for area in AREAS:
-        cards = [note for entry in entries if entry.prompt["id"] == area for note in entry.cards()]
+        cards = [
+            note for entry in entries if entry.prompt["id"] == area for note in entry.in_order()
+        ]
         label = words[f"area_{area}"]
         rows += [
             (label, _indicator(note), *(str(note["fields"].get(c) or "") for c in COLUMNS))

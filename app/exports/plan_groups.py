@@ -8,6 +8,7 @@ every word of the name begins a word of the text, give or take a Finnish ending
 ("esihenkilöiden" names "Esihenkilöt")."""
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from .blocks import Block, Bullets, Heading, Item
@@ -71,7 +72,7 @@ def _scope(fields: dict, words: Words) -> str:
 
 
 def _card_notes(entries: list[Entry], *field_ids: str) -> list[dict]:
-    return [note for entry in entries if entry.has_fields(*field_ids) for note in entry.cards()]
+    return [note for entry in entries if entry.has_fields(*field_ids) for note in entry.in_order()]
 
 
 def gather(entries: list[Entry], words: Words) -> list[Group]:
@@ -100,25 +101,27 @@ def gather(entries: list[Entry], words: Words) -> list[Group]:
 
 
 def _gather_mentions(groups: list[Group], entries: list[Entry]) -> None:
+    for attribute, text, line in _mentions(entries):
+        for found in groups:
+            if names(text, found.name):
+                _add(getattr(found, attribute), line)
+
+
+def _mentions(entries: list[Entry]) -> Iterator[tuple[str, str, str]]:
+    """(the group's list it goes to, the text that may name a group, the line to add) for
+    every note that may mention a target group."""
     for entry in entries:
         if entry.prompt["section"] == "need" and entry.step["note"]["type"] == "text":
-            for note in entry.cards():
-                for found in groups:
-                    if names(note["text"], found.name):
-                        _add(found.needs, note["text"])
+            for note in entry.in_order():
+                yield "needs", note["text"], note["text"]
     for note in _card_notes(entries, "when", "what"):
-        fields = note["fields"]
-        line = f"{_text(fields, 'when')}: {_text(fields, 'what')}"
-        for found in groups:
-            if names(f"{_text(fields, 'what')} {note['text']}", found.name):
-                _add(found.schedule, line)
+        when, what = _text(note["fields"], "when"), _text(note["fields"], "what")
+        yield "schedule", f"{what} {note['text']}", f"{when}: {what}"
     for note in _card_notes(entries, "task", "owner"):
-        fields = note["fields"]
-        who = ", ".join(v for v in (_text(fields, "owner"), _text(fields, "deadline")) if v)
-        line = f"{_text(fields, 'task')}: {who}" if who else _text(fields, "task")
-        for found in groups:
-            if names(f"{_text(fields, 'task')} {note['text']}", found.name):
-                _add(found.responsible, line)
+        task = _text(note["fields"], "task")
+        owner = (_text(note["fields"], "owner"), _text(note["fields"], "deadline"))
+        who = ", ".join(value for value in owner if value)
+        yield "responsible", f"{task} {note['text']}", f"{task}: {who}" if who else task
 
 
 def _fact(label: str, values: list[str], listed: bool = False) -> str | Item | None:

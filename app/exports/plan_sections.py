@@ -32,7 +32,7 @@ class Entry:
         present = {field["id"] for field in self.step["note"]["fields"]}
         return set(field_ids) <= present
 
-    def cards(self) -> list[dict]:
+    def in_order(self) -> list[dict]:
         """The notes in the order they were written."""
         return sorted(self.notes, key=lambda note: (note["created_at"], note["id"]))
 
