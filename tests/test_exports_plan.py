@@ -156,7 +156,7 @@ def test_the_plan_has_every_section_of_the_decree_in_order(
     assert outline_of_docx(docx)[0] == outline_of_markdown(text).headings
 
 
-@pytest.mark.parametrize("language", ["fi", "en"])
+@pytest.mark.parametrize("language", ["fi", "sv", "en"])
 def test_a_target_group_gathers_its_facts_from_all_three_workshops(
     api, make_workshop, sockets, facilitator, language
 ):
@@ -182,6 +182,22 @@ def test_a_target_group_gathers_its_facts_from_all_three_workshops(
             "- Vastuu:",
             f"    - Invite {name.lower()}: HR services, 2/2026",
             "- Tarvekartoituksesta:",
+            f"    - {name} need tools for participatory leadership",
+        ],
+        "sv": [
+            "- Mål: Leads participation",
+            "- Innehåll:",
+            "    - Coaching leadership",
+            "    - Client councils",
+            "- Modul: Tietoa osallisuusjohtamisesta",
+            "- Omfattning: 6 h, 20 personer, once a year",
+            "- Metoder:",
+            "    - Leadership webinar",
+            "- Tidsplan:",
+            f"    - 3/2026: Webinar for {name.lower()}",
+            "- Ansvar:",
+            f"    - Invite {name.lower()}: HR services, 2/2026",
+            "- Från behovsanalysen:",
             f"    - {name} need tools for participatory leadership",
         ],
         "en": [
@@ -226,6 +242,9 @@ def test_follow_up_is_a_table_over_the_five_areas_without_the_workshop_feedback(
     for feedback in ("Hyvä rytmi", "Arvio", "Keskiarvo", "Osallistujapalaute"):
         assert feedback not in text, feedback
     assert "STM:n asetuksen" not in text
+    # The feedback belongs in the summary of the workshop where it was given.
+    third = series["rooms"][2].workshop["id"]
+    assert "Hyvä rytmi" in api.get(f"/workshops/{third}/summary.md").get_data(as_text=True)
 
 
 def test_feedback_of_a_workshop_made_before_the_change_stays_out_too(
