@@ -164,7 +164,7 @@ def test_training_plan_template_has_three_workshops_building_on_each_other(libra
     assert [plan.steps for plan in template.workshops] == [
         ["need", "vision", "impact"],
         ["methods", "target_groups", "resources"],
-        ["schedule", "responsibilities", "results", "follow_up", "feedback"],
+        ["schedule", "responsibilities", "results", "indicators", "follow_up", "feedback"],
     ]
     references = [
         [(ref.from_workshop, ref.canvas, ref.what) for ref in plan.references]
@@ -214,6 +214,9 @@ def test_plan_sections_follow_the_training_plan_draft():
         "schedule",
         "responsibilities",
         "follow_up",
+        "validity",
+        "other_plans",
+        "approval",
         "open_questions",
     ]
     assert [titles["fi"] for _, titles in PLAN_SECTIONS] == [
@@ -223,10 +226,13 @@ def test_plan_sections_follow_the_training_plan_draft():
         "Kehittämisen teemat",
         "Kohderyhmät",
         "Menetelmät",
-        "Resurssit ja materiaalit",
+        "Resurssit, materiaalit ja kustannukset",
         "Aikataulu",
         "Vastuut",
         "Seuranta ja mittarit",
+        "Voimassaolo ja päivittäminen",
+        "Suhde organisaation muihin suunnitelmiin",
+        "Hyväksyminen",
         "Avoimet kysymykset ja jatko",
     ]
     for _, titles in PLAN_SECTIONS:
@@ -237,7 +243,37 @@ def test_every_shipped_prompt_feeds_a_known_section(library):
     for canvas in library.canvases.values():
         ids = [prompt.id for prompt in canvas.prompts]
         assert len(ids) == len(set(ids))
-        assert all(prompt.section in SECTION_IDS for prompt in canvas.prompts)
+        if canvas.kind != "feedback":
+            assert all(prompt.section in SECTION_IDS for prompt in canvas.prompts)
+
+
+def test_feedback_on_the_workshop_feeds_its_summary_only(library):
+    """How the planning workshop went is not data about the training: not in the plan."""
+    feedback = [c for c in library.canvases.values() if c.kind == "feedback"]
+    assert feedback and all(p.section == "summary_only" for c in feedback for p in c.prompts)
+
+
+def test_the_decree_asks_scope_costs_validity_approval_and_the_place_among_other_plans(library):
+    follow_up = {p.id: (p.section, p.optional) for p in library.canvas("follow_up").prompts}
+    assert follow_up["validity"] == ("validity", True)
+    assert follow_up["other_plans"] == ("other_plans", True)
+    assert follow_up["approval"] == ("approval", True)
+    assert [p.id for p in library.canvas("resources").prompts] == [
+        "available",
+        "materials",
+        "trainers",
+        "costs",
+    ]
+    indicators = library.canvas("indicators").render("fi")
+    assert [p["id"] for p in indicators["prompts"]] == [
+        "participation",
+        "content",
+        "quality",
+        "effectiveness",
+        "costs",
+    ]
+    assert {p["section"] for p in indicators["prompts"]} == {"follow_up"}
+    assert [f["id"] for f in indicators["note"]["fields"]] == ["indicator", "source", "who", "when"]
 
 
 def test_need_has_four_questions_and_three_optional_ones(library):
@@ -263,7 +299,10 @@ def test_card_canvases_carry_the_fields_of_the_method(library):
         ("group", "text", True),
         ("goal", "longtext", True),
         ("contents", "list", True),
+        ("module", "text", False),
+        ("hours", "text", False),
         ("size", "text", False),
+        ("frequency", "text", False),
         ("notes", "longtext", False),
     ]
     assert fields("methods") == [
@@ -573,7 +612,10 @@ def test_card_note_requires_and_normalises_fields(library):
         "group": "Uudet työntekijät",
         "goal": "Tuntee\n\nkäytännöt",
         "contents": ["a", "b"],
+        "module": "",
+        "hours": "",
         "size": "",
+        "frequency": "",
         "notes": "",
     }
     error = invalid(step, "", {"group": "x", "goal": " ", "contents": ["a"]})

@@ -171,14 +171,20 @@ def test_training_plan_of_a_three_workshop_series_has_every_section_in_order(
         "4. Kehittämisen teemat",
         "5. Kohderyhmät",
         "6. Menetelmät",
-        "7. Resurssit ja materiaalit",
+        "7. Resurssit, materiaalit ja kustannukset",
         "8. Aikataulu",
         "9. Vastuut",
         "10. Seuranta ja mittarit",
-        "11. Avoimet kysymykset ja jatko",
+        "11. Voimassaolo ja päivittäminen",
+        "12. Suhde organisaation muihin suunnitelmiin",
+        "13. Hyväksyminen",
+        "14. Avoimet kysymykset ja jatko",
     ]
-    resources = text.split("## 7. Resurssit ja materiaalit")[1].split("## 8.")[0]
-    assert resources.strip() == "Ei vielä käsitelty."
+    resources = text.split("## 7. Resurssit, materiaalit ja kustannukset")[1].split("## 8.")[0]
+    assert resources.strip() == (
+        "Täydennä: mitä resursseja ja materiaaleja on käytettävissä, mitä koulutus maksaa ja "
+        "kuka voi olla mukana toteuttamassa sitä?"
+    )
     docx = api.get(f"/series/{series['id']}/training-plan.docx")
     headings, tables = outline_of_docx(docx.get_data())
     assert headings == outline_of_markdown(text).headings

@@ -21,9 +21,9 @@ from .schema import (
     NOTE_KEYS,
     NOTE_TYPES,
     PROMPT_KEYS,
+    PROMPT_SECTION_IDS,
     RATING_BOUNDS,
     RATING_KEYS,
-    SECTION_IDS,
 )
 
 
@@ -83,7 +83,7 @@ def _prompt(reader: Reader, node: Node, path: str) -> Prompt | None:
         values["id"] = reader.identifier(entries["id"].value, join(path, "id"))
     if "section" in entries:
         section = entries["section"].value
-        values["section"] = reader.choice(section, join(path, "section"), SECTION_IDS)
+        values["section"] = reader.choice(section, join(path, "section"), PROMPT_SECTION_IDS)
     for key in ("title", "section_label", "help"):
         if key in entries:
             values[key] = reader.localized(entries[key], join(path, key))

@@ -30,7 +30,8 @@ KINDS: tuple[str, ...] = (
     "pre_task",
 )
 
-# The sections of the training-plan draft (exports.md), in document order.
+# The sections of the training-plan draft (exports.md), in document order: what STM decree
+# 57/2024 asks of a continuing-education plan, in the order of the HyvänMitta impact chain.
 PLAN_SECTIONS: tuple[tuple[str, dict[str, str]], ...] = (
     ("basics", {"fi": "Perustiedot", "sv": "Grunduppgifter", "en": "Basic information"}),
     ("need", {"fi": "Tarve", "sv": "Behov", "en": "Need"}),
@@ -48,9 +49,9 @@ PLAN_SECTIONS: tuple[tuple[str, dict[str, str]], ...] = (
     (
         "resources",
         {
-            "fi": "Resurssit ja materiaalit",
-            "sv": "Resurser och material",
-            "en": "Resources and materials",
+            "fi": "Resurssit, materiaalit ja kustannukset",
+            "sv": "Resurser, material och kostnader",
+            "en": "Resources, materials and costs",
         },
     ),
     ("schedule", {"fi": "Aikataulu", "sv": "Tidsplan", "en": "Schedule"}),
@@ -64,6 +65,23 @@ PLAN_SECTIONS: tuple[tuple[str, dict[str, str]], ...] = (
         },
     ),
     (
+        "validity",
+        {
+            "fi": "Voimassaolo ja päivittäminen",
+            "sv": "Giltighet och uppdatering",
+            "en": "Validity and updates",
+        },
+    ),
+    (
+        "other_plans",
+        {
+            "fi": "Suhde organisaation muihin suunnitelmiin",
+            "sv": "Förhållande till organisationens andra planer",
+            "en": "Relation to the organisation's other plans",
+        },
+    ),
+    ("approval", {"fi": "Hyväksyminen", "sv": "Godkännande", "en": "Approval"}),
+    (
         "open_questions",
         {
             "fi": "Avoimet kysymykset ja jatko",
@@ -73,6 +91,10 @@ PLAN_SECTIONS: tuple[tuple[str, dict[str, str]], ...] = (
     ),
 )
 SECTION_IDS: tuple[str, ...] = tuple(section_id for section_id, _ in PLAN_SECTIONS)
+# A prompt whose notes belong in the workshop's own summary only, never in the training plan
+# (the participants' feedback on how the planning workshop went).
+SUMMARY_ONLY = "summary_only"
+PROMPT_SECTION_IDS: tuple[str, ...] = (*SECTION_IDS, SUMMARY_ONLY)
 
 NOTE_TYPES: tuple[str, ...] = ("text", "card", "rating")
 FIELD_TYPES: tuple[str, ...] = ("text", "longtext", "list", "choice")

@@ -41,6 +41,8 @@ WORKSHOPS = [
                         "Shared guidance on when a remote appointment fits and when it does not",
                         "Assessing the client's digital skills at the first visit",
                         "Plain-language instructions for the e-services",
+                        "New employees need the basics of digital guidance during induction",
+                        "Managers lack ways to support their team's digital competence",
                     ],
                     "consequences": [
                         "Older people and those with weak digital skills are left without services",
@@ -148,6 +150,14 @@ WORKSHOPS = [
                             "how": ["A monthly online meeting", "A shared channel for questions"],
                             "for_groups": ["Digital support persons"],
                         },
+                        {
+                            "method": "Coaching for managers",
+                            "how": [
+                                "Two 1.5-hour workshops",
+                                "Going through the team's own competence survey",
+                            ],
+                            "for_groups": ["Managers"],
+                        },
                     ],
                 },
             },
@@ -163,7 +173,10 @@ WORKSHOPS = [
                                 "Basics of e-services",
                                 "Data protection in client guidance",
                             ],
+                            "module": "Basics of digital guidance",
+                            "hours": "2",
                             "size": "about 150 a year",
+                            "frequency": "during induction",
                         },
                         {
                             "group": "Staff in client work",
@@ -174,6 +187,10 @@ WORKSHOPS = [
                                 "Interaction in remote appointments",
                                 "Plain language in guidance",
                             ],
+                            "module": "Digital client guidance",
+                            "hours": "6",
+                            "size": "20",
+                            "frequency": "once a year",
                         },
                         {
                             "group": "Managers",
@@ -183,6 +200,10 @@ WORKSHOPS = [
                                 "Competence in development discussions",
                                 "Leading experiments",
                             ],
+                            "module": "Leading digital competence",
+                            "hours": "3",
+                            "size": "15",
+                            "frequency": "twice a year",
                         },
                     ],
                 },
@@ -210,7 +231,13 @@ WORKSHOPS = [
                         },
                     },
                 ],
-                "notes": {"trainers": ["The library's digital guides as partners"]},
+                "notes": {
+                    "trainers": ["The library's digital guides as partners"],
+                    "costs": [
+                        "Producing the videos about €8,000, from project funding",
+                        "Participants' working time: 6 h × 20 people × 10 groups a year",
+                    ],
+                },
             },
         },
     },
@@ -221,14 +248,19 @@ WORKSHOPS = [
             "schedule": {
                 "notes": {
                     "short_term": [
-                        {"when": "September 2026", "what": "Induction videos ready and in use"},
+                        {
+                            "when": "September 2026",
+                            "what": "Induction videos for new employees ready and in use",
+                        },
                         {
                             "when": "October–November 2026",
-                            "what": "Simulation exercises in two pilot units",
+                            "what": "Simulation exercises for staff in client work in two "
+                            "pilot units",
                         },
                     ],
                     "long_term": [
                         {"when": "2027", "what": "An online course for all client-work staff"},
+                        {"when": "Spring 2027", "what": "Coaching for managers in every area"},
                         {"when": "2028", "what": "Evaluation of the effects and a plan update"},
                     ],
                 },
@@ -242,13 +274,13 @@ WORKSHOPS = [
                             "deadline": "31 August 2026",
                         },
                         {
-                            "task": "Designing the simulation exercises",
+                            "task": "Designing the simulation exercises for staff in client work",
                             "owner": "Training planner",
                             "deadline": "30 September 2026",
                         },
                         {
-                            "task": "Competence survey in the teams",
-                            "owner": "Managers",
+                            "task": "Organising the coaching for managers",
+                            "owner": "HR services",
                             "deadline": "31 December 2026",
                         },
                     ],
@@ -261,10 +293,48 @@ WORKSHOPS = [
                     "long_term_impact": [
                         "Lack of digital skills no longer blocks access to services"
                     ],
-                    "process_indicators": ["Share of staff trained, per unit"],
-                    "result_indicators": ["Competence survey before and after the training"],
-                    "impact_indicators": ["Share of e-service use and client satisfaction"],
-                    "data_collection": ["A survey after the training and six months later"],
+                },
+            },
+            "indicators": {
+                "notes": {
+                    "participation": [
+                        {
+                            "indicator": "Share of staff trained, per unit",
+                            "source": "Training register",
+                            "who": "Training planner",
+                            "when": "Quarterly",
+                        },
+                    ],
+                    "quality": [
+                        {
+                            "indicator": "Participant feedback on a 1–5 scale",
+                            "source": "Feedback survey at the end of each session",
+                            "who": "Trainers",
+                            "when": "After every session",
+                        },
+                    ],
+                    "effectiveness": [
+                        {
+                            "indicator": "Competence survey before and after the training",
+                            "source": "Competence survey",
+                            "who": "Managers",
+                            "when": "Before the training and six months later",
+                        },
+                        {
+                            "indicator": "Share of e-service use and client satisfaction",
+                            "source": "Client feedback and e-service statistics",
+                            "who": "Development unit",
+                            "when": "Once a year",
+                        },
+                    ],
+                    "costs": [
+                        {
+                            "indicator": "Cost of the training per participant",
+                            "source": "Financial follow-up and working-time records",
+                            "who": "Controller",
+                            "when": "With the annual accounts",
+                        },
+                    ],
                 },
             },
             "follow_up": {
@@ -274,6 +344,11 @@ WORKSHOPS = [
                         "Is digital support written into job descriptions? Management to decide"
                     ],
                     "next_steps": ["The plan goes to the units for comments in May"],
+                    "validity": ["Valid for 2026–2027, updated every autumn"],
+                    "other_plans": [
+                        "Part of the staffing plan and the competence development plan"
+                    ],
+                    "approval": ["The management team approves the plan in June 2026"],
                 },
             },
             "feedback": {

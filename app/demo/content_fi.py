@@ -40,6 +40,8 @@ WORKSHOPS = [
                     ],
                     "to_develop": [
                         "Yhteiset ohjeet siitä, milloin etävastaanotto sopii ja milloin ei",
+                        "Uudet työntekijät tarvitsevat digiohjauksen perusteet jo perehdytyksessä",
+                        "Esihenkilöiltä puuttuu keinoja tukea tiimin digiosaamista",
                         "Asiakkaan digitaitojen arviointi jo ensikäynnillä",
                         "Selkokieliset ohjeet sähköisiin palveluihin",
                     ],
@@ -150,6 +152,14 @@ WORKSHOPS = [
                             "how": ["Kuukausittainen etätapaaminen", "Yhteinen kysymyskanava"],
                             "for_groups": ["Digitukihenkilöt"],
                         },
+                        {
+                            "method": "Esihenkilöiden valmennus",
+                            "how": [
+                                "Kaksi 1,5 tunnin työpajaa",
+                                "Oman tiimin osaamiskartoituksen läpikäynti",
+                            ],
+                            "for_groups": ["Esihenkilöt"],
+                        },
                     ],
                 },
             },
@@ -165,7 +175,10 @@ WORKSHOPS = [
                                 "Sähköisen asioinnin perusteet",
                                 "Tietosuoja asiakasohjauksessa",
                             ],
+                            "module": "Digiohjauksen perusteet",
+                            "hours": "2",
                             "size": "noin 150 vuodessa",
+                            "frequency": "perehdytyksen yhteydessä",
                         },
                         {
                             "group": "Asiakastyötä tekevät",
@@ -176,6 +189,10 @@ WORKSHOPS = [
                                 "Etävastaanoton vuorovaikutus",
                                 "Selkokieli ohjauksessa",
                             ],
+                            "module": "Digitaalinen asiakasohjaus",
+                            "hours": "6",
+                            "size": "20",
+                            "frequency": "kerran vuodessa",
                         },
                         {
                             "group": "Esihenkilöt",
@@ -184,6 +201,10 @@ WORKSHOPS = [
                                 "Osaaminen kehityskeskusteluissa",
                                 "Kokeilujen johtaminen",
                             ],
+                            "module": "Digiosaamisen johtaminen",
+                            "hours": "3",
+                            "size": "15",
+                            "frequency": "kahdesti vuodessa",
                         },
                     ],
                 },
@@ -211,7 +232,13 @@ WORKSHOPS = [
                         },
                     },
                 ],
-                "notes": {"trainers": ["Kirjaston digiopastajat yhteistyökumppaneiksi"]},
+                "notes": {
+                    "trainers": ["Kirjaston digiopastajat yhteistyökumppaneiksi"],
+                    "costs": [
+                        "Videoiden tuotanto noin 8 000 €, hankerahoituksesta",
+                        "Osallistujien työaika: 6 h × 20 hlöä × 10 ryhmää vuodessa",
+                    ],
+                },
             },
         },
     },
@@ -222,14 +249,22 @@ WORKSHOPS = [
             "schedule": {
                 "notes": {
                     "short_term": [
-                        {"when": "Syyskuu 2026", "what": "Perehdytysvideot valmiiksi ja käyttöön"},
+                        {
+                            "when": "Syyskuu 2026",
+                            "what": "Perehdytysvideot uusille työntekijöille valmiiksi ja käyttöön",
+                        },
                         {
                             "when": "Loka–marraskuu 2026",
-                            "what": "Simulaatioharjoitukset kahdessa pilottiyksikössä",
+                            "what": "Simulaatioharjoitukset asiakastyötä tekeville kahdessa "
+                            "pilottiyksikössä",
                         },
                     ],
                     "long_term": [
                         {"when": "2027", "what": "Verkkokurssi kaikille asiakastyötä tekeville"},
+                        {
+                            "when": "Kevät 2027",
+                            "what": "Esihenkilöiden valmennus kaikilla alueilla",
+                        },
                         {"when": "2028", "what": "Vaikutusten arviointi ja suunnitelman päivitys"},
                     ],
                 },
@@ -243,13 +278,13 @@ WORKSHOPS = [
                             "deadline": "31.8.2026",
                         },
                         {
-                            "task": "Simulaatioharjoitusten suunnittelu",
+                            "task": "Asiakastyötä tekevien simulaatioharjoitusten suunnittelu",
                             "owner": "Koulutussuunnittelija",
                             "deadline": "30.9.2026",
                         },
                         {
-                            "task": "Osaamiskartoitus tiimeissä",
-                            "owner": "Esihenkilöt",
+                            "task": "Esihenkilöiden valmennuksen järjestäminen",
+                            "owner": "Henkilöstöpalvelut",
                             "deadline": "31.12.2026",
                         },
                     ],
@@ -262,10 +297,48 @@ WORKSHOPS = [
                         "Työntekijät kokevat osaavansa ohjata asiakasta sähköisiin palveluihin"
                     ],
                     "long_term_impact": ["Digitaitojen puute ei enää estä palvelun saamista"],
-                    "process_indicators": ["Koulutukseen osallistuneiden osuus yksiköittäin"],
-                    "result_indicators": ["Osaamiskartoitus ennen koulutusta ja sen jälkeen"],
-                    "impact_indicators": ["Sähköisen asioinnin osuus ja asiakastyytyväisyys"],
-                    "data_collection": ["Kysely koulutuksen jälkeen ja puolen vuoden kuluttua"],
+                },
+            },
+            "indicators": {
+                "notes": {
+                    "participation": [
+                        {
+                            "indicator": "Koulutukseen osallistuneiden osuus yksiköittäin",
+                            "source": "Koulutusrekisteri",
+                            "who": "Koulutussuunnittelija",
+                            "when": "Neljännesvuosittain",
+                        }
+                    ],
+                    "quality": [
+                        {
+                            "indicator": "Osallistujapalaute asteikolla 1–5",
+                            "source": "Palautekysely koulutuksen lopussa",
+                            "who": "Kouluttajat",
+                            "when": "Jokaisen koulutuksen jälkeen",
+                        }
+                    ],
+                    "effectiveness": [
+                        {
+                            "indicator": "Osaamiskartoitus ennen koulutusta ja sen jälkeen",
+                            "source": "Osaamiskartoitus",
+                            "who": "Esihenkilöt",
+                            "when": "Ennen koulutusta ja puolen vuoden kuluttua",
+                        },
+                        {
+                            "indicator": "Sähköisen asioinnin osuus ja asiakastyytyväisyys",
+                            "source": "Asiakaspalaute ja asiointitilastot",
+                            "who": "Kehittämisyksikkö",
+                            "when": "Kerran vuodessa",
+                        },
+                    ],
+                    "costs": [
+                        {
+                            "indicator": "Koulutuksen kustannukset osallistujaa kohden",
+                            "source": "Talousseuranta ja työaikakirjaukset",
+                            "who": "Controller",
+                            "when": "Tilinpäätöksen yhteydessä",
+                        }
+                    ],
                 },
             },
             "follow_up": {
@@ -273,6 +346,11 @@ WORKSHOPS = [
                     "monitoring": ["Ohjausryhmä seuraa toteutusta neljännesvuosittain"],
                     "open_questions": ["Kirjataanko digituki tehtävänkuviin? Päätös johtoryhmältä"],
                     "next_steps": ["Suunnitelma yksiköiden kommentoitavaksi toukokuussa"],
+                    "validity": ["Voimassa 2026–2027, päivitetään kerran vuodessa syksyllä"],
+                    "other_plans": [
+                        "Osa henkilöstösuunnitelmaa ja osaamisen kehittämisen suunnitelmaa"
+                    ],
+                    "approval": ["Johtoryhmä hyväksyy suunnitelman kesäkuussa 2026"],
                 },
             },
             "feedback": {

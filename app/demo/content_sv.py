@@ -41,6 +41,9 @@ WORKSHOPS = [
                         "Gemensamma anvisningar om när distansmottagning passar och när inte",
                         "Bedömning av klientens digitala färdigheter redan vid första besöket",
                         "Anvisningar om e-tjänsterna på lättläst svenska",
+                        "Nyanställda behöver grunderna i digital handledning redan i "
+                        "introduktionen",
+                        "Chefer saknar sätt att stödja teamets digitala kompetens",
                     ],
                     "consequences": [
                         "Äldre och personer med svaga digitala färdigheter blir utan service",
@@ -149,6 +152,14 @@ WORKSHOPS = [
                             "how": ["Ett distansmöte i månaden", "En gemensam frågekanal"],
                             "for_groups": ["Digistödpersoner"],
                         },
+                        {
+                            "method": "Coachning för chefer",
+                            "how": [
+                                "Två verkstäder på 1,5 timmar",
+                                "Genomgång av det egna teamets kompetenskartläggning",
+                            ],
+                            "for_groups": ["Chefer"],
+                        },
                     ],
                 },
             },
@@ -164,7 +175,10 @@ WORKSHOPS = [
                                 "Grunderna i e-tjänster",
                                 "Dataskydd i klienthandledningen",
                             ],
+                            "module": "Grunderna i digital handledning",
+                            "hours": "2",
                             "size": "cirka 150 per år",
+                            "frequency": "i samband med introduktionen",
                         },
                         {
                             "group": "Personal i klientarbete",
@@ -175,6 +189,10 @@ WORKSHOPS = [
                                 "Växelverkan vid distansmottagning",
                                 "Lättläst språk i handledningen",
                             ],
+                            "module": "Digital klienthandledning",
+                            "hours": "6",
+                            "size": "20",
+                            "frequency": "en gång om året",
                         },
                         {
                             "group": "Chefer",
@@ -183,6 +201,10 @@ WORKSHOPS = [
                                 "Kompetens i utvecklingssamtalen",
                                 "Att leda försök",
                             ],
+                            "module": "Att leda digital kompetens",
+                            "hours": "3",
+                            "size": "15",
+                            "frequency": "två gånger om året",
                         },
                     ],
                 },
@@ -210,7 +232,13 @@ WORKSHOPS = [
                         },
                     },
                 ],
-                "notes": {"trainers": ["Bibliotekets digihandledare som samarbetspartner"]},
+                "notes": {
+                    "trainers": ["Bibliotekets digihandledare som samarbetspartner"],
+                    "costs": [
+                        "Produktionen av videorna cirka 8 000 €, med projektfinansiering",
+                        "Deltagarnas arbetstid: 6 h × 20 personer × 10 grupper per år",
+                    ],
+                },
             },
         },
     },
@@ -223,15 +251,17 @@ WORKSHOPS = [
                     "short_term": [
                         {
                             "when": "September 2026",
-                            "what": "Introduktionsvideorna klara och i bruk",
+                            "what": "Introduktionsvideorna för nyanställda klara och i bruk",
                         },
                         {
                             "when": "Oktober–november 2026",
-                            "what": "Simuleringsövningar i två pilotenheter",
+                            "what": "Simuleringsövningar för personal i klientarbete i två "
+                            "pilotenheter",
                         },
                     ],
                     "long_term": [
                         {"when": "2027", "what": "En webbkurs för all personal i klientarbete"},
+                        {"when": "Våren 2027", "what": "Coachning för chefer i alla områden"},
                         {
                             "when": "2028",
                             "what": "Utvärdering av effekterna och uppdatering av planen",
@@ -248,13 +278,14 @@ WORKSHOPS = [
                             "deadline": "31.8.2026",
                         },
                         {
-                            "task": "Planering av simuleringsövningarna",
+                            "task": "Planering av simuleringsövningarna för personal i "
+                            "klientarbete",
                             "owner": "Utbildningsplanerare",
                             "deadline": "30.9.2026",
                         },
                         {
-                            "task": "Kompetenskartläggning i teamen",
-                            "owner": "Chefer",
+                            "task": "Att ordna coachningen för chefer",
+                            "owner": "Personaltjänster",
                             "deadline": "31.12.2026",
                         },
                     ],
@@ -269,10 +300,48 @@ WORKSHOPS = [
                     "long_term_impact": [
                         "Bristande digitala färdigheter hindrar inte längre tillgången till service"
                     ],
-                    "process_indicators": ["Andelen utbildad personal per enhet"],
-                    "result_indicators": ["Kompetenskartläggning före och efter utbildningen"],
-                    "impact_indicators": ["Andelen e-ärenden och klientnöjdheten"],
-                    "data_collection": ["En enkät efter utbildningen och ett halvår senare"],
+                },
+            },
+            "indicators": {
+                "notes": {
+                    "participation": [
+                        {
+                            "indicator": "Andelen utbildad personal per enhet",
+                            "source": "Utbildningsregistret",
+                            "who": "Utbildningsplanerare",
+                            "when": "Varje kvartal",
+                        },
+                    ],
+                    "quality": [
+                        {
+                            "indicator": "Deltagarrespons på skalan 1–5",
+                            "source": "Responsenkät i slutet av utbildningen",
+                            "who": "Utbildarna",
+                            "when": "Efter varje utbildning",
+                        },
+                    ],
+                    "effectiveness": [
+                        {
+                            "indicator": "Kompetenskartläggning före och efter utbildningen",
+                            "source": "Kompetenskartläggning",
+                            "who": "Chefer",
+                            "when": "Före utbildningen och ett halvår senare",
+                        },
+                        {
+                            "indicator": "Andelen e-ärenden och klientnöjdheten",
+                            "source": "Kundrespons och statistik över e-ärenden",
+                            "who": "Utvecklingsenheten",
+                            "when": "En gång om året",
+                        },
+                    ],
+                    "costs": [
+                        {
+                            "indicator": "Utbildningens kostnader per deltagare",
+                            "source": "Ekonomiuppföljning och arbetstidsregistrering",
+                            "who": "Controller",
+                            "when": "I samband med bokslutet",
+                        },
+                    ],
                 },
             },
             "follow_up": {
@@ -282,6 +351,9 @@ WORKSHOPS = [
                         "Skrivs digistödet in i arbetsbeskrivningarna? Ledningen beslutar"
                     ],
                     "next_steps": ["Planen skickas till enheterna för kommentarer i maj"],
+                    "validity": ["Gäller 2026–2027 och uppdateras varje höst"],
+                    "other_plans": ["En del av personalplanen och planen för kompetensutveckling"],
+                    "approval": ["Ledningsgruppen godkänner planen i juni 2026"],
                 },
             },
             "feedback": {

@@ -53,7 +53,11 @@ def repeats(step_title: str, prompt_title: str) -> bool:
 
 
 def step_blocks(step: dict, material: Material, words: Words) -> list[Block]:
-    """A step's material under its title; nothing when it has none."""
+    """A step's material under its title; nothing when it has none. A step whose notes are
+    still hidden says so once, if it holds any."""
+    if step["id"] in material.hidden_steps:
+        held = any(n["step_id"] == step["id"] and not n["moderated"] for n in material.doc["notes"])
+        return [Heading(2, step["title"]), Paragraph(words["hidden"])] if held else []
     body = vision_blocks(step, words)
     prompts = material.prompts(step)
     if len(prompts) == 1 and repeats(step["title"], prompts[0]["title"]):

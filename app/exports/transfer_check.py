@@ -8,7 +8,7 @@ from datetime import datetime
 from flask_babel import gettext as _
 
 from ..canvases import KINDS, LANGUAGES, NoteInvalid, validate_note
-from ..canvases.schema import FIELD_TYPES, NOTE_TYPES, SECTION_IDS
+from ..canvases.schema import FIELD_TYPES, NOTE_TYPES, PROMPT_SECTION_IDS
 from ..errors import AppError
 from ..facilitation.voting import MAX_VOTES
 from ..validation import MAX_DATABASE_ID
@@ -207,7 +207,7 @@ def prompt(value, path: str) -> dict:
         "title": text(p.get("title"), f"{path}.title", 500),
         "help": text(p.get("help"), f"{path}.help", 2000),
         "optional": flag(p.get("optional"), f"{path}.optional"),
-        "section": choice(p.get("section"), f"{path}.section", SECTION_IDS),
+        "section": choice(p.get("section"), f"{path}.section", PROMPT_SECTION_IDS),
         "section_label": text(p.get("section_label"), f"{path}.section_label", 500),
     }
 

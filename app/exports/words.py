@@ -2,6 +2,7 @@
 not the language of whoever downloads them, so this is a table rather than gettext."""
 
 from ..canvases import PLAN_SECTIONS
+from .plan_words import PLAN_WORDS
 
 WORDS: dict[str, dict[str, str]] = {
     "fi": {
@@ -34,10 +35,6 @@ WORDS: dict[str, dict[str, str]] = {
         "date": "Päivämäärä",
         "participant_count": "Osallistujia",
         "not_held": "ei vielä pidetty",
-        "follow_up_hint": (
-            "Täydennä seuranta STM:n asetuksen 57/2024 mukaan: vähintään osallistuminen, "
-            "sisältö, laatu, vaikuttavuus ja kustannukset."
-        ),
         "anonymous": "nimetön",
         "csv_workshop": "työpaja",
         "csv_step": "vaihe",
@@ -84,10 +81,6 @@ WORDS: dict[str, dict[str, str]] = {
         "date": "Datum",
         "participant_count": "Deltagare",
         "not_held": "inte hållen ännu",
-        "follow_up_hint": (
-            "Komplettera uppföljningen enligt SHM:s förordning 57/2024: åtminstone deltagande, "
-            "innehåll, kvalitet, verkningsfullhet och kostnader."
-        ),
         "anonymous": "anonym",
         "csv_workshop": "workshop",
         "csv_step": "steg",
@@ -134,10 +127,6 @@ WORDS: dict[str, dict[str, str]] = {
         "date": "Date",
         "participant_count": "Participants",
         "not_held": "not held yet",
-        "follow_up_hint": (
-            "Complete the follow-up as the Finnish decree 57/2024 on continuing education asks: "
-            "at least participation, content, quality, effectiveness and cost."
-        ),
         "anonymous": "anonymous",
         "csv_workshop": "workshop",
         "csv_step": "step",
@@ -155,6 +144,9 @@ WORDS: dict[str, dict[str, str]] = {
         "date_time": "{date}, {time}",
     },
 }
+
+for _language, _plan_words in PLAN_WORDS.items():
+    WORDS[_language].update(_plan_words)
 
 
 _MONTHS = (
