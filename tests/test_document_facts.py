@@ -76,6 +76,9 @@ def test_saved_facts_are_kept_shown_and_move_seq_for_the_facilitators_only(
     (event,) = events_of(host, "workshop.documents")
     assert event == {"seq": seq + 1, "type": "workshop.documents", "data": expected}
     assert [(e["seq"], e["type"]) for e in events_of(alice)] == [(seq + 1, "hidden")]
+    # Nor does a participant's snapshot carry the facilitator's closing text.
+    _bob, joined = participant("Bob")
+    assert "closing_text" not in joined["workshop"]["workshop"]
 
     page = _page(logged_in.get(f"/w/{wid}/summary"))
     assert "Yhteenvedon tiedot tallennettiin." in page

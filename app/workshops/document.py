@@ -261,10 +261,13 @@ def document(workshop: Workshop, viewer: log.Viewer, *, encoded: bool = False) -
         for n, p, r in base["votes"]
         if viewer.is_facilitator or (mine is not None and p == mine)
     ]
+    header = workshop_header(workshop)
+    if not viewer.is_facilitator:  # the facilitator's draft for the summary, not the room's
+        header.pop("closing_text")
     return {
         "format": FORMAT,
         "version": FORMAT_VERSION,
-        "workshop": workshop_header(workshop),
+        "workshop": header,
         "series": copy.deepcopy(base["series"]),
         "steps": steps,
         "participants": _participants(workshop.id, viewer),
