@@ -33,6 +33,7 @@ from . import service
 DEFAULT_CACHE_MB = 64
 DEFAULT_POOL_SIZE = 2
 WORKER_KINDS = ("process", "thread", "inline")
+WORKER_NICENESS = 10
 ENTRY_OVERHEAD = 512  # bytes counted per file besides its body and name
 
 
@@ -135,9 +136,15 @@ class Builders:
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
-        # Fresh interpreters: a fork would copy the event loop, open sockets and the database
-        # connections of a running server.
-        return ProcessPoolExecutor(self.size, mp_context=multiprocessing.get_context("spawn"))
+        # Fresh interpreters (a fork would copy the event loop, open sockets and the database
+        # connections of a running server), at a lower priority than the server: when the
+        # cores are busy, the live rooms go first and a document waits.
+        return ProcessPoolExecutor(
+            self.size,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=os.nice,
+            initargs=(WORKER_NICENESS,),
+        )
 
 
 def init_app(app) -> None:
