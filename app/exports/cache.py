@@ -12,10 +12,9 @@ seconds, and every socket of the process waited for it).
   larger than the budget is built and sent, not kept.
 - **Once.** Requests for a file that is being built wait for that build.
 - **Off the loop.** The database is read in the request (the workshop document, as the join
-  snapshot reads it); the pure part, document to blocks to bytes, runs in ``builders``: under
-  gevent a pool of worker processes by default (``PAJAPOHJA_EXPORT_WORKERS=process``; ``thread``
-  for gevent's real OS threads; measured in ``python -m bench --scenario 7``), a plain call
-  under the threading server (each request has its own thread there).
+  snapshot reads it); the pure part, document to blocks to bytes, runs in ``workers.Builders``:
+  under gevent worker processes by default (``PAJAPOHJA_EXPORT_WORKERS``; measured with
+  ``python -m bench --scenario 7``), a plain call under the threading server.
 """
 
 import os
@@ -29,11 +28,10 @@ from sqlalchemy import func, select
 from ..extensions import db
 from ..workshops.models import Participant, Series, Workshop
 from . import service
+from .workers import Builders
 
 DEFAULT_CACHE_MB = 64
 DEFAULT_POOL_SIZE = 2
-WORKER_KINDS = ("process", "thread", "inline")
-WORKER_NICENESS = 10
 ENTRY_OVERHEAD = 512  # bytes counted per file besides its body and name
 
 
@@ -104,57 +102,12 @@ class FileCache:
             self.size -= len(dropped.body) + len(dropped.filename) + ENTRY_OVERHEAD
 
 
-class Builders:
-    """Where the pure part of a build runs: ``process`` (a pool of worker processes),
-    ``thread`` (gevent's real OS threads) or ``inline`` (the request's own thread)."""
-
-    def __init__(self, kind: str, size: int):
-        self.kind = kind
-        self.size = size
-        self._pool = None
-        self._lock = threading.Lock()
-
-    def run(self, function, *args):
-        if self.kind == "inline":
-            return function(*args)
-        pool = self._started()
-        if self.kind == "thread":
-            return pool.apply(function, args)
-        return pool.submit(function, *args).result()
-
-    def _started(self):
-        with self._lock:
-            if self._pool is None:
-                self._pool = self._new_pool()
-            return self._pool
-
-    def _new_pool(self):
-        if self.kind == "thread":
-            from gevent.threadpool import ThreadPool
-
-            return ThreadPool(self.size)
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
-
-        # Fresh interpreters (a fork would copy the event loop, open sockets and the database
-        # connections of a running server), at a lower priority than the server: when the
-        # cores are busy, the live rooms go first and a document waits.
-        return ProcessPoolExecutor(
-            self.size,
-            mp_context=multiprocessing.get_context("spawn"),
-            initializer=os.nice,
-            initargs=(WORKER_NICENESS,),
-        )
-
-
 def init_app(app) -> None:
     config = app.config
     megabytes = float(os.environ.get("PAJAPOHJA_EXPORT_CACHE_MB", DEFAULT_CACHE_MB))
     config.setdefault("EXPORT_CACHE_BYTES", int(megabytes * 1024 * 1024))
     default_kind = "process" if config["ASYNC_MODE"] == "gevent" else "inline"
     config.setdefault("EXPORT_WORKERS", os.environ.get("PAJAPOHJA_EXPORT_WORKERS", default_kind))
-    if config["EXPORT_WORKERS"] not in WORKER_KINDS:
-        raise ValueError(f"PAJAPOHJA_EXPORT_WORKERS must be one of {', '.join(WORKER_KINDS)}")
     config.setdefault(
         "EXPORT_POOL_SIZE", int(os.environ.get("PAJAPOHJA_EXPORT_POOL_SIZE", DEFAULT_POOL_SIZE))
     )
