@@ -93,7 +93,9 @@ class Downloader(threading.Thread):
         self.console = _console(server)
         self.writer = socketio.Client(reconnection=False)
         self.writer.connect(server.url, transports=["websocket"], wait_timeout=30)
-        ack = self.writer.call("join", {"join_code": workshop["join_code"], "name": "A"}, timeout=30)
+        ack = self.writer.call(
+            "join", {"join_code": workshop["join_code"], "name": "A"}, timeout=30
+        )
         assert ack["ok"], ack
         self.workshop = workshop
 
@@ -206,5 +208,7 @@ def report(figures: dict) -> None:
         print(f"    {label:<34} {shown}")
     ratio = figures["ratio p99 with/without"]
     verdict = "PASS" if ratio <= RATIO_TARGET else "FAIL"
-    print(f"  ratio note.add ack p99 with/without downloads: {ratio:.2f}  "
-          f"target <= {RATIO_TARGET}  ({verdict})")
+    print(
+        f"  ratio note.add ack p99 with/without downloads: {ratio:.2f}  "
+        f"target <= {RATIO_TARGET}  ({verdict})"
+    )

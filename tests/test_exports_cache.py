@@ -155,7 +155,9 @@ def test_requests_for_a_file_being_built_wait_for_that_build():
     first = threading.Thread(target=lambda: results.append(cache.get("k", build)))
     first.start()
     assert started.wait(10)
-    others = [threading.Thread(target=lambda: results.append(cache.get("k", build))) for _ in range(3)]
+    others = [
+        threading.Thread(target=lambda: results.append(cache.get("k", build))) for _ in range(3)
+    ]
     for thread in others:
         thread.start()
     release.set()
@@ -179,3 +181,17 @@ def test_a_failed_build_is_not_kept_and_its_waiters_hear_of_it():
         else:
             raise AssertionError("the failure was swallowed")
     assert cache.builds == 2 and not cache.entries and not cache.flights
+
+
+def test_the_console_preview_is_kept_until_a_note_arrives(
+    app, client, facilitator, workshop, sockets
+):
+    log_in(client, facilitator[1])
+    assert client.get(f"/w/{workshop['id']}/summary").status_code == 200
+    before = builds(app)
+    assert client.get(f"/w/{workshop['id']}/summary").status_code == 200
+    assert builds(app) == before
+    room = Room(sockets, facilitator[2], workshop).join("Aino")
+    room.note("Aino", "need", "needed", "Uusi tarve esikatseluun")
+    page = client.get(f"/w/{workshop['id']}/summary").get_data(as_text=True)
+    assert "Uusi tarve esikatseluun" in page and builds(app) == before + 1

@@ -33,8 +33,15 @@ def seed(live, workshop: dict, count: int) -> None:
     step = workshop["steps"][0]
     prompts = ",".join(prompt["id"] for prompt in step["prompts"])
     subprocess.run(
-        [sys.executable, "-m", "bench.seed", str(workshop["id"]), str(step["id"]), prompts,
-         str(count)],
+        [
+            sys.executable,
+            "-m",
+            "bench.seed",
+            str(workshop["id"]),
+            str(step["id"]),
+            prompts,
+            str(count),
+        ],
         env={**live.env, "PYTHONPATH": str(ROOT)},
         cwd=ROOT,
         check=True,
@@ -72,7 +79,7 @@ def test_notes_are_acknowledged_while_a_big_docx_is_built(live):
                 break
             op_id = person.new_note(f"Lappu {number}")
             sent = time.monotonic()
-            assert person.send(op_id)
+            assert person.send(op_id), "a note.add waited over 5 s for its ack during the build"
             waits.append((sent, time.monotonic()))
             time.sleep(0.1)  # 10 notes a second: within every participant's budget
         download.join(300)

@@ -28,6 +28,7 @@ from sqlalchemy import func, select
 from ..extensions import db
 from ..workshops.models import Participant, Series, Workshop
 from . import service
+from .markdown_out import to_html
 from .workers import Builders
 
 DEFAULT_CACHE_MB = 64
@@ -176,3 +177,18 @@ def plan_file(series: Series, name: str, today: date | None = None) -> service.E
         key,
         lambda: _build(service.build_plan_file, service.plan_source(series, today), name),
     )
+
+
+def build_preview(source: dict, _name: str) -> service.ExportFile:
+    """The console's live preview: summary.md as an HTML fragment (pure, like the files)."""
+    markdown = service.build_workshop_file(source, "summary.md").body.decode("utf-8")
+    return service.ExportFile("preview.html", "text/html", to_html(markdown).encode("utf-8"))
+
+
+def summary_preview(workshop: Workshop) -> str:
+    """The preview's HTML fragment, kept like the files (each open console asks every 15 s)."""
+    preview = file_cache().get(
+        ("preview", workshop_key(workshop)),
+        lambda: _build(build_preview, service.workshop_source(workshop), "preview"),
+    )
+    return preview.body.decode("utf-8")

@@ -23,7 +23,6 @@ from ..workshops import service as workshops
 from ..workshops.models import Workshop
 from . import cache, service, share, transfer
 from .api import TooManyDownloads, count_download, send
-from .markdown_out import to_html
 
 bp = Blueprint("exports", __name__)
 
@@ -33,6 +32,7 @@ def too_many_downloads(error: TooManyDownloads):
     """A page in the page's language (the share page's: its series'), and when to come back."""
     body, status = render_error(429, error.message)
     return _private(Response(body, status, headers={"Retry-After": str(error.seconds)}))
+
 
 # The organiser gets the documents, not the raw export with per-participant voting records.
 SHARED_FILES = tuple(name for name in service.WORKSHOP_FILES if name != "export.json")
@@ -50,7 +50,7 @@ def _own_workshop(workshop_id: int) -> Workshop:
 def summary_preview(workshop_id: int):
     workshop = _own_workshop(workshop_id)
     g.page_language = workshop.language
-    fragment = to_html(service.summary_markdown(workshop))
+    fragment = cache.summary_preview(workshop)
     return render_template(
         "exports/summary_preview.html",
         workshop=workshop,
