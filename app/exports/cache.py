@@ -13,8 +13,8 @@ seconds, and every socket of the process waited for it).
 - **Once.** Requests for a file that is being built wait for that build.
 - **Off the loop.** The database is read in the request (the workshop document, as the join
   snapshot reads it); the pure part, document to blocks to bytes, runs in ``workers.Builders``:
-  under gevent worker processes by default (``PAJAPOHJA_EXPORT_WORKERS``; measured with
-  ``python -m bench --scenario 7``), a plain call under the threading server.
+  under gevent in real OS threads by default (``PAJAPOHJA_EXPORT_WORKERS``; measured with
+  ``python -m bench --scenario 7``), in the request's own thread under the threading server.
 """
 
 import os
@@ -107,14 +107,13 @@ def init_app(app) -> None:
     config = app.config
     megabytes = float(os.environ.get("PAJAPOHJA_EXPORT_CACHE_MB", DEFAULT_CACHE_MB))
     config.setdefault("EXPORT_CACHE_BYTES", int(megabytes * 1024 * 1024))
-    default_kind = "process" if config["ASYNC_MODE"] == "gevent" else "inline"
-    config.setdefault("EXPORT_WORKERS", os.environ.get("PAJAPOHJA_EXPORT_WORKERS", default_kind))
+    config.setdefault("EXPORT_WORKERS", os.environ.get("PAJAPOHJA_EXPORT_WORKERS", "thread"))
     config.setdefault(
         "EXPORT_POOL_SIZE", int(os.environ.get("PAJAPOHJA_EXPORT_POOL_SIZE", DEFAULT_POOL_SIZE))
     )
     app.extensions["pajapohja.exports"] = FileCache(config["EXPORT_CACHE_BYTES"])
     app.extensions["pajapohja.builders"] = Builders(
-        config["EXPORT_WORKERS"], config["EXPORT_POOL_SIZE"]
+        config["EXPORT_WORKERS"], config["EXPORT_POOL_SIZE"], config["ASYNC_MODE"] == "gevent"
     )
 
 

@@ -7,6 +7,7 @@ from flask import (
     abort,
     current_app,
     g,
+    make_response,
     redirect,
     render_template,
     request,
@@ -30,8 +31,9 @@ bp = Blueprint("exports", __name__)
 @bp.errorhandler(TooManyDownloads)
 def too_many_downloads(error: TooManyDownloads):
     """A page in the page's language (the share page's: its series'), and when to come back."""
-    body, status = render_error(429, error.message)
-    return _private(Response(body, status, headers={"Retry-After": str(error.seconds)}))
+    response = make_response(render_error(429, error.message))
+    response.headers["Retry-After"] = str(error.seconds)
+    return _private(response)
 
 
 # The organiser gets the documents, not the raw export with per-participant voting records.

@@ -1,21 +1,31 @@
 """Where the pure part of a document build runs (the workshop documents are already read; what
 is left is CPU: blocks, Markdown, HTML, Word), so that the event loop keeps serving meanwhile.
 
-- ``process`` (the default under gevent): worker processes, started at the first build, at a
-  lower CPU priority than the server. The request's greenlet hands the work to one of gevent's
-  OS threads, which sends it to a worker over a pipe and waits for the answer there: a pipe
-  write of a 400 KB document would block the whole event loop until the worker has read it.
-- ``thread``: gevent's OS threads build it themselves (the GIL is shared with the loop).
-- ``inline``: the request's own thread (the threading server: every request has one).
+- ``thread`` (the default): under gevent, a pool of real OS threads (gevent's ``ThreadPool``)
+  builds it; the loop gets the GIL back within ``SWITCH_INTERVAL``.
+  Under the threading server every request already has its own thread: it builds there.
+- ``process``: worker processes, started at the first build, at a lower CPU priority than the
+  server. The request hands the work to an OS thread, which sends it to a worker over a pipe
+  and waits for the answer there (a pipe write of a 400 KB document from the loop would block
+  it until the worker has read it). Measured worse than ``thread`` on a busy 2-core machine
+  (``python -m bench --scenario 7``, docs/performance.md).
+- ``inline``: the request itself, on the event loop (for comparison only).
 """
 
 import multiprocessing
 import os
+import sys
 import threading
 import traceback
 
 KINDS = ("process", "thread", "inline")
 NICENESS = 10
+# How long a building thread may keep the GIL while the event loop waits for it. The loop gives
+# the GIL away at every system call (each SQLite statement, each socket write) and then waits
+# for it again: at Python's default 5 ms, a note.add of a dozen statements waited ~50 ms more
+# while a document was built; with 0.5 ms, a few. Nothing changes while no document is built
+# (one thread, nothing to switch to).
+SWITCH_INTERVAL = 0.0005
 
 
 class BuildFailed(RuntimeError):
@@ -60,24 +70,29 @@ class _Worker:
 
 
 class Builders:
-    def __init__(self, kind: str, size: int):
+    def __init__(self, kind: str, size: int, cooperative: bool = True):
         if kind not in KINDS:
             raise ValueError(f"PAJAPOHJA_EXPORT_WORKERS must be one of {', '.join(KINDS)}")
         self.kind = kind
         self.size = max(1, size)
+        self.cooperative = cooperative  # under gevent: hand blocking work to OS threads
         self._threads = None
         self._idle = None
+        self._started_once = False
         self._lock = threading.Lock()
 
     def run(self, function, *args):
-        if self.kind == "inline":
+        if self.kind == "inline" or (self.kind == "thread" and not self.cooperative):
             return function(*args)
         threads = self._started()
         if self.kind == "thread":
             return threads.apply(function, args)
         worker = self._idle.get()  # waits (cooperatively) while every worker is busy
         try:
-            value = threads.apply(worker.exchange, (function, args))
+            if threads is None:
+                value = worker.exchange(function, args)
+            else:
+                value = threads.apply(worker.exchange, (function, args))
         except (EOFError, OSError):  # the worker died: a new one takes its place
             worker.close()
             worker = _Worker(multiprocessing.get_context("spawn"))
@@ -88,12 +103,17 @@ class Builders:
 
     def _started(self):
         with self._lock:
-            if self._threads is None:
+            if self._started_once:
+                return self._threads
+            self._started_once = True
+            if self.cooperative:
                 from gevent.threadpool import ThreadPool
 
                 self._threads = ThreadPool(self.size)
-                if self.kind == "process":
-                    self._start_workers()
+                if self.kind == "thread":
+                    sys.setswitchinterval(SWITCH_INTERVAL)
+            if self.kind == "process":
+                self._start_workers()
             return self._threads
 
     def _start_workers(self) -> None:
