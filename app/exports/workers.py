@@ -22,9 +22,9 @@ KINDS = ("process", "thread", "inline")
 NICENESS = 10
 # How long a building thread may keep the GIL while the event loop waits for it. The loop gives
 # the GIL away at every system call (each SQLite statement, each socket write) and then waits
-# for it again: at Python's default 5 ms, a note.add of a dozen statements waited ~50 ms more
-# while a document was built; with 0.5 ms, a few. Nothing changes while no document is built
-# (one thread, nothing to switch to).
+# for it again: at Python's default 5 ms, a note.add of a dozen statements could wait tens of
+# ms more while a document is built; with 0.5 ms, a few. Nothing changes while no document is
+# built (one thread, nothing to switch to).
 SWITCH_INTERVAL = 0.0005
 
 
