@@ -61,6 +61,9 @@ def create_app(overrides: dict | None = None):
             app.wsgi_app, x_for=app.config["PROXY_COUNT"], x_proto=app.config["PROXY_COUNT"]
         )
     ratelimit.init_app(app)
+    from .exports import cache as export_cache
+
+    export_cache.init_app(app)
     presence.init_app(app)
     app.extensions["pajapohja.canvases"] = load_library(app.config["CANVAS_DIRS"])
     app.register_blueprint(accounts_bp)

@@ -10,6 +10,7 @@ shown it knows is refused without being checked, so the refusal says nothing abo
 password; wrong guesses therefore stay bounded by the limits below."""
 
 import logging
+import math
 import os
 import time
 
@@ -39,6 +40,15 @@ KNOWN = parse("1 per day")
 # again on another device. A script gets 120 a minute, not 2,000 in ten seconds. Rejoining
 # with a participant token never counts. PAJAPOHJA_JOINS_PER_ADDRESS changes it.
 DEFAULT_NEW_PARTICIPANTS = "120 per minute; 500 per hour"
+# Downloads of documents (built once per change and kept, app/exports/cache.py, but a link that
+# needs no login must not be a tap anyone can hold open): per organiser share link, per address
+# over all links, per facilitator over the console and the API. Each is a setting, e.g.
+# PAJAPOHJA_DOWNLOADS_PER_LINK="30 per minute".
+DOWNLOAD_LIMITS = {
+    "DOWNLOADS_PER_LINK": "30 per minute",
+    "DOWNLOADS_PER_ADDRESS": "20 per minute",
+    "DOWNLOADS_PER_FACILITATOR": "60 per minute",
+}
 
 logger = logging.getLogger("pajapohja.ratelimit")
 
@@ -68,6 +78,11 @@ class SharedCounters:
 
     def hit(self, limit, *keys) -> bool:
         return self._ask("hit", limit, *keys)
+
+    def seconds_left(self, limit, *keys) -> int:
+        """Whole seconds until ``limit`` lets one more through for these keys (at least 1)."""
+        stats = self._ask("get_window_stats", limit, *keys)
+        return max(1, math.ceil(stats.reset_time - time.time()))
 
 
 _counters: SharedCounters | None = None
@@ -99,6 +114,9 @@ def init_app(app) -> None:
         os.environ.get("PAJAPOHJA_JOINS_PER_ADDRESS") or DEFAULT_NEW_PARTICIPANTS,
     )
     parse_many(app.config["JOINS_PER_ADDRESS"])  # a typo fails at start, not at the first join
+    for setting, default in DOWNLOAD_LIMITS.items():
+        app.config.setdefault(setting, os.environ.get(f"PAJAPOHJA_{setting}") or default)
+        parse_many(app.config[setting])
     _counters = SharedCounters(app.config["RATELIMIT_STORAGE_URI"])
 
 
@@ -131,6 +149,22 @@ def new_participant_allowed(address: str, workshop_id: int) -> bool:
     for limit in limits:
         _counters.hit(limit, *keys)
     return True
+
+
+def download_wait(*scopes: tuple) -> int | None:
+    """Count one download in every scope, ``(setting, key, ...)`` (e.g. ``("DOWNLOADS_PER_LINK",
+    digest)``). None when allowed; else the seconds to wait, and nothing counted."""
+    checks = [
+        (limit, (setting, *keys))
+        for setting, *keys in scopes
+        for limit in parse_many(current_app.config[setting])
+    ]
+    for limit, keys in checks:
+        if _counters.exhausted(limit, *keys):
+            return _counters.seconds_left(limit, *keys)
+    for limit, keys in checks:
+        _counters.hit(limit, *keys)
+    return None
 
 
 def login_allowed(address: str, email: str) -> bool:

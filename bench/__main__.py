@@ -4,6 +4,7 @@ python -m bench                       # scenarios 1-6, gevent, app and bare (6: 
 python -m bench --scenario 1 2 --quick
 python -m bench --scenario 2 --mode threading
 python -m bench --scenario 6          # two processes on PostgreSQL + Redis behind nginx
+python -m bench --scenario 7          # a big export next to a live room (note.add acks)
 """
 
 import argparse
@@ -123,7 +124,7 @@ def main(argv: list[str] | None = None) -> int:
         type=int,
         nargs="+",
         default=[1, 2, 3, 4, 5, 6],
-        choices=[1, 2, 3, 4, 5, 6],
+        choices=[1, 2, 3, 4, 5, 6, 7],
     )
     parser.add_argument(
         "--mode",
@@ -154,6 +155,14 @@ def main(argv: list[str] | None = None) -> int:
     )
     summaries = []
     for number in args.scenario:
+        if number == 7:
+            from . import stall
+
+            print(f"\nScenario 7: {stall.TITLE}")
+            figures = stall.run(args.mode, args.processes)
+            stall.report(figures)
+            summaries.append({"scenario": 7, **figures})
+            continue
         if number == 5:
             from .browser import run_board
 

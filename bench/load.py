@@ -51,6 +51,7 @@ class WorkerResult:
     joined_rooms: Counter = field(default_factory=Counter)  # room -> clients joined
     acked: dict = field(default_factory=dict)  # op_id -> room
     ack_seconds: list[float] = field(default_factory=list)  # note.add sent -> acknowledged
+    ack_sent: list[float] = field(default_factory=list)  # ... and when it was sent (time.time)
     post_failures: list[str] = field(default_factory=list)
     disconnects: int = 0
     last_receive: float = 0.0  # time.monotonic() of the latest delivery
@@ -137,6 +138,7 @@ class _Client:
                 self.result.post_failures.append(f"{type(error).__name__}: {error}")
                 continue
             self.result.ack_seconds.append(time.time() - sent)
+            self.result.ack_sent.append(sent)
             if ack.get("ok"):
                 self.result.acked[op_id] = self.spec.room
             else:

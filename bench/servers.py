@@ -130,14 +130,21 @@ class Server:
             self.token = self.cli("token", "create", EMAIL)
         return self
 
-    def create_workshop(self, title: str) -> dict:
+    def create_workshop(self, title: str, series_id: int | None = None, index: int = 1) -> dict:
         """``{"join_code", "step_id", "prompt_id", "workshop_id"}`` of a new workshop (the bare
-        server has no workshops: a room name stands in for the join code)."""
+        server has no workshops: a room name stands in for the join code), the ``index``-th of
+        series ``series_id`` if given."""
         if self.kind == "bare":
             return {"join_code": title, "step_id": 1, "prompt_id": "p1", "workshop_id": None}
+        series = {"series_id": series_id, "index": index} if series_id is not None else {}
         response = requests.post(
             f"{self.url}/api/v1/workshops",
-            json={"title": title, "template": "hyvanmitta-training-plan", "language": "fi"},
+            json={
+                "title": title,
+                "template": "hyvanmitta-training-plan",
+                "language": "fi",
+                **series,
+            },
             headers={"Authorization": f"Bearer {self.token}"},
             timeout=30,
         )
@@ -149,6 +156,7 @@ class Server:
             "step_id": step["id"],
             "prompt_id": step["prompts"][0]["id"],
             "workshop_id": body["id"],
+            "series_id": series_id,
             "prompt_ids": [p["id"] for p in step["prompts"]],
         }
 

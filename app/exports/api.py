@@ -2,15 +2,41 @@
 importing a workshop, and the organiser's share link. JSON errors like the rest of the API."""
 
 from flask import Blueprint, Response, current_app, jsonify, request, url_for
+from flask_babel import gettext as _
 
+from .. import ratelimit
 from ..api import current_facilitator, handle_app_error
 from ..db import write_transaction
 from ..errors import AppError
 from ..workshops import service as workshops
-from . import service, share, transfer
+from . import cache, service, share, transfer
 
 bp = Blueprint("exports_api", __name__, url_prefix="/api/v1")
 bp.register_error_handler(AppError, handle_app_error)
+
+
+class TooManyDownloads(AppError):
+    def __init__(self, seconds: int):
+        message = _(
+            "Too many downloads in a short time. Try again in %(seconds)s seconds.",
+            seconds=seconds,
+        )
+        super().__init__("too_many_requests", message, 429, retry_after=seconds)
+        self.seconds = seconds
+
+
+def count_download(*scopes: tuple) -> None:
+    """Count a download in each ``(setting, key...)`` scope (app/ratelimit.py), or refuse it."""
+    seconds = ratelimit.download_wait(*scopes)
+    if seconds is not None:
+        raise TooManyDownloads(seconds)
+
+
+@bp.errorhandler(TooManyDownloads)
+def too_many_downloads(error: TooManyDownloads):
+    response = handle_app_error(error)
+    response.headers["Retry-After"] = str(error.seconds)
+    return response
 
 
 def send(export: service.ExportFile) -> Response:
@@ -24,13 +50,15 @@ def send(export: service.ExportFile) -> Response:
 def workshop_file(workshop_id: int, name: str):
     facilitator = current_facilitator()
     workshop = workshops.owned_workshop(facilitator.id, workshop_id)
-    return send(service.workshop_file(workshop, name))
+    count_download(("DOWNLOADS_PER_FACILITATOR", facilitator.id))
+    return send(cache.workshop_file(workshop, name))
 
 
 def plan_file(series_id: int, name: str):
     facilitator = current_facilitator()
     series = workshops.owned_series(facilitator.id, series_id)
-    return send(service.plan_file(series, name))
+    count_download(("DOWNLOADS_PER_FACILITATOR", facilitator.id))
+    return send(cache.plan_file(series, name))
 
 
 # One rule per file, so that each is a plain path in the OpenAPI document.

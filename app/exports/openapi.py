@@ -48,9 +48,19 @@ def _file(operation_id: str, summary: str, mimetype: str, parameter: str) -> dic
                 },
                 "401": _ERROR,
                 "404": _ERROR,
+                "429": _TOO_MANY,
             },
         }
     }
+
+
+# Downloads are limited per facilitator (app/ratelimit.py, PAJAPOHJA_DOWNLOADS_PER_FACILITATOR).
+_TOO_MANY = {
+    "description": "Too many downloads in a short time (code too_many_requests); try again "
+    "after Retry-After seconds.",
+    "headers": {"Retry-After": {"schema": {"type": "integer", "minimum": 1}}},
+    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
+}
 
 
 def _camel(name: str) -> str:

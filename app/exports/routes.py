@@ -7,6 +7,7 @@ from flask import (
     abort,
     current_app,
     g,
+    make_response,
     redirect,
     render_template,
     request,
@@ -15,15 +16,25 @@ from flask import (
 from flask_babel import gettext as _
 
 from ..accounts.routes import login_required
+from ..accounts.service import token_digest
 from ..db import write_transaction
+from ..error_pages import render_error
 from ..errors import AppError
 from ..workshops import service as workshops
 from ..workshops.models import Workshop
-from . import service, share, transfer
-from .api import send
-from .markdown_out import to_html
+from . import cache, service, share, transfer
+from .api import TooManyDownloads, count_download, send
 
 bp = Blueprint("exports", __name__)
+
+
+@bp.errorhandler(TooManyDownloads)
+def too_many_downloads(error: TooManyDownloads):
+    """A page in the page's language (the share page's: its series'), and when to come back."""
+    response = make_response(render_error(429, error.message))
+    response.headers["Retry-After"] = str(error.seconds)
+    return _private(response)
+
 
 # The organiser gets the documents, not the raw export with per-participant voting records.
 SHARED_FILES = tuple(name for name in service.WORKSHOP_FILES if name != "export.json")
@@ -41,7 +52,7 @@ def _own_workshop(workshop_id: int) -> Workshop:
 def summary_preview(workshop_id: int):
     workshop = _own_workshop(workshop_id)
     g.page_language = workshop.language
-    fragment = to_html(service.summary_markdown(workshop))
+    fragment = cache.summary_preview(workshop)
     return render_template(
         "exports/summary_preview.html",
         workshop=workshop,
@@ -56,7 +67,8 @@ def workshop_download(workshop_id: int, name: str):
     workshop = _own_workshop(workshop_id)
     if name not in service.WORKSHOP_FILES:
         abort(404)
-    return send(service.workshop_file(workshop, name))
+    count_download(("DOWNLOADS_PER_FACILITATOR", g.facilitator.id))
+    return send(cache.workshop_file(workshop, name))
 
 
 @bp.get("/series/<int:series_id>/download/<name>")
@@ -68,7 +80,8 @@ def plan_download(series_id: int, name: str):
         abort(404)
     if name not in service.PLAN_FILES:
         abort(404)
-    return send(service.plan_file(series, name))
+    count_download(("DOWNLOADS_PER_FACILITATOR", g.facilitator.id))
+    return send(cache.plan_file(series, name))
 
 
 def _import_error(message: str, status: int):
@@ -155,7 +168,8 @@ def shared_workshop_download(token: str, workshop_id: int, name: str):
     workshop = next((w for w in series.workshops if w.id == workshop_id), None)
     if workshop is None or name not in SHARED_FILES:
         abort(404)
-    return _private(send(service.workshop_file(workshop, name)))
+    _count_shared_download(token)
+    return _private(send(cache.workshop_file(workshop, name)))
 
 
 @bp.get("/s/<token>/<name>")
@@ -163,4 +177,13 @@ def shared_plan_download(token: str, name: str):
     series = _shared(token)
     if name not in service.PLAN_FILES:
         abort(404)
-    return _private(send(service.plan_file(series, name)))
+    _count_shared_download(token)
+    return _private(send(cache.plan_file(series, name)))
+
+
+def _count_shared_download(token: str) -> None:
+    """Per link (its digest: the link itself is never kept) and per address on that link."""
+    count_download(
+        ("DOWNLOADS_PER_LINK", token_digest(token)),
+        ("DOWNLOADS_PER_ADDRESS", token_digest(token), request.remote_addr),
+    )

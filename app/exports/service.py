@@ -6,6 +6,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from types import SimpleNamespace
 from urllib.parse import quote
 
 from flask import current_app
@@ -91,7 +92,23 @@ def _unknown() -> AppError:
 def workshop_file(workshop: Workshop, name: str) -> ExportFile:
     if name not in WORKSHOP_FILES:
         raise _unknown()
-    doc = workshop_document(workshop)
+    return build_workshop_file(workshop_source(workshop), name)
+
+
+def workshop_source(workshop: Workshop) -> dict:
+    """What a workshop's files are made of, read from the database (in the request)."""
+    return {
+        "doc": workshop_document(workshop),
+        "facilitator": facilitator_name(workshop),
+        "css": print_css(),
+    }
+
+
+def build_workshop_file(source: dict, name: str) -> ExportFile:
+    """A workshop's file from its ``workshop_source``: no database and no app, so that it can
+    be built in a worker thread or process (app/exports/cache.py)."""
+    doc = source["doc"]
+    workshop = SimpleNamespace(**doc["workshop"])
     words = Words(workshop.language)
     base = f"{workshop.title} - {words['summary']}"
     extension = name.rsplit(".", 1)[1]
@@ -101,14 +118,14 @@ def workshop_file(workshop: Workshop, name: str) -> ExportFile:
         return ExportFile(f"{workshop.title}.xlsx", MIMETYPES["xlsx"], notes_xlsx(doc))
     if name == "export.json":
         return ExportFile(f"{workshop.title}.json", MIMETYPES["json"], export_json(doc))
-    blocks = summary(doc, facilitator_name(workshop))
+    blocks = summary(doc, source["facilitator"])
     title = blocks[0].text
     if extension == "docx":
         body = to_docx(blocks, title=title, language=workshop.language)
     else:
         text = to_markdown(blocks)
         if extension == "html":
-            css = print_css()
+            css = source["css"]
             page = html_page(title, workshop.language, to_html(text), css)
             policy = page_policy(css) + "; frame-ancestors 'none'"
             return ExportFile(f"{base}.html", MIMETYPES["html"], page.encode("utf-8"), policy)
@@ -123,13 +140,25 @@ def series_documents(series: Series) -> list[dict]:
 def plan_file(series: Series, name: str, today: date | None = None) -> ExportFile:
     if name not in PLAN_FILES:
         raise _unknown()
+    return build_plan_file(plan_source(series, today), name)
+
+
+def plan_source(series: Series, today: date | None = None) -> dict:
+    """What a series' plan is made of, read from the database (in the request)."""
     facts = {
         "title": series.title,
         "topic": series.topic,
         "organisation": series.organisation,
         "language": series.language,
     }
-    blocks = training_plan(facts, series_documents(series), today or date.today())
+    return {"facts": facts, "docs": series_documents(series), "today": today or date.today()}
+
+
+def build_plan_file(source: dict, name: str) -> ExportFile:
+    """The plan from its ``plan_source``: no database and no app (see build_workshop_file)."""
+    facts = source["facts"]
+    series = SimpleNamespace(**facts)
+    blocks = training_plan(facts, source["docs"], source["today"])
     extension = name.rsplit(".", 1)[1]
     filename = f"{series.title} - {Words(series.language)['plan']}.{extension}"
     if extension == "docx":
