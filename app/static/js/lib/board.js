@@ -285,7 +285,9 @@ export class Board {
         box = this.#section(step, section);
         this.sectionEls.set(key, box);
       }
-      if (section.theme) this.#themeHeading(box, section);
+      // A theme's description once per box that holds notes, or in the first column (where an
+      // empty theme is seen first): not repeated in every empty drop target.
+      if (section.theme) this.#themeHeading(box, section, section.notes.length > 0 || promptId === step.prompts[0]?.id);
       this.#renderList(step, box.querySelector("ul"), section.notes, seen);
       wantedSections.push(box);
     }
@@ -327,12 +329,12 @@ export class Board {
   // A cluster's heading: its title, its description (if it has one) and, once votes are known,
   // its vote total. Its colour is the
   // theme's (the notes in it take it too); the title, not the colour, says which theme it is.
-  #themeHeading(box, section) {
+  #themeHeading(box, section, described) {
     const title = box.querySelector("h4");
     const description = box.querySelector(".theme-description");
     if (title.textContent !== section.theme.title) title.textContent = section.theme.title;
     if (description.textContent !== (section.theme.description || "")) description.textContent = section.theme.description || "";
-    description.hidden = !description.textContent;
+    description.hidden = !described || !description.textContent;
     for (const node of [title, description]) {
       node.lang = this.#lang() || "";
       if (!node.lang) node.removeAttribute("lang");

@@ -7,9 +7,8 @@ import { el, format } from "./dom.js";
 const TITLE_MAX = "200";
 const DESCRIPTION_MAX = "1000";
 
-function labelled(id, text, input, hidden = false) {
-  return el("span", { class: "control-field theme-field" },
-    el("label", { for: id, class: hidden ? "visually-hidden" : null, text }), input);
+function labelled(id, text, input) {
+  return el("span", { class: "theme-field" }, el("label", { for: id, text }), input);
 }
 
 function themeItem({ s, step, send, lang }, themes, theme, index) {
@@ -23,9 +22,8 @@ function themeItem({ s, step, send, lang }, themes, theme, index) {
     input.addEventListener("keydown", (event) => { if (event.key === "Enter") { event.preventDefault(); save(); } });
   }
   return el("li", {},
-    el("div", { class: "control-row" },
-      labelled(name.id, format(s.theme_name_n, { n: index + 1 }), name, true),
-      labelled(description.id, format(s.theme_description_n, { n: index + 1 }), description, true)),
+    labelled(name.id, format(s.theme_name_n, { n: index + 1 }), name),
+    labelled(description.id, format(s.theme_description_n, { n: index + 1 }), description),
     el("div", { class: "control-row" },
       el("button", { type: "button", id: `ctl-theme-save-${theme.id}`, class: "small", text: s.save, "aria-label": `${s.save}: ${theme.title}`, onclick: save }),
       el("button", { type: "button", class: "small", text: "↑", "aria-label": format(s.move_up, { title: theme.title }), disabled: index === 0 ? true : null, onclick: () => swap(index, index - 1) }),
@@ -52,7 +50,7 @@ function newTheme({ s, step, send }) {
   for (const input of [title, description]) {
     input.addEventListener("keydown", (event) => { if (event.key === "Enter") { event.preventDefault(); add(); } });
   }
-  return el("div", { class: "control-row new-theme" },
+  return el("div", { class: "new-theme" },
     labelled(title.id, s.new_theme, title),
     labelled(description.id, s.new_theme_description, description),
     el("button", { type: "button", id: "ctl-theme-add", text: s.add_theme, onclick: add }));
