@@ -51,6 +51,8 @@ def console_strings() -> dict:
         "include_note": _("Bring back into the documents"),
         "exclude_prompt": _("Leave the question out of the documents"),
         "include_prompt": _("Bring the question back into the documents"),
+        "left_out": _("Left out of the documents."),
+        "brought_back": _("Back in the documents."),
         "new_theme_description": _("Theme description"),
         "theme_description_n": _("Description of theme %(n)s", n="{n}"),
     }

@@ -44,6 +44,7 @@ def test_a_note_left_out_of_the_documents_is_marked_on_every_facilitators_board(
 ):
     workshop, first, second, participant = room(server, new_context)
     choose_from_menu(first, "Testilappu", "Jätä pois dokumenteista")
+    expect(first.locator("#announcer")).to_have_text("Jätetty pois dokumenteista.")
     for page in (first, second):
         left_out = note_item(page, "Testilappu")
         expect(left_out).to_have_class(re.compile(r"\bexcluded\b"))
@@ -55,6 +56,7 @@ def test_a_note_left_out_of_the_documents_is_marked_on_every_facilitators_board(
     expect(participant.locator("li.note.excluded, .excluded-mark")).to_have_count(0)
     # The other facilitator takes it back.
     choose_from_menu(second, "Testilappu", "Palauta dokumentteihin")
+    expect(second.locator("#announcer")).to_have_text("Palautettu dokumentteihin.")
     expect(first.locator("li.note.excluded, .excluded-mark:visible")).to_have_count(0)
     assert [n["excluded"] for n in state(server, workshop)["notes"]] == [False, False]
 
@@ -64,6 +66,7 @@ def test_a_question_left_out_of_the_documents_is_marked_on_its_column(server, ne
     first.locator("section.column").first.get_by_role(
         "button", name="Jätä kysymys pois dokumenteista"
     ).click()
+    expect(first.locator("#announcer")).to_have_text("Jätetty pois dokumenteista.")
     for page in (first, second):
         column = page.locator("section.column").first
         expect(column).to_have_class(re.compile(r"\bexcluded\b"))

@@ -421,7 +421,8 @@ export class Board {
         this.render();
       }, report),
       hide: (note, hidden) => this.send("note.hide", { note_id: note.id, hidden }).catch(report),
-      exclude: (note, excluded) => this.send("note.exclude", { note_id: note.id, excluded }).catch(report),
+      exclude: (note, excluded) => this.send("note.exclude", { note_id: note.id, excluded })
+        .then(() => this.announcer.say(excluded ? this.strings.left_out : this.strings.brought_back), report),
       move: (note, promptId) => this.send("note.move", { note_id: note.id, prompt_id: promptId }).catch(report),
       merge: (note, intoId) => this.send("note.merge", { note_id: note.id, into_note_id: intoId }).catch(report),
     };

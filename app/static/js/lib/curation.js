@@ -34,12 +34,14 @@ export function noteExclusionEntry(ctx, close, note) {
 export function promptCurationParts(board, step, prompt, headingId) {
   if (!curates(board.state)) return { mark: null, toggle: null };
   const s = board.strings;
-  const mark = el("span", { class: "excluded-mark", hidden: true, text: s.not_in_documents });
+  // Empty while the question is in the documents: the heading's text is then only its own.
+  const mark = el("span", { class: "excluded-mark", hidden: true });
   const toggle = board.readOnly ? null : el("button", {
     type: "button", class: "small prompt-exclude", "data-action": "exclude-prompt", "aria-describedby": headingId,
     onclick: () => {
       const excluded = !promptExcluded(board.step(), prompt.id);
-      board.send("prompt.exclude", { step_id: step.id, prompt_id: prompt.id, excluded }).catch((error) => board.refuse(error));
+      board.send("prompt.exclude", { step_id: step.id, prompt_id: prompt.id, excluded })
+        .then(() => board.announcer.say(excluded ? s.left_out : s.brought_back), (error) => board.refuse(error));
     },
   });
   return { mark, toggle: toggle && el("p", { class: "prompt-curation" }, toggle) };
@@ -50,7 +52,10 @@ export function renderPromptCuration(board, column, step, promptId) {
   const excluded = promptExcluded(step, promptId);
   column.classList.toggle("excluded", excluded);
   const mark = column.querySelector("h3 .excluded-mark");
-  if (mark) mark.hidden = !excluded;
+  if (mark) {
+    mark.hidden = !excluded;
+    mark.textContent = excluded ? board.strings.not_in_documents : "";
+  }
   const toggle = column.querySelector("button.prompt-exclude");
   const text = excluded ? board.strings.include_prompt : board.strings.exclude_prompt;
   if (toggle && toggle.textContent !== text) toggle.textContent = text;
