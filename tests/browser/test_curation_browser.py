@@ -113,3 +113,24 @@ def test_a_theme_description_shows_under_its_title_on_a_participants_board(serve
     console.get_by_role("button", name="Tallenna: Kohtaamisen taidot").click()
     expect(cluster.locator(".theme-description")).to_be_hidden()
     expect(cluster.locator("h4")).to_have_text("Kohtaamisen taidot")
+
+
+def test_curating_still_works_once_the_workshop_is_closed(server, new_context):
+    workshop = create_workshop(server, "fi")
+    participant = join(new_context().new_page(), server, workshop, "Kaisa")
+    post(participant, "Testilappu")
+    console = open_console(new_context().new_page(), server, workshop, "fi")
+    console.once("dialog", lambda dialog: dialog.accept())
+    open_controls(console)
+    console.locator("#ctl-close").click()
+    expect(console.locator("#ctl-closed")).to_be_visible()
+    choose_from_menu(console, "Testilappu", "Jätä pois dokumenteista")
+    expect(console.locator("li.note.excluded .excluded-mark")).to_have_text("Ei dokumenteissa")
+    console.locator("section.column").first.get_by_role(
+        "button", name="Jätä kysymys pois dokumenteista"
+    ).click()
+    expect(console.locator("section.column.excluded")).to_have_count(1)
+    document = state(server, workshop)
+    assert document["workshop"]["status"] == "closed"
+    assert [n["excluded"] for n in document["notes"]] == [True]
+    assert document["steps"][0]["excluded_prompts"] == [document["steps"][0]["prompts"][0]["id"]]
