@@ -327,8 +327,8 @@ export class Board {
   }
 
   // A cluster's heading: its title, its description (if it has one) and, once votes are known,
-  // its vote total. Its colour is the
-  // theme's (the notes in it take it too); the title, not the colour, says which theme it is.
+  // its vote total. Its colour is the theme's (the notes in it take it too); the title, not the
+  // colour, says which theme it is.
   #themeHeading(box, section, described) {
     const title = box.querySelector("h4");
     const description = box.querySelector(".theme-description");
