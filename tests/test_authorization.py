@@ -75,6 +75,11 @@ SOCKET_EVENTS = {
     "note.hide": (FACILITATORS, lambda c: {"note_id": c.n1, "hidden": True}),
     "note.move": (FACILITATORS, lambda c: {"note_id": c.n1, "prompt_id": "existing"}),
     "note.merge": (FACILITATORS, lambda c: {"note_id": c.n2, "into_note_id": c.n1}),
+    "note.exclude": (FACILITATORS, lambda c: {"note_id": c.n1, "excluded": True}),
+    "prompt.exclude": (
+        FACILITATORS,
+        lambda c: {"step_id": c.step1, "prompt_id": c.prompt1, "excluded": True},
+    ),
     "participant.remove": (FACILITATORS, lambda c: {"participant_id": c.p1_id}),
     "participants.duplicates": (FACILITATORS, lambda c: {}),
     "groups.create": (FACILITATORS, lambda c: {"step_id": c.step1, "count": 2}),

@@ -6,7 +6,7 @@ from sqlalchemy import select
 from ..errors import AppError
 from ..extensions import db
 from ..notes import log
-from ..validation import database_id
+from ..validation import database_id, required_str
 from ..workshops.models import Group, Workshop
 from ..workshops.service import step_of
 
@@ -36,6 +36,16 @@ def group_of(viewer: log.Viewer, group_id) -> Group:
     if group is None or group.workshop_id != viewer.workshop_id:
         raise AppError("unknown_group", _("No such group."), 404, field="group_id")
     return group
+
+
+def prompt_of(step, payload: dict) -> str:
+    """The id of one of ``step``'s questions, named by ``prompt_id``."""
+    prompt_id = required_str(payload, "prompt_id", max_length=64)
+    if prompt_id not in step.prompt_ids():
+        raise AppError(
+            "unknown_prompt", _("No such question in this step."), 404, field="prompt_id"
+        )
+    return prompt_id
 
 
 def steer_target(viewer: log.Viewer, payload: dict):

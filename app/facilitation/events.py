@@ -6,7 +6,7 @@ the facilitators)."""
 from functools import partial
 
 from ..realtime import current_viewer, handler
-from . import groups, moderation, steps, themes, timer, voting
+from . import curation, groups, moderation, steps, themes, timer, voting
 from .done import mark_done
 
 
@@ -104,6 +104,17 @@ _on(
     "note.merge",
     moderation.merge,
     "Merge a note into another. Broadcast: note.deleted + note.edited.",
+)
+_on(
+    "note.exclude",
+    curation.exclude_note,
+    "Leave a note out of the documents, or take it back in; it stays on the board. Broadcast: "
+    "note.edited.",
+)
+_on(
+    "prompt.exclude",
+    curation.exclude_prompt,
+    "Leave a step's question out of the documents, or take it back in. Broadcast: step.excluded.",
 )
 _on(
     "participant.remove",

@@ -11,12 +11,12 @@ from ..notes.models import Note, Vote
 from ..notes.operations import change
 from ..notes.service import note_event, note_of
 from ..realtime import broadcast
-from ..validation import database_id, flag, required_id, required_str
+from ..validation import database_id, flag, required_id
 from ..workshops.models import Participant, Step
 from ..workshops.service import step_of
 from ..workshops.visibility import audience_for
 from . import membership
-from .access import require_facilitator
+from .access import prompt_of, require_facilitator
 from .voting import _vote_event as vote_event  # one shape for every tally change
 
 
@@ -65,11 +65,7 @@ def move(viewer: log.Viewer, payload: dict):
     def apply():
         note = note_of(viewer, payload.get("note_id"))
         step = step_of(viewer.workshop_id, payload.get("step_id", note.step_id))
-        prompt_id = required_str(payload, "prompt_id", max_length=64)
-        if prompt_id not in step.prompt_ids():
-            raise AppError(
-                "unknown_prompt", _("No such question in this step."), 404, field="prompt_id"
-            )
+        prompt_id = prompt_of(step, payload)
         if step.id != note.step_id:
             note.theme_id = None
             db.session.execute(Vote.__table__.delete().where(Vote.note_id == note.id))

@@ -45,4 +45,14 @@ def console_strings() -> dict:
         "refused": _("Not done: %(message)s", message="{message}"),
         "dismiss": _("Close"),
         "link_copied": _("Join link copied."),
+        # Curation: what the documents leave out stays on the board, marked for facilitators.
+        "not_in_documents": _("Not in the documents"),
+        "exclude_note": _("Leave out of the documents"),
+        "include_note": _("Bring back into the documents"),
+        "exclude_prompt": _("Leave the question out of the documents"),
+        "include_prompt": _("Bring the question back into the documents"),
+        "left_out": _("Left out of the documents."),
+        "brought_back": _("Back in the documents."),
+        "new_theme_description": _("Theme description"),
+        "theme_description_n": _("Description of theme %(n)s", n="{n}"),
     }

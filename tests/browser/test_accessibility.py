@@ -163,11 +163,21 @@ def test_every_board_state_has_no_axe_violations(server, new_context, language):
     open_controls(console)  # themes and small groups fold away on a step that does not use them
     console.locator("#ctl-cluster").check()
     console.locator("#ctl-theme-title").fill("Taidot")
+    console.locator("#ctl-theme-description").fill("Kuuntelu ja läsnäolo")
     console.locator("#ctl-theme-add").click()
     expect(participant.locator("section.column").first.locator(".theme-section")).to_have_count(1)
+    expect(participant.locator(".theme-description").first).to_be_visible()
     expect(participant.locator("button.note-menu-button")).to_have_count(2)
     findings.check("board with themes", participant)
     findings.check("console with themes", console)
+
+    # Left out of the documents: a question and a note, marked on the facilitator's board.
+    console.locator("section.column").nth(1).locator("button.prompt-exclude").click()
+    expect(console.locator("section.column.excluded")).to_have_count(1)
+    console.locator("li.note", has_text="Kohtaaminen").locator("[data-action=menu]").click()
+    console.locator(".note-menu [data-action=exclude]").click()
+    expect(console.locator("li.note.excluded .excluded-mark")).to_be_visible()
+    findings.check("console with a note and a question left out of the documents", console)
 
     console.locator("#ctl-voting").click()
     expect(participant.locator(".voting-notice")).to_be_visible()

@@ -3,6 +3,7 @@
 // or a note being edited.
 import { Announcer } from "./announcer.js";
 import { noteForm } from "./composer.js";
+import { promptCurationParts, renderPromptCuration } from "./curation.js";
 import { el, format } from "./dom.js";
 import { CLIENT_EVENTS } from "./events.js";
 import { keepFocus } from "./focus.js";
@@ -198,12 +199,13 @@ export class Board {
   #column(step, prompt) {
     const headingId = `prompt-${step.id}-${prompt.id}`;
     const container = el("div", { class: "note-sections", "data-prompt-id": prompt.id });
+    const curation = promptCurationParts(this, step, prompt, headingId);
     const column = el("section", { class: "column", id: `column-${step.id}-${prompt.id}`, tabindex: "-1",
       "data-prompt-id": prompt.id, "aria-labelledby": headingId },
       el("h3", { id: headingId }, el("span", { class: "column-title", lang: this.#lang() }, prompt.title), " ",
-        el("span", { class: "count", "data-count-for": prompt.id })),
+        el("span", { class: "count", "data-count-for": prompt.id }), curation.mark ? " " : null, curation.mark),
       prompt.help ? el("p", { class: "help", lang: this.#lang(), text: prompt.help }) : null,
-      container);
+      curation.toggle, container);
     if (!prompt.group && !this.readOnly) {
       const { form } = noteForm({
         step, prompt, strings: this.strings, submitLabel: this.strings.post, lang: this.#lang(),
@@ -263,6 +265,7 @@ export class Board {
       if (!prompt) continue;
       const notes = this.notesOf(step, prompt);
       this.#renderSections(step, column.querySelector(".note-sections"), promptId, this.sectionsOf(step, notes));
+      renderPromptCuration(this, column, step, promptId);
       const counter = column.querySelector(`[data-count-for]`);
       counter.textContent = `(${notes.length})`;
       counter.setAttribute("aria-label", format(this.strings.notes_count, { n: notes.length }));
@@ -282,7 +285,9 @@ export class Board {
         box = this.#section(step, section);
         this.sectionEls.set(key, box);
       }
-      if (section.theme) this.#themeHeading(box, section);
+      // A theme's description once per box that holds notes, or in the first column (where an
+      // empty theme is seen first): not repeated in every empty drop target.
+      if (section.theme) this.#themeHeading(box, section, section.notes.length > 0 || promptId === step.prompts[0]?.id);
       this.#renderList(step, box.querySelector("ul"), section.notes, seen);
       wantedSections.push(box);
     }
@@ -303,7 +308,7 @@ export class Board {
     if (section.theme) {
       const id = `theme-h-${step.id}-${section.theme.id}-${Math.random().toString(36).slice(2, 7)}`;
       box.append(el("div", { class: "theme-head" }, el("h4", { id, class: "theme-title", lang: this.#lang(), text: section.theme.title }),
-        el("span", { class: "theme-votes" })));
+        el("span", { class: "theme-votes" })), el("p", { class: "theme-description", hidden: true }));
       list.setAttribute("aria-labelledby", id);
       box.dataset.themeId = section.theme.id;
       box.addEventListener("dragover", (event) => { event.preventDefault(); box.classList.add("drop-target"); });
@@ -321,13 +326,19 @@ export class Board {
     return box;
   }
 
-  // A cluster's heading: its title and, once votes are known, its vote total. Its colour is the
-  // theme's (the notes in it take it too); the title, not the colour, says which theme it is.
-  #themeHeading(box, section) {
+  // A cluster's heading: its title, its description (if it has one) and, once votes are known,
+  // its vote total. Its colour is the theme's (the notes in it take it too); the title, not the
+  // colour, says which theme it is.
+  #themeHeading(box, section, described) {
     const title = box.querySelector("h4");
+    const description = box.querySelector(".theme-description");
     if (title.textContent !== section.theme.title) title.textContent = section.theme.title;
-    title.lang = this.#lang() || "";
-    if (!title.lang) title.removeAttribute("lang");
+    if (description.textContent !== (section.theme.description || "")) description.textContent = section.theme.description || "";
+    description.hidden = !described || !description.textContent;
+    for (const node of [title, description]) {
+      node.lang = this.#lang() || "";
+      if (!node.lang) node.removeAttribute("lang");
+    }
     const colour = `theme-colour-${(this.state.themesOf(section.theme.step_id).indexOf(section.theme) % 6 + 6) % 6}`;
     if (box.dataset.colour !== colour) {
       if (box.dataset.colour) box.classList.remove(box.dataset.colour);
@@ -410,6 +421,8 @@ export class Board {
         this.render();
       }, report),
       hide: (note, hidden) => this.send("note.hide", { note_id: note.id, hidden }).catch(report),
+      exclude: (note, excluded) => this.send("note.exclude", { note_id: note.id, excluded })
+        .then(() => this.announcer.say(excluded ? this.strings.left_out : this.strings.brought_back), report),
       move: (note, promptId) => this.send("note.move", { note_id: note.id, prompt_id: promptId }).catch(report),
       merge: (note, intoId) => this.send("note.merge", { note_id: note.id, into_note_id: intoId }).catch(report),
     };

@@ -6,6 +6,7 @@
 import { el, format } from "./dom.js";
 import { keepFocus } from "./focus.js";
 import { showNotice } from "./notice.js";
+import { themeControls } from "./theme_controls.js";
 
 let uid = 0;
 const field = (labelText, input) => {
@@ -279,36 +280,13 @@ export class Controls {
   #themes(step) {
     const s = this.s;
     const themes = this.board.state.themesOf(step.id);
-    const title = el("input", { id: "ctl-theme-title", maxlength: "200" });
-    const list = el("ol", { class: "theme-list" });
-    themes.forEach((theme, index) => {
-      const name = el("input", { id: `ctl-theme-${theme.id}`, value: theme.title, maxlength: "200", lang: this.#lang() });
-      const order = themes.map((t) => t.id);
-      const swap = (a, b) => { [order[a], order[b]] = [order[b], order[a]]; this.send("theme.reorder", { step_id: step.id, theme_ids: order }).catch(() => {}); };
-      list.append(el("li", {},
-        el("label", { for: name.id, class: "visually-hidden", text: format(s.theme_name_n, { n: index + 1 }) }), name, " ",
-        el("button", { type: "button", class: "small", text: s.rename, onclick: () => this.send("theme.update", { theme_id: theme.id, title: name.value }).catch(() => {}) }), " ",
-        el("button", { type: "button", class: "small", text: "↑", "aria-label": format(s.move_up, { title: theme.title }), disabled: index === 0 ? true : null, onclick: () => swap(index, index - 1) }), " ",
-        el("button", { type: "button", class: "small", text: "↓", "aria-label": format(s.move_down, { title: theme.title }), disabled: index === themes.length - 1 ? true : null, onclick: () => swap(index, index + 1) }), " ",
-        el("button", { type: "button", class: "small", text: s.delete, "aria-label": `${s.delete}: ${theme.title}`, onclick: () => this.send("theme.delete", { theme_id: theme.id }).catch(() => {}) })));
-    });
     const cluster = el("input", { type: "checkbox", id: "ctl-cluster" });
     const clustering = step.state.participants_may_cluster;
     cluster.checked = clustering;
     cluster.addEventListener("change", () => this.send("step.cluster", { step_id: step.id, allowed: cluster.checked }).catch(() => { cluster.checked = !cluster.checked; }));
-    const add = () => {
-      const sent = title.value;
-      if (!sent.trim()) return;
-      this.send("theme.create", { step_id: step.id, title: sent }).then(() => {
-        // The controls may have been re-rendered, and the next theme's name may be typed already
-        // (the room's event can come before this answer): clear only the name that was sent.
-        const current = document.getElementById("ctl-theme-title");
-        if (current?.value === sent) current.value = "";
-      }, () => {});
-    };
-    title.addEventListener("keydown", (event) => { if (event.key === "Enter") { event.preventDefault(); add(); } });
+    const options = { s, step, send: (event, payload) => this.send(event, payload), lang: this.#lang() };
     return this.#fold("themes", format(s.themes_n, { n: themes.length }), Boolean(step.themes || themes.length || clustering),
-      list, el("div", { class: "control-row" }, field(s.new_theme, title), el("button", { type: "button", id: "ctl-theme-add", text: s.add_theme, onclick: add })),
+      ...themeControls(options, themes),
       el("p", { class: "control-toggle" }, cluster, " ", el("label", { for: "ctl-cluster", text: s.participants_cluster }), " ",
         el("span", { class: clustering ? "state-badge on" : "state-badge", id: "ctl-cluster-state", text: clustering ? s.state_on : s.state_off })));
   }

@@ -3,6 +3,7 @@
 // opens it, Escape closes it and gives the focus back, arrow keys walk it). While voting is open
 // a participant keeps one small vote button on the card, so that voting stays one tap.
 // Drag and drop into a theme always has the menu as its alternative (WCAG 2.5.7).
+import { noteExcludedMark, noteExclusionEntry, noteLooksExcluded } from "./curation.js";
 import { el, format } from "./dom.js";
 
 export function authorName(state, strings, note) {
@@ -63,6 +64,8 @@ function meta(ctx, note) {
   if (note.pending) line.append(" · ", el("span", { class: "note-status", text: strings.sending }));
   else if (wasEdited(note)) line.append(" · ", el("span", { class: "edited", text: strings.edited }));
   if (note.moderated) line.append(" · ", el("strong", { class: "moderated", text: strings.hidden_by_moderator }));
+  const excluded = noteExcludedMark(ctx, note);
+  if (excluded) line.append(" ", excluded);
   return line;
 }
 
@@ -137,7 +140,7 @@ function moderation(ctx, item, step, note) {
   const base = item.dataset.menuId;
   const close = (action) => () => { ctx.menu.close(item); action(); };
   const entries = [el("button", { type: "button", "data-action": "hide", text: note.moderated ? s.show_note : s.hide_note,
-    onclick: close(() => ctx.actions.hide(note, !note.moderated)) })];
+    onclick: close(() => ctx.actions.hide(note, !note.moderated)) }), noteExclusionEntry(ctx, close, note)];
   if (step.prompts.length > 1) {
     const move = el("select", { id: `${base}-move`, "data-action": "move-to" });
     for (const prompt of step.prompts) {
@@ -198,7 +201,7 @@ export function fillNote(ctx, item, step, note) {
   const open = ctx.menu.isOpen(key);
   const mayChange = !note.pending && state.writable(step) && (state.me.role === "facilitator" || state.isMine(note));
   const signature = JSON.stringify([note.version, note.text, note.fields, note.pending, note.votes, note.theme_id,
-    note.moderated, note.updated_at, groupOf(state, note), authorName(state, s, note), step.state.voting,
+    note.moderated, noteLooksExcluded(state, note), note.updated_at, groupOf(state, note), authorName(state, s, note), step.state.voting,
     state.myVotes.get(note.id), facts.votesUsed, mayChange, facts.themesKey,
     step.state.participants_may_cluster, ctx.lang, open]);
   if (item.dataset.signature === signature) return false;
@@ -207,6 +210,7 @@ export function fillNote(ctx, item, step, note) {
   item.dataset.menuId = `note-menu-${key.replace(/[^\w-]/g, "-")}`;
   item.classList.toggle("pending", Boolean(note.pending));
   item.classList.toggle("mine", state.isMine(note));
+  item.classList.toggle("excluded", noteLooksExcluded(state, note));
   item.draggable = !note.pending && !state.readOnly && (state.me.role === "facilitator" || step.state.participants_may_cluster);
   const foot = el("div", { class: "note-foot" }, meta(ctx, note), ...badges(ctx, step, note));
   const card = el("article", { class: "note-card" }, body(ctx, step, note), foot);

@@ -115,6 +115,10 @@ export class BoardState {
         this.step(data.step_id).state = data.state;
         touch(data.step_id);
         break;
+      case "step.excluded":
+        this.step(data.step_id).excluded_prompts = data.excluded_prompts;
+        touch(data.step_id);
+        break;
       case "step.hidden":
         this.#setHidden(data, true);
         touch(data.step_id);
