@@ -10,6 +10,19 @@ def step_of(workshop: dict, canvas: str) -> dict:
     return next(step for step in workshop["steps"] if step["canvas"] == canvas)
 
 
+def series_workshop(api, series_id: int, index: int) -> dict:
+    """Workshop ``index`` of the training-plan template in the series, in Finnish."""
+    body = {
+        "title": f"Työpaja {index}",
+        "template": "hyvanmitta-training-plan",
+        "language": "fi",
+        "series_id": series_id,
+    }
+    if index > 1:
+        body["index"] = index
+    return api.post("/workshops", json=body).get_json()
+
+
 @pytest.mark.parametrize(
     "template, index",
     [
@@ -142,15 +155,7 @@ def test_vision_statement_is_shared_and_conflicts_are_shown(participant, make_wo
 def test_workshop_two_shows_workshop_ones_themes_and_vision(api, client, sockets, facilitator):
     series = api.post("/series", json={"title": "Osallisuus", "topic": "osallisuusosaaminen"})
     series_id = series.get_json()["id"]
-    first = api.post(
-        "/workshops",
-        json={
-            "title": "Työpaja 1",
-            "template": "hyvanmitta-training-plan",
-            "language": "fi",
-            "series_id": series_id,
-        },
-    ).get_json()
+    first = series_workshop(api, series_id, 1)
     host = sockets(auth={"api_token": facilitator[2]})
     host.emit("join", {"workshop_id": first["id"]}, callback=True)
     impact = step_of(first, "impact")
@@ -181,16 +186,7 @@ def test_workshop_two_shows_workshop_ones_themes_and_vision(api, client, sockets
         },
         callback=True,
     )
-    second = api.post(
-        "/workshops",
-        json={
-            "title": "Työpaja 2",
-            "template": "hyvanmitta-training-plan",
-            "language": "fi",
-            "series_id": series_id,
-            "index": 2,
-        },
-    ).get_json()
+    second = series_workshop(api, series_id, 2)
     page = client.get(f"/j/{second['join_code']}").get_data(as_text=True)
     assert "Vuorovaikutus- ja kohtaamistaidot" in page
     assert "Yhteiset käytännöt ja työkalut" in page
@@ -216,15 +212,7 @@ def test_themes_written_as_notes_and_themes_without_notes_reach_the_next_worksho
     theme with a description but no notes: workshop 2's starting points show them all (an
     excluded test note does not)."""
     series_id = api.post("/series", json={"title": "Osallisuus"}).get_json()["id"]
-    first = api.post(
-        "/workshops",
-        json={
-            "title": "Työpaja 1",
-            "template": "hyvanmitta-training-plan",
-            "language": "fi",
-            "series_id": series_id,
-        },
-    ).get_json()
+    first = series_workshop(api, series_id, 1)
     host = sockets(auth={"api_token": facilitator[2]})
     host.emit("join", {"workshop_id": first["id"]}, callback=True)
     impact = step_of(first, "impact")
@@ -250,22 +238,9 @@ def test_themes_written_as_notes_and_themes_without_notes_reach_the_next_worksho
         },
         callback=True,
     )
-    from app.extensions import db
-    from app.notes.models import Note
-
-    with client.application.app_context():
-        db.session.get(Note, written["Testilappu"]).excluded = True
-        db.session.commit()
-    second = api.post(
-        "/workshops",
-        json={
-            "title": "Työpaja 2",
-            "template": "hyvanmitta-training-plan",
-            "language": "fi",
-            "series_id": series_id,
-            "index": 2,
-        },
-    ).get_json()
+    left_out = {"note_id": written["Testilappu"], "excluded": True}
+    assert host.emit("note.exclude", left_out, callback=True)["ok"]
+    second = series_workshop(api, series_id, 2)
     page = client.get(f"/j/{second['join_code']}").get_data(as_text=True)
     assert "Kehittämisen teemat (työpaja 1)" in page
     assert "Asiakkaan kohtaaminen" in page
