@@ -290,6 +290,7 @@ REST = {
     ("GET", f"{W}/summary.html"): FACILITATORS,
     ("GET", f"{W}/summary.docx"): FACILITATORS,
     ("GET", f"{W}/notes.csv"): FACILITATORS,
+    ("GET", f"{W}/notes.xlsx"): FACILITATORS,
     ("GET", f"{W}/facilitators"): FACILITATORS,
     ("POST", f"{W}/facilitators"): {"facilitator"},
     ("DELETE", f"{W}/facilitators/<int:facilitator_id>"): {"facilitator"},
