@@ -195,3 +195,27 @@ def test_the_console_preview_is_kept_until_a_note_arrives(
     room.note("Aino", "need", "needed", "Uusi tarve esikatseluun")
     page = client.get(f"/w/{workshop['id']}/summary").get_data(as_text=True)
     assert "Uusi tarve esikatseluun" in page and builds(app) == before + 1
+
+
+def test_a_worker_process_reads_the_workshop_itself_and_sees_each_change(
+    app, api, facilitator, workshop, sockets
+):
+    """The default under ``pajapohja serve``: the build, database read included, runs in a
+    worker process (the server's loop reads nothing); it sees the note just written."""
+    from app.exports.workers import Builders
+
+    builders = Builders("process", 1, cooperative=False)
+    app.extensions["pajapohja.builders"] = builders
+    try:
+        room = Room(sockets, facilitator[2], workshop).join("Aino")
+        room.note("Aino", "need", "needed", "Digituki kuuluu kaikille")
+        path = f"/workshops/{workshop['id']}/summary.docx"
+        first = api.get(path)
+        assert first.status_code == 200 and first.get_data().startswith(b"PK")
+        room.note("Aino", "need", "needed", "Etävastaanoton vuorovaikutus")
+        text = api.get(f"/workshops/{workshop['id']}/summary.md").get_data(as_text=True)
+        assert "Digituki kuuluu kaikille" in text and "Etävastaanoton vuorovaikutus" in text
+        assert builders._idle.qsize() == 1  # one worker, back in its place after each build
+    finally:
+        while not builders._idle.empty():
+            builders._idle.get().close()

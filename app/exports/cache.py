@@ -11,10 +11,10 @@ seconds, and every socket of the process waited for it).
   ``EXPORT_CACHE_BYTES`` (``PAJAPOHJA_EXPORT_CACHE_MB``, default 64), per process. A file
   larger than the budget is built and sent, not kept.
 - **Once.** Requests for a file that is being built wait for that build.
-- **Off the loop.** The database is read in the request (the workshop document, as the join
-  snapshot reads it); the pure part, document to blocks to bytes, runs in ``workers.Builders``:
-  under gevent in real OS threads by default (``PAJAPOHJA_EXPORT_WORKERS``; measured with
-  ``python -m bench --scenario 7``), in the request's own thread under the threading server.
+- **Off the loop.** Under gevent (``pajapohja serve``) one worker process reads the workshop
+  from the database and builds the file (``workers.Builders``, ``PAJAPOHJA_EXPORT_WORKERS``;
+  measured with ``python -m bench --scenario 7``); the request computes only the key. Under the
+  threading server the request's own thread reads and builds.
 """
 
 import os
@@ -32,7 +32,7 @@ from .markdown_out import to_html
 from .workers import Builders
 
 DEFAULT_CACHE_MB = 64
-DEFAULT_POOL_SIZE = 2
+DEFAULT_POOL_SIZE = 1
 ENTRY_OVERHEAD = 512  # bytes counted per file besides its body and name
 
 
@@ -107,7 +107,12 @@ def init_app(app) -> None:
     config = app.config
     megabytes = float(os.environ.get("PAJAPOHJA_EXPORT_CACHE_MB", DEFAULT_CACHE_MB))
     config.setdefault("EXPORT_CACHE_BYTES", int(megabytes * 1024 * 1024))
-    config.setdefault("EXPORT_WORKERS", os.environ.get("PAJAPOHJA_EXPORT_WORKERS", "thread"))
+    # Under gevent (``pajapohja serve``) one worker process at a lower priority, reading the
+    # database itself: measured with ``python -m bench --scenario 7``, it keeps the room's
+    # acknowledgements level while documents are built, where OS threads did not (the GIL) and
+    # two processes took both cores. The threading server builds in the request's own thread.
+    default_kind = "process" if config["ASYNC_MODE"] == "gevent" else "thread"
+    config.setdefault("EXPORT_WORKERS", os.environ.get("PAJAPOHJA_EXPORT_WORKERS", default_kind))
     config.setdefault(
         "EXPORT_POOL_SIZE", int(os.environ.get("PAJAPOHJA_EXPORT_POOL_SIZE", DEFAULT_POOL_SIZE))
     )
@@ -154,11 +159,63 @@ def _build(function, source: dict, name: str) -> service.ExportFile:
     return _builders().run(function, source, name)
 
 
+# Process workers read the database themselves: then the server's loop does not even read the
+# workshop document (2,000 notes: tens of ms, which every socket of the process would wait for).
+_worker_app = None
+
+
+def _worker_config() -> dict:
+    """What a worker process needs to open the same database as this server."""
+    config = current_app.config
+    keys = ("DATA_DIR", "SQLALCHEMY_DATABASE_URI", "CANVAS_DIRS", "SECRET_KEY")
+    return {key: config[key] for key in keys if key in config}
+
+
+def _worker_context(config: dict):
+    """In a worker process: an app context on the server's database (the app made once)."""
+    global _worker_app
+    if _worker_app is None:
+        from .. import create_app
+
+        _worker_app = create_app(
+            {
+                **config,
+                "ASYNC_MODE": "threading",
+                "MESSAGE_QUEUE": None,
+                "CREATE_SCHEMA": False,
+                "EXPORT_WORKERS": "inline",
+            }
+        )
+    return _worker_app.app_context()
+
+
+def read_and_build(config: dict, what: str, ident: int, name: str, today: date | None):
+    """In a worker process: read a workshop (``what`` "workshop" or "preview") or a series
+    ("plan") and build its file."""
+    with _worker_context(config):
+        if what == "plan":
+            series = db.session.get(Series, ident)
+            return service.build_plan_file(service.plan_source(series, today), name)
+        source = service.workshop_source(db.session.get(Workshop, ident))
+        if what == "preview":
+            return build_preview(source, name)
+        return service.build_workshop_file(source, name)
+
+
+def _made(what: str, record, name: str, today: date | None = None) -> service.ExportFile:
+    builders = _builders()
+    if builders.kind == "process":
+        return builders.run(read_and_build, _worker_config(), what, record.id, name, today)
+    if what == "plan":
+        return _build(service.build_plan_file, service.plan_source(record, today), name)
+    function = build_preview if what == "preview" else service.build_workshop_file
+    return _build(function, service.workshop_source(record), name)
+
+
 def workshop_file(workshop: Workshop, name: str) -> service.ExportFile:
     """``service.workshop_file``, kept (``name`` is one of ``service.WORKSHOP_FILES``)."""
     return file_cache().get(
-        ("workshop", workshop_key(workshop), name),
-        lambda: _build(service.build_workshop_file, service.workshop_source(workshop), name),
+        ("workshop", workshop_key(workshop), name), lambda: _made("workshop", workshop, name)
     )
 
 
@@ -172,10 +229,7 @@ def plan_file(series: Series, name: str, today: date | None = None) -> service.E
         today,
         name,
     )
-    return file_cache().get(
-        key,
-        lambda: _build(service.build_plan_file, service.plan_source(series, today), name),
-    )
+    return file_cache().get(key, lambda: _made("plan", series, name, today))
 
 
 def build_preview(source: dict, _name: str) -> service.ExportFile:
@@ -187,7 +241,6 @@ def build_preview(source: dict, _name: str) -> service.ExportFile:
 def summary_preview(workshop: Workshop) -> str:
     """The preview's HTML fragment, kept like the files (each open console asks every 15 s)."""
     preview = file_cache().get(
-        ("preview", workshop_key(workshop)),
-        lambda: _build(build_preview, service.workshop_source(workshop), "preview"),
+        ("preview", workshop_key(workshop)), lambda: _made("preview", workshop, "preview")
     )
     return preview.body.decode("utf-8")

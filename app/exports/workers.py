@@ -1,15 +1,16 @@
-"""Where the pure part of a document build runs (the workshop documents are already read; what
-is left is CPU: blocks, Markdown, HTML, Word), so that the event loop keeps serving meanwhile.
+"""Where a document build runs, so that the event loop keeps serving meanwhile.
 
-- ``thread`` (the default): under gevent, a pool of real OS threads (gevent's ``ThreadPool``)
-  builds it; the loop gets the GIL back within ``SWITCH_INTERVAL``.
-  Under the threading server every request already has its own thread: it builds there.
-- ``process``: worker processes, started at the first build, at a lower CPU priority than the
-  server. The request hands the work to an OS thread, which sends it to a worker over a pipe
-  and waits for the answer there (a pipe write of a 400 KB document from the loop would block
-  it until the worker has read it). Measured worse than ``thread`` on a busy 2-core machine
-  (``python -m bench --scenario 7``, docs/performance.md).
+- ``process`` (the default under gevent, app/exports/cache.py): worker processes, started at the
+  first build, at a lower CPU priority than the server; they read the workshop from the
+  database themselves (``cache.read_and_build``). The request hands the work to an OS thread,
+  which sends it to a worker over a pipe and waits for the answer there (a pipe write from the
+  loop would block it until the worker has read it).
+- ``thread``: the document is read in the request; a pool of real OS threads (gevent's
+  ``ThreadPool``) builds it; the loop gets the GIL back within ``SWITCH_INTERVAL``. Under the
+  threading server every request already has its own thread: it builds there.
 - ``inline``: the request itself, on the event loop (for comparison only).
+
+Measured with ``python -m bench --scenario 7`` (docs/performance.md).
 """
 
 import multiprocessing
