@@ -286,3 +286,33 @@ def test_creating_groups_twice_at_once_makes_one_set(room):
     assert not extra, (
         f"{len(extra)} of {len(steps)} steps got more than one set of 3 groups: {extra}"
     )
+
+
+def test_questions_left_out_at_once_by_several_facilitators_are_all_left_out(room):
+    """``prompt.exclude`` reads the step's list of left-out questions and writes it back: two
+    facilitators leaving out different questions at the same moment must both be kept."""
+    hosts = [room.facilitator() for _ in range(6)]
+    lost = []
+    for step in room.workshop["steps"]:
+        prompts = [prompt["id"] for prompt in step["prompts"]]
+        if len(prompts) < 2:
+            continue
+        acks = at_once(
+            [
+                call(
+                    host,
+                    "prompt.exclude",
+                    {
+                        "step_id": step["id"],
+                        "prompt_id": prompts[n % len(prompts)],
+                        "excluded": True,
+                    },
+                )
+                for n, host in enumerate(hosts)
+            ]
+        )
+        assert all(ack["ok"] for ack in acks), acks
+        stored = next(s for s in room.stored()["steps"] if s["id"] == step["id"])
+        if set(stored["excluded_prompts"]) != set(prompts[: len(hosts)]):
+            lost.append((step["canvas"], stored["excluded_prompts"]))
+    assert not lost, f"questions left out were lost: {lost}"
