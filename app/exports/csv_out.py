@@ -5,10 +5,9 @@ time a note was written is the workshop's local time ("2025-03-12 09:30")."""
 import csv
 import io
 import json
-from datetime import UTC, datetime
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from datetime import datetime
 
-from .content import Material, ordered, parse_time
+from .content import Material, ordered
 from .escape import csv_cell
 from .words import Words
 
@@ -37,23 +36,10 @@ def _fields(step: dict, note: dict) -> str:
     return " | ".join(parts)
 
 
-def local_time(value: str | None, zone: str | None) -> datetime | None:
-    """A stored time (naive UTC, "…Z") as the wall-clock time of the zone, without a zone."""
-    moment = parse_time(value)
-    if moment is None:
-        return None
-    try:
-        where = ZoneInfo(zone or "Europe/Helsinki")
-    except (ZoneInfoNotFoundError, ValueError):
-        where = ZoneInfo("Europe/Helsinki")
-    return moment.replace(tzinfo=UTC, microsecond=0).astimezone(where).replace(tzinfo=None)
-
-
 def note_table(doc: dict) -> tuple[list[str], list[list]]:
     """The header and one row per shown note, in the summary's order. Texts are as written;
     votes a number, the time a local ``datetime``."""
     words = Words(doc["workshop"]["language"])
-    zone = doc["workshop"].get("time_zone")
     material = Material(doc)
     themes = {theme["id"]: theme["title"] for theme in doc["themes"]}
     groups = {group["id"]: group["name"] for group in doc["groups"]}
@@ -73,7 +59,8 @@ def note_table(doc: dict) -> tuple[list[str], list[list]]:
                     _fields(step, note),
                     note.get("votes") or 0,
                     note["author_name"] or words["anonymous"],
-                    local_time(note["created_at"], zone),
+                    # the wall-clock time of the workshop's zone, to the second, without a zone
+                    material.local(note["created_at"]).replace(microsecond=0, tzinfo=None),
                 ]
             )
     return [words[f"csv_{column}"] for column in COLUMNS], rows
