@@ -220,7 +220,7 @@ def workshop_file(workshop: Workshop, name: str) -> service.ExportFile:
 
 
 def plan_file(series: Series, name: str, today: date | None = None) -> service.ExportFile:
-    """``service.plan_file``, kept (``name`` is one of ``service.PLAN_FILES``)."""
+    """A series' training-plan file, kept (``name`` is one of ``service.PLAN_FILES``)."""
     today = today or date.today()
     key = (
         "plan",

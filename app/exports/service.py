@@ -81,10 +81,6 @@ def facilitator_name(workshop: Workshop) -> str | None:
     return (owner.name or None) if owner is not None else None
 
 
-def summary_markdown(workshop: Workshop) -> str:
-    return to_markdown(summary(workshop_document(workshop), facilitator_name(workshop)))
-
-
 def _unknown() -> AppError:
     return AppError("unknown_format", _("No such download."), 404)
 
@@ -135,12 +131,6 @@ def build_workshop_file(source: dict, name: str) -> ExportFile:
 
 def series_documents(series: Series) -> list[dict]:
     return [workshop_document(workshop) for workshop in series.workshops]
-
-
-def plan_file(series: Series, name: str, today: date | None = None) -> ExportFile:
-    if name not in PLAN_FILES:
-        raise _unknown()
-    return build_plan_file(plan_source(series, today), name)
 
 
 def plan_source(series: Series, today: date | None = None) -> dict:
