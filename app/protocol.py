@@ -223,9 +223,7 @@ CLIENT_EVENTS: dict[str, ClientEvent] = {
             "`{}` — a closed workshop refuses joins and changes",
             (Broadcast.WORKSHOP_STATUS,),
         ),
-        ClientEvent(
-            Client.WORKSHOP_REOPEN, STEERING, "`{}`", (Broadcast.WORKSHOP_STATUS,)
-        ),
+        ClientEvent(Client.WORKSHOP_REOPEN, STEERING, "`{}`", (Broadcast.WORKSHOP_STATUS,)),
         ClientEvent(
             Client.TIMER_START,
             TIMER,
@@ -302,8 +300,7 @@ CLIENT_EVENTS: dict[str, ClientEvent] = {
             STEERING,
             '`{"note_id", "hidden": bool}` — moderation',
             (Broadcast.NOTE_DELETED, Broadcast.NOTE_ADDED),
-            "`note.deleted` then `note.added` (the note, `moderated: true`, to facilitators "
-            "only)",
+            "`note.deleted` then `note.added` (the note, `moderated: true`, to facilitators only)",
         ),
         ClientEvent(
             Client.NOTE_MOVE,
@@ -352,7 +349,7 @@ CLIENT_EVENTS: dict[str, ClientEvent] = {
         ClientEvent(
             Client.PARTICIPANTS_DUPLICATES,
             STEERING,
-            "`{}` — a reading: changes nothing, ack without `seq`: `{\"groups\": [{\"kind\": "
+            '`{}` — a reading: changes nothing, ack without `seq`: `{"groups": [{"kind": '
             '"browser" | "address", "count", "participants": [{"id", "name"}]}]}`: present '
             "participants who joined from the same browser (`browser_id`) or the same network "
             "address, first joiner first, at most 501 listed per group (`count` says how many "
@@ -431,18 +428,14 @@ BROADCAST_TYPES: dict[str, BroadcastType] = {
     b.name: b
     for b in (
         BroadcastType(Broadcast.NOTE_ADDED, '`{"note": <note>}`', "everyone who may see the note"),
-        BroadcastType(
-            Broadcast.NOTE_EDITED, '`{"note": <note>}`', "everyone who may see the note"
-        ),
+        BroadcastType(Broadcast.NOTE_EDITED, '`{"note": <note>}`', "everyone who may see the note"),
         BroadcastType(
             Broadcast.NOTE_DELETED,
             '`{"note_id", "step_id"}`',
             "everyone who may see the note (from `resync`: whoever saw it until then)",
         ),
         BroadcastType(Broadcast.WORKSHOP_STEP, '`{"current_step_id"}`', "everyone"),
-        BroadcastType(
-            Broadcast.WORKSHOP_FOLLOW, '`{"follow_me", "current_step_id"}`', "everyone"
-        ),
+        BroadcastType(Broadcast.WORKSHOP_FOLLOW, '`{"follow_me", "current_step_id"}`', "everyone"),
         BroadcastType(Broadcast.WORKSHOP_STATUS, '`{"status", "closed_at"}`', "everyone"),
         BroadcastType(Broadcast.STEP_STATE, '`{"step_id", "state"}`', "everyone"),
         BroadcastType(Broadcast.STEP_HIDDEN, '`{"step_id", "group_id"}`', EVERYONE_OR_GROUP),
@@ -481,9 +474,7 @@ BROADCAST_TYPES: dict[str, BroadcastType] = {
         BroadcastType(Broadcast.PARTICIPANT_REMOVED, '`{"participant_id"}`', "everyone"),
         BroadcastType(Broadcast.GROUPS_CHANGED, '`{"step_id", "groups": [...]}`', "everyone"),
         BroadcastType(Broadcast.NOTES_DEBRIEFED, '`{"step_id", "notes": [...]}`', "everyone"),
-        BroadcastType(
-            Broadcast.STEP_DONE, '`{"step_id", "participant_id", "done"}`', "everyone"
-        ),
+        BroadcastType(Broadcast.STEP_DONE, '`{"step_id", "participant_id", "done"}`', "everyone"),
         BroadcastType(
             Broadcast.VISION_CHANGED,
             '`{"step_id", "vision": {"text", "version", "edited_by", "edited_at"}}` (from '
@@ -581,12 +572,15 @@ def _markers(table: str) -> tuple[str, str]:
 
 def render_doc(doc: str) -> str:
     """``doc`` (docs/protocol.md) with its generated tables as the table says now."""
-    for table, text in (("client events", _client_table()), ("broadcast types", _broadcast_table())):
+    for table, text in (
+        ("client events", _client_table()),
+        ("broadcast types", _broadcast_table()),
+    ):
         begin, end = _markers(table)
-        pattern = re.compile(re.escape(begin) + r"\n.*?" + re.escape(end), re.S)
-        if not pattern.search(doc):
+        found = re.search(re.escape(begin) + r"\n.*?" + re.escape(end), doc, re.S)
+        if found is None:
             raise RuntimeError(f"{DOC_PATH}: the markers of the {table} table are missing")
-        doc = pattern.sub(lambda _match: f"{begin}\n{text}\n{end}", doc, count=1)
+        doc = f"{doc[: found.start()]}{begin}\n{text}\n{end}{doc[found.end() :]}"
     return doc
 
 

@@ -18,6 +18,7 @@ from .extensions import db, socketio
 from .facilitation import membership
 from .notes import log
 from .notes.models import Event
+from .protocol import CLIENT_EVENTS, Client, Server
 
 logger = logging.getLogger("pajapohja.realtime")
 
@@ -97,7 +98,7 @@ def current_viewer() -> log.Viewer:
     viewer = connection().get("viewer")
     if viewer is None:
         raise AppError("not_joined", _("Join a workshop first."), 403)
-    if viewer.is_presenter and request.event["message"] != "resync":
+    if viewer.is_presenter and request.event["message"] != Client.RESYNC:
         raise AppError("forbidden", _("The presenter view changes nothing."), 403)
     membership.authorize(viewer)  # rights as they are now, not as they were at join
     return viewer
@@ -109,15 +110,15 @@ def broadcast(events: list[Event]) -> None:
     for event in events:
         workshop_id = event.workshop_id
         if event.audience is None:
-            socketio.emit("event", log.wire(event), to=room_all(workshop_id))
+            socketio.emit(Server.EVENT, log.wire(event), to=room_all(workshop_id))
             continue
         # The audience first: a socket gets its packets in this order, so one that has the
         # event drops the placeholder after it (which names no one, see ``log.placeholder``).
         if event.audience.get("facilitators", True):
-            socketio.emit("event", log.wire(event), to=room_facilitators(workshop_id))
+            socketio.emit(Server.EVENT, log.wire(event), to=room_facilitators(workshop_id))
         for participant_id in event.audience.get("participants", ()):
-            socketio.emit("event", log.wire(event), to=room_participant(participant_id))
-        socketio.emit("event", log.placeholder(event), to=room_all(workshop_id))
+            socketio.emit(Server.EVENT, log.wire(event), to=room_participant(participant_id))
+        socketio.emit(Server.EVENT, log.placeholder(event), to=room_all(workshop_id))
 
 
 def _payload_error(payload) -> AppError | None:
@@ -144,7 +145,11 @@ def handler(name: str):
     """Register a client -> server event. The wrapped function gets the payload dict and returns
     ``(ack_data, events)``; events are broadcast only after the handler's transaction committed.
     Every outcome is an acknowledgement: ``{"ok": true, ...}`` or ``{"ok": false, "error": ...}``.
+    ``name`` must be in the protocol's table (``app.protocol``); any other name is refused at
+    import, so that no event exists that the table and docs/protocol.md do not list.
     """
+    if name not in CLIENT_EVENTS:
+        raise ValueError(f"socket event {name!r} is not in the protocol table (app/protocol.py)")
 
     def decorate(func):
         @functools.wraps(func)

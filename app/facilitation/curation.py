@@ -6,6 +6,7 @@ workshop too: curating is what a facilitator does after the session."""
 from ..notes import log
 from ..notes.operations import change
 from ..notes.service import note_event, note_of
+from ..protocol import Broadcast
 from ..validation import flag
 from ..workshops.service import step_of
 from .access import prompt_of, require_facilitator
@@ -22,7 +23,7 @@ def exclude_note(viewer: log.Viewer, payload: dict):
         if note.excluded == excluded:
             return {"note": note.to_public()}, []
         note.excluded = excluded
-        return {"note": note.to_public()}, [note_event(viewer, "note.edited", note)]
+        return {"note": note.to_public()}, [note_event(viewer, Broadcast.NOTE_EDITED, note)]
 
     return change(viewer, payload, apply, op_required=False)
 
@@ -44,6 +45,6 @@ def exclude_prompt(viewer: log.Viewer, payload: dict):
         if after == before:
             return data, []
         step.excluded_prompts = data["excluded_prompts"]  # a new list: the JSON column sees it
-        return data, [log.append(viewer.workshop_id, "step.excluded", data)]
+        return data, [log.append(viewer.workshop_id, Broadcast.STEP_EXCLUDED, data)]
 
     return change(viewer, payload, apply, op_required=False)

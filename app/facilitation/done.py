@@ -7,6 +7,7 @@ from ..errors import AppError
 from ..extensions import db
 from ..notes import log
 from ..notes.operations import change
+from ..protocol import Broadcast
 from ..validation import flag
 from ..workshops.models import StepDone
 from ..workshops.service import step_of
@@ -34,7 +35,7 @@ def mark_done(viewer: log.Viewer, payload: dict):
             return {"done": done}, []
         event = log.append(
             viewer.workshop_id,
-            "step.done",
+            Broadcast.STEP_DONE,
             {"step_id": step.id, "participant_id": viewer.participant_id, "done": done},
         )
         return {"done": done}, [event]

@@ -12,6 +12,7 @@ from sqlalchemy import func, or_, select
 
 from ..extensions import db
 from ..notes import log
+from ..protocol import Client
 from ..realtime import current_viewer, handler
 from ..workshops.models import Participant
 from .access import require_facilitator
@@ -78,7 +79,7 @@ def duplicates(viewer: log.Viewer, payload: dict):
     return {"groups": groups(viewer.workshop_id)}, []
 
 
-@handler("participants.duplicates")
+@handler(Client.PARTICIPANTS_DUPLICATES)
 def participants_duplicates(payload: dict):
     """Sent by a facilitator of the workshop (participants are refused with ``forbidden``):
     the groups of participants who joined from one browser or one network. Nothing is

@@ -13,6 +13,7 @@ from ..notes import log
 from ..notes.models import Note, Theme
 from ..notes.operations import change
 from ..notes.service import note_event
+from ..protocol import Broadcast
 from ..validation import optional_int, required_str
 from ..workshops.document import group_public, memberships
 from ..workshops.models import Group, GroupMember, Participant, Step
@@ -34,7 +35,7 @@ def _groups_event(viewer: log.Viewer, step_id: int) -> log.Event:
         "step_id": step_id,
         "groups": [group_public(g, members.get(g.id, []), names) for g in groups],
     }
-    return log.append(viewer.workshop_id, "groups.changed", data)
+    return log.append(viewer.workshop_id, Broadcast.GROUPS_CHANGED, data)
 
 
 def create(viewer: log.Viewer, payload: dict):
@@ -180,7 +181,7 @@ def debrief(viewer: log.Viewer, payload: dict):
         db.session.flush()
         moved = [note.to_public() for note in notes if audience_for(note) is None]
         event = log.append(
-            viewer.workshop_id, "notes.debriefed", {"step_id": step.id, "notes": moved}
+            viewer.workshop_id, Broadcast.NOTES_DEBRIEFED, {"step_id": step.id, "notes": moved}
         )
         return {"brought": len(moved)}, [event]
 
@@ -225,17 +226,21 @@ def end(viewer: log.Viewer, payload: dict):
         if moved:
             events.append(
                 log.append(
-                    viewer.workshop_id, "notes.debriefed", {"step_id": step.id, "notes": moved}
+                    viewer.workshop_id,
+                    Broadcast.NOTES_DEBRIEFED,
+                    {"step_id": step.id, "notes": moved},
                 )
             )
         # A note not everyone sees (moderated, or in private brainstorming) moves too: those
         # who see it learn it left its group.
         for note, audience in audiences:
             if audience is not None:
-                events.append(note_event(viewer, "note.edited", note, audience))
+                events.append(note_event(viewer, Broadcast.NOTE_EDITED, note, audience))
         for theme in themes:
             events.append(
-                log.append(viewer.workshop_id, "theme.updated", {"theme": theme.to_public()})
+                log.append(
+                    viewer.workshop_id, Broadcast.THEME_UPDATED, {"theme": theme.to_public()}
+                )
             )
         db.session.execute(GroupMember.__table__.delete().where(GroupMember.step_id == step.id))
         for group in groups.values():

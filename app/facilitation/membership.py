@@ -29,6 +29,7 @@ from ..accounts.models import Facilitator
 from ..errors import AppError
 from ..extensions import socketio
 from ..notes import log
+from ..protocol import Client
 from ..workshops.models import CoFacilitator, Participant, Workshop
 from . import presence
 
@@ -63,7 +64,9 @@ _FACILITATOR_STILL_IN = select(_workshops.c.id).where(
 # Participants' changes whose own write transaction already refuses a removed participant
 # (``notes.service``'s writer check, in ``note.add``'s one query): asking twice would only add
 # a query to the most frequent events of all.
-CHECKED_BY_THE_CHANGE = frozenset({"note.add", "note.edit", "note.delete", "vision.edit"})
+CHECKED_BY_THE_CHANGE = frozenset(
+    {Client.NOTE_ADD, Client.NOTE_EDIT, Client.NOTE_DELETE, Client.VISION_EDIT}
+)
 
 
 _PENDING = "pajapohja_membership_viewer"  # on the event's request object: checked once

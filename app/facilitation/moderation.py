@@ -10,6 +10,7 @@ from ..notes import log
 from ..notes.models import Note, Vote
 from ..notes.operations import change
 from ..notes.service import note_event, note_of
+from ..protocol import Broadcast
 from ..realtime import broadcast
 from ..validation import database_id, flag, required_id
 from ..workshops.models import Participant, Step
@@ -23,14 +24,14 @@ from .voting import _vote_event as vote_event  # one shape for every tally chang
 def _edited(viewer: log.Viewer, note: Note) -> log.Event:
     note.version += 1
     note.updated_at = utcnow()
-    return note_event(viewer, "note.edited", note)
+    return note_event(viewer, Broadcast.NOTE_EDITED, note)
 
 
 def _withdrawn(viewer: log.Viewer, note: Note, audience: dict | None) -> log.Event:
     """Everyone who saw the note drops it (``audience``: who saw it until now)."""
     return log.append(
         viewer.workshop_id,
-        "note.deleted",
+        Broadcast.NOTE_DELETED,
         {"note_id": note.id, "step_id": note.step_id},
         audience=audience,
         note_id=note.id,
@@ -52,7 +53,7 @@ def hide(viewer: log.Viewer, payload: dict):
         note.version += 1  # (updated_at stays: it tells when the words last changed)
         # Hiding: everyone drops it, then the facilitators get it back marked as hidden.
         events = [_withdrawn(viewer, note, before)] if hidden else []
-        events.append(note_event(viewer, "note.added", note))
+        events.append(note_event(viewer, Broadcast.NOTE_ADDED, note))
         return {"note": note.to_public()}, events
 
     return change(viewer, payload, apply, op_required=False)
@@ -72,7 +73,7 @@ def move(viewer: log.Viewer, payload: dict):
         events = [_withdrawn(viewer, note, audience_for(note))]
         note.step_id, note.prompt_id = step.id, prompt_id
         note.version += 1
-        events.append(note_event(viewer, "note.added", note))
+        events.append(note_event(viewer, Broadcast.NOTE_ADDED, note))
         return {"note": note.to_public()}, events
 
     return change(viewer, payload, apply, op_required=False)
@@ -172,7 +173,9 @@ def remove_participant(viewer: log.Viewer, payload: dict):
             participant.removed = True
             events.append(
                 log.append(
-                    viewer.workshop_id, "participant.removed", {"participant_id": participant.id}
+                    viewer.workshop_id,
+                    Broadcast.PARTICIPANT_REMOVED,
+                    {"participant_id": participant.id},
                 )
             )
         events += _withdraw_votes(viewer, ids)

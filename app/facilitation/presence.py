@@ -19,6 +19,7 @@ import socket
 import threading
 
 from ..extensions import socketio
+from ..protocol import Server
 
 COALESCE_SECONDS = 1.0
 HEARTBEAT_SECONDS = 10
@@ -142,7 +143,7 @@ def _send_later(workshop_id: int) -> None:
     socketio.sleep(COALESCE_SECONDS)
     with _lock:
         _pending.discard(workshop_id)
-    socketio.emit("presence", snapshot(workshop_id), to=f"w{workshop_id}:f")
+    socketio.emit(Server.PRESENCE, snapshot(workshop_id), to=f"w{workshop_id}:f")
 
 
 def _changed(workshop_id: int) -> None:

@@ -11,6 +11,7 @@ from ..extensions import db
 from ..notes import log
 from ..notes.models import Note
 from ..notes.operations import change
+from ..protocol import Broadcast
 from ..validation import flag
 from ..workshops.document import iso, step_state
 from ..workshops.models import GroupMember
@@ -29,7 +30,7 @@ def goto(viewer: log.Viewer, payload: dict):
         workshop = open_workshop(viewer)
         step = step_of(workshop.id, payload.get("step_id"))
         workshop.current_step_id = step.id
-        event = log.append(workshop.id, "workshop.step", {"current_step_id": step.id})
+        event = log.append(workshop.id, Broadcast.WORKSHOP_STEP, {"current_step_id": step.id})
         return {"current_step_id": step.id}, [event]
 
     return change(viewer, payload, apply, op_required=False)
@@ -44,7 +45,7 @@ def follow(viewer: log.Viewer, payload: dict):
         workshop.follow_me = follow_me
         event = log.append(
             workshop.id,
-            "workshop.follow",
+            Broadcast.WORKSHOP_FOLLOW,
             {"follow_me": follow_me, "current_step_id": workshop.current_step_id},
         )
         return {"follow_me": follow_me}, [event]
@@ -60,7 +61,9 @@ def _set_state(viewer: log.Viewer, payload: dict, attribute: str, value):
         step = step_of(viewer.workshop_id, payload.get("step_id"))
         setattr(step, attribute, value)
         event = log.append(
-            viewer.workshop_id, "step.state", {"step_id": step.id, "state": step_state(step)}
+            viewer.workshop_id,
+            Broadcast.STEP_STATE,
+            {"step_id": step.id, "state": step_state(step)},
         )
         return {"state": step_state(step)}, [event]
 
@@ -132,7 +135,7 @@ def set_hidden(viewer: log.Viewer, payload: dict, hidden: bool):
         data = {"step_id": step.id, "group_id": group.id if group else None}
         audience = _group_audience(group)
         if hidden:
-            event = log.append(viewer.workshop_id, "step.hidden", data, audience=audience)
+            event = log.append(viewer.workshop_id, Broadcast.STEP_HIDDEN, data, audience=audience)
         else:
             members = (audience or {}).get("participants", [])
             notes = [
@@ -141,7 +144,10 @@ def set_hidden(viewer: log.Viewer, payload: dict, hidden: bool):
                 if note_audience(n, step, group, members) == audience
             ]
             event = log.append(
-                viewer.workshop_id, "step.revealed", {**data, "notes": notes}, audience=audience
+                viewer.workshop_id,
+                Broadcast.STEP_REVEALED,
+                {**data, "notes": notes},
+                audience=audience,
             )
         return {"hidden": hidden}, [event]
 
@@ -157,7 +163,9 @@ def set_status(viewer: log.Viewer, payload: dict, status: str):
         workshop.status = status
         workshop.closed_at = utcnow() if status == "closed" else None
         event = log.append(
-            workshop.id, "workshop.status", {"status": status, "closed_at": iso(workshop.closed_at)}
+            workshop.id,
+            Broadcast.WORKSHOP_STATUS,
+            {"status": status, "closed_at": iso(workshop.closed_at)},
         )
         return {"status": status}, [event]
 

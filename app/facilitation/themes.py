@@ -10,6 +10,7 @@ from ..notes import log
 from ..notes.models import Note, Theme
 from ..notes.operations import change
 from ..notes.service import note_event, note_of
+from ..protocol import Broadcast
 from ..validation import optional_str, required_id, required_str
 from ..workshops.service import step_of
 from .access import group_of, open_workshop, require_facilitator
@@ -55,7 +56,9 @@ def create(viewer: log.Viewer, payload: dict):
         )
         db.session.add(theme)
         db.session.flush()
-        event = log.append(viewer.workshop_id, "theme.created", {"theme": theme.to_public()})
+        event = log.append(
+            viewer.workshop_id, Broadcast.THEME_CREATED, {"theme": theme.to_public()}
+        )
         return {"theme": theme.to_public()}, [event]
 
     return change(viewer, payload, apply)
@@ -70,7 +73,9 @@ def update(viewer: log.Viewer, payload: dict):
             theme.title = required_str(payload, "title", max_length=200)
         if "description" in payload:
             theme.description = optional_str(payload, "description", max_length=1000)
-        event = log.append(viewer.workshop_id, "theme.updated", {"theme": theme.to_public()})
+        event = log.append(
+            viewer.workshop_id, Broadcast.THEME_UPDATED, {"theme": theme.to_public()}
+        )
         return {"theme": theme.to_public()}, [event]
 
     return change(viewer, payload, apply, op_required=False)
@@ -96,7 +101,7 @@ def reorder(viewer: log.Viewer, payload: dict):
         for position, theme_id in enumerate(order):
             themes[theme_id].position = position
         event = log.append(
-            viewer.workshop_id, "themes.reordered", {"step_id": step.id, "theme_ids": order}
+            viewer.workshop_id, Broadcast.THEMES_REORDERED, {"step_id": step.id, "theme_ids": order}
         )
         return {"theme_ids": order}, [event]
 
@@ -113,7 +118,7 @@ def delete(viewer: log.Viewer, payload: dict):
         for note in db.session.scalars(select(Note).where(Note.theme_id == theme.id)):
             note.theme_id = None
         db.session.delete(theme)
-        event = log.append(viewer.workshop_id, "theme.deleted", data)
+        event = log.append(viewer.workshop_id, Broadcast.THEME_DELETED, data)
         return data, [event]
 
     return change(viewer, payload, apply, op_required=False)
@@ -134,7 +139,7 @@ def assign(viewer: log.Viewer, payload: dict):
                     "unknown_theme", _("The theme is on another step."), 404, field="theme_id"
                 )
         note.theme_id = theme_id
-        event = note_event(viewer, "note.edited", note)
+        event = note_event(viewer, Broadcast.NOTE_EDITED, note)
         return {"note": note.to_public()}, [event]
 
     return change(viewer, payload, apply, op_required=False)

@@ -10,6 +10,7 @@ from ..notes import log
 from ..notes.models import Vote
 from ..notes.operations import change
 from ..notes.service import note_of
+from ..protocol import Broadcast
 from ..validation import flag, required_id
 from ..workshops.service import step_of
 from .access import open_workshop, require_facilitator
@@ -58,7 +59,7 @@ def open_round(viewer: log.Viewer, payload: dict):
         }
         event = log.append(
             viewer.workshop_id,
-            "voting.changed",
+            Broadcast.VOTING_CHANGED,
             {"step_id": step.id, "voting": step.voting, "tallies": None},
         )
         return {"voting": step.voting}, [event]
@@ -77,7 +78,7 @@ def close_round(viewer: log.Viewer, payload: dict):
         counts = tallies(step)
         event = log.append(
             viewer.workshop_id,
-            "voting.changed",
+            Broadcast.VOTING_CHANGED,
             {
                 "step_id": step.id,
                 "voting": step.voting,
@@ -125,7 +126,7 @@ def _vote_event(viewer: log.Viewer, note, step) -> log.Event:
     audience = (
         None if step.voting.get("show_tallies") else {"facilitators": True, "participants": []}
     )
-    return log.append(viewer.workshop_id, "vote.changed", data, audience=audience)
+    return log.append(viewer.workshop_id, Broadcast.VOTE_CHANGED, data, audience=audience)
 
 
 def vote(viewer: log.Viewer, payload: dict, add: bool):

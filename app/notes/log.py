@@ -8,6 +8,7 @@ from sqlalchemy.orm.util import identity_key
 
 from ..db import forget_wal
 from ..extensions import db
+from ..protocol import Broadcast
 from ..workshops.models import Step, Workshop
 from ..workshops.visibility import notes_now
 from .models import Event
@@ -124,13 +125,13 @@ def placeholder(event: Event) -> dict:
     gapless. Nothing of the content, nor of the audience: during private brainstorming that
     would tell who wrote. ``realtime.broadcast`` sends the event to its audience before the
     placeholder, so a client that already has the event simply drops the placeholder."""
-    return {"seq": event.seq, "type": "hidden", "data": {}}
+    return {"seq": event.seq, "type": Broadcast.HIDDEN, "data": {}}
 
 
 def _about_a_note(event: Event) -> bool:
     """The event carries a note (``note.added``, ``note.edited``). A ``note.deleted`` carries
     only the note's id and goes to whoever saw the note until then (``event.audience``)."""
-    return event.note_id is not None and event.type != "note.deleted"
+    return event.note_id is not None and event.type != Broadcast.NOTE_DELETED
 
 
 def _as_now(event: Event, viewer: Viewer, notes: dict, visions: dict | None = None) -> dict:
@@ -139,7 +140,7 @@ def _as_now(event: Event, viewer: Viewer, notes: dict, visions: dict | None = No
     about a deleted note is a placeholder. A list of notes (``step.revealed``,
     ``notes.debriefed``) keeps those the viewer may still see, as they are now. A
     ``vision.changed`` carries its step's vision as it is now (``visions``: ``visions_now``)."""
-    if event.type == "vision.changed" and visible_to(event.audience, viewer):
+    if event.type == Broadcast.VISION_CHANGED and visible_to(event.audience, viewer):
         step_id = event.data.get("step_id")
         return {
             "seq": event.seq,
@@ -180,7 +181,9 @@ def events_since(workshop_id: int, since: int, viewer: Viewer) -> list[dict] | N
     if len(rows) > RESYNC_EVENT_LIMIT:
         return None
     notes = notes_now(_note_ids(rows))
-    visions = visions_now({e.data.get("step_id") for e in rows if e.type == "vision.changed"})
+    visions = visions_now(
+        {e.data.get("step_id") for e in rows if e.type == Broadcast.VISION_CHANGED}
+    )
     return [_as_now(event, viewer, notes, visions) for event in rows]
 
 
@@ -203,7 +206,9 @@ def scrub_note(note, now: dict | None = None) -> None:
     whose old page images would still hold it."""
     db.session.execute(
         update(Event.__table__)
-        .where(Event.__table__.c.note_id == note.id, Event.__table__.c.type != "note.deleted")
+        .where(
+            Event.__table__.c.note_id == note.id, Event.__table__.c.type != Broadcast.NOTE_DELETED
+        )
         .values(data={"note": {"id": note.id}})
     )
     from .operations import scrub_answers  # operations imports this module

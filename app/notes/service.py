@@ -7,6 +7,7 @@ from ..canvases import NoteInvalid, validate_note
 from ..db import utcnow
 from ..errors import AppError
 from ..extensions import db
+from ..protocol import Broadcast
 from ..validation import database_id, required_id, required_int, required_str
 from ..validation import op_id as read_op_id
 from ..workshops.models import Group, GroupMember, Participant, Step, Workshop, prompt_ids
@@ -214,9 +215,11 @@ def add_note(viewer: log.Viewer, payload: dict):
             .one()
         )
         if note.group_id is None:
-            event = note_event(viewer, "note.added", note, note_audience(note, step, None, []))
+            event = note_event(
+                viewer, Broadcast.NOTE_ADDED, note, note_audience(note, step, None, [])
+            )
         else:  # the group's members are needed too
-            event = note_event(viewer, "note.added", note)
+            event = note_event(viewer, Broadcast.NOTE_ADDED, note)
         return {"note": event.data["note"]}, [event]
 
     return change(viewer, payload, apply)
@@ -245,7 +248,7 @@ def edit_note(viewer: log.Viewer, payload: dict):
         note.updated_at = utcnow()
         db.session.flush()
         log.scrub_note(note, note.to_public())  # the old wording goes
-        event = note_event(viewer, "note.edited", note)
+        event = note_event(viewer, Broadcast.NOTE_EDITED, note)
         return {"note": note.to_public()}, [event]
 
     return change(viewer, payload, apply)
@@ -261,7 +264,7 @@ def delete_note(viewer: log.Viewer, payload: dict):
         log.scrub_note(note)
         db.session.delete(note)
         event = log.append(
-            viewer.workshop_id, "note.deleted", data, audience=audience, note_id=note.id
+            viewer.workshop_id, Broadcast.NOTE_DELETED, data, audience=audience, note_id=note.id
         )
         return data, [event]
 

@@ -15,6 +15,7 @@ from flask_babel import gettext as _
 from ..errors import AppError
 from ..notes import log
 from ..notes.models import Event
+from ..protocol import Broadcast
 from ..validation import clean_text
 from .models import Workshop
 
@@ -22,7 +23,7 @@ FIELDS = ("held_on", "time_zone", "closing_text")
 DEFAULT_TIME_ZONE = "Europe/Helsinki"
 MAX_CLOSING_TEXT = 4000
 MAX_TIME_ZONE = 64  # the column's length; the longest IANA name is 32
-EVENT = "workshop.documents"
+EVENT = Broadcast.WORKSHOP_DOCUMENTS
 FACILITATORS_ONLY = {"facilitators": True, "participants": []}
 
 # The zones the form offers, by the territory whose name labels them: Finland first, then its

@@ -11,6 +11,7 @@ from ..errors import AppError
 from ..extensions import db, socketio
 from ..facilitation import presence
 from ..notes import log
+from ..protocol import Client
 from ..realtime import (
     connection,
     current_viewer,
@@ -52,7 +53,7 @@ def on_disconnect(*_args):
         presence.left(state["viewer"].workshop_id, request.sid)
 
 
-@handler("join")
+@handler(Client.JOIN)
 def join(payload: dict):
     """Sent by a participant (``join_code``) or a facilitator (``workshop_id``) after connecting.
     Answers with the snapshot the caller may see (or, with ``since``, the events it missed).
@@ -167,7 +168,7 @@ def _join_as_presenter(state: dict, workshop_id, since: int | None = None):
     return {"participant": None, "presenter": True, **_state_since(viewer, since)}, []
 
 
-@handler("resync")
+@handler(Client.RESYNC)
 def resync(payload: dict):
     """Sent by any joined client after a reconnect or a gap in ``seq``. Answers with the events
     after ``since`` as the caller may see them, or a snapshot when too much was missed."""

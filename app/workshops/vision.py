@@ -17,6 +17,7 @@ from ..notes import log
 from ..notes.models import Event, Operation
 from ..notes.operations import change
 from ..notes.service import check_writable
+from ..protocol import Broadcast
 from ..validation import clean_text
 from .document import vision_of
 from .service import step_of
@@ -59,7 +60,9 @@ def edit(viewer: log.Viewer, payload: dict):
         step.vision_edited_at = utcnow()
         _forget_earlier_wordings(viewer.workshop_id)
         event = log.append(
-            viewer.workshop_id, "vision.changed", {"step_id": step.id, "vision": vision_of(step)}
+            viewer.workshop_id,
+            Broadcast.VISION_CHANGED,
+            {"step_id": step.id, "vision": vision_of(step)},
         )
         return {"step_id": step.id, "vision": vision_of(step)}, [event]
 
@@ -83,7 +86,7 @@ def _forget_earlier_wordings(workshop_id: int) -> None:
     _rewrite(
         events,
         "data",
-        (events.c.workshop_id == workshop_id) & (events.c.type == "vision.changed"),
+        (events.c.workshop_id == workshop_id) & (events.c.type == Broadcast.VISION_CHANGED),
         lambda data: {"step_id": data.get("step_id")},
     )
     forget_wal()

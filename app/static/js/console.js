@@ -3,6 +3,7 @@ import { Board } from "./lib/board.js";
 import { Connection } from "./lib/connection.js";
 import { Controls } from "./lib/controls.js";
 import { DuplicatesPanel } from "./lib/duplicates.js";
+import { EVENT_TYPES, SERVER_EVENTS } from "./lib/events.js";
 
 const boot = JSON.parse(document.getElementById("boot").textContent);
 const scope = `pajapohja:w${boot.workshop_id}`;
@@ -24,12 +25,12 @@ connection.addEventListener("snapshot", ({ detail }) => {
 });
 connection.addEventListener("change", ({ detail }) => {
   board.apply(detail);
-  if (detail.type === "participant.removed") duplicates.refresh();
+  if (detail.type === EVENT_TYPES.PARTICIPANT_REMOVED) duplicates.refresh();
 });
 connection.addEventListener("status", ({ detail }) => board.setConnected(detail.connected));
 connection.addEventListener("joinfailed", () => board.setConnected(false));
 connection.start();
-connection.socket.on("presence", (presence) => {
+connection.socket.on(SERVER_EVENTS.PRESENCE, (presence) => {
   board.setPresence(presence);
   duplicates.refresh(); // someone arrived or left: maybe another copy of someone
 });

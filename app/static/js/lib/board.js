@@ -5,7 +5,7 @@ import { Announcer } from "./announcer.js";
 import { noteForm } from "./composer.js";
 import { promptCurationParts, renderPromptCuration } from "./curation.js";
 import { el, format } from "./dom.js";
-import { CLIENT_EVENTS } from "./events.js";
+import { CLIENT_EVENTS, EVENT_TYPES } from "./events.js";
 import { keepFocus } from "./focus.js";
 import { fillNote, groupOf, stepFacts } from "./note_view.js";
 import { showNotice } from "./notice.js";
@@ -90,10 +90,10 @@ export class Board {
     // state: the participant saw them happen, and may have browsed on since.
     const current = this.state.workshop.current_step_id;
     let moved = false;
-    if (live && (this.#participant() || this.readOnly) && event.type === "workshop.step") {
+    if (live && (this.#participant() || this.readOnly) && event.type === EVENT_TYPES.WORKSHOP_STEP) {
       moved = true; // "Siirrä kaikki tähän vaiheeseen" moves everyone, following or not
       this.#moveTo(current);
-    } else if (live && this.#participant() && event.type === "workshop.follow" && !followed && this.state.workshop.follow_me) {
+    } else if (live && this.#participant() && event.type === EVENT_TYPES.WORKSHOP_FOLLOW && !followed && this.state.workshop.follow_me) {
       moved = this.viewedStepId !== current;
       this.viewedStepId = current;
       this.announcer.say(this.strings.following);
@@ -409,22 +409,22 @@ export class Board {
     return {
       edit: (item, step, note) => this.startEdit(item, step, note),
       remove: (note) => this.deleteNote(note),
-      vote: (note, add) => this.send(add ? "vote.add" : "vote.remove", { note_id: note.id }).then((ack) => {
+      vote: (note, add) => this.send(add ? CLIENT_EVENTS.VOTE_ADD : CLIENT_EVENTS.VOTE_REMOVE, { note_id: note.id }).then((ack) => {
         this.state.myVotes.set(note.id, ack.my_votes);
         this.announcer.say(format(this.strings.votes_left, { n: ack.votes_left }));
         this.render();
       }, report),
-      theme: (note, themeId) => this.send("note.theme", { note_id: note.id, theme_id: themeId }).then((ack) => {
-        this.state.apply({ type: "note.edited", data: { note: ack.note } });
+      theme: (note, themeId) => this.send(CLIENT_EVENTS.NOTE_THEME, { note_id: note.id, theme_id: themeId }).then((ack) => {
+        this.state.apply({ type: EVENT_TYPES.NOTE_EDITED, data: { note: ack.note } });
         const theme = this.state.themes.get(themeId);
         this.announcer.say(theme ? format(this.strings.moved_to_theme, { title: theme.title }) : this.strings.moved_out_of_theme);
         this.render();
       }, report),
-      hide: (note, hidden) => this.send("note.hide", { note_id: note.id, hidden }).catch(report),
-      exclude: (note, excluded) => this.send("note.exclude", { note_id: note.id, excluded })
+      hide: (note, hidden) => this.send(CLIENT_EVENTS.NOTE_HIDE, { note_id: note.id, hidden }).catch(report),
+      exclude: (note, excluded) => this.send(CLIENT_EVENTS.NOTE_EXCLUDE, { note_id: note.id, excluded })
         .then(() => this.announcer.say(excluded ? this.strings.left_out : this.strings.brought_back), report),
-      move: (note, promptId) => this.send("note.move", { note_id: note.id, prompt_id: promptId }).catch(report),
-      merge: (note, intoId) => this.send("note.merge", { note_id: note.id, into_note_id: intoId }).catch(report),
+      move: (note, promptId) => this.send(CLIENT_EVENTS.NOTE_MOVE, { note_id: note.id, prompt_id: promptId }).catch(report),
+      merge: (note, intoId) => this.send(CLIENT_EVENTS.NOTE_MERGE, { note_id: note.id, into_note_id: intoId }).catch(report),
     };
   }
 
@@ -480,7 +480,7 @@ export class Board {
         const payload = { op_id: newOpId(), note_id: note.id, version: base.version, text: value.text };
         if (step.note?.type && step.note.type !== "text") payload.fields = value.fields;
         this.connection.send(CLIENT_EVENTS.NOTE_EDIT, payload).then((ack) => {
-          this.state.apply({ type: "note.edited", data: { note: ack.note } });
+          this.state.apply({ type: EVENT_TYPES.NOTE_EDITED, data: { note: ack.note } });
           stop();
         }, (error) => {
           if (error.code === "conflict") this.showConflict(item, step, key, value, error.note);
@@ -493,7 +493,7 @@ export class Board {
   }
 
   showConflict(item, step, key, mine, theirs) {
-    this.state.apply({ type: "note.edited", data: { note: theirs } });
+    this.state.apply({ type: EVENT_TYPES.NOTE_EDITED, data: { note: theirs } });
     const panel = el("div", { class: "conflict", role: "alert" },
       el("p", { text: this.strings.conflict }),
       el("blockquote", { class: "theirs", text: theirs.text || JSON.stringify(theirs.fields) }),

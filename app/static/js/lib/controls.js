@@ -4,6 +4,7 @@
 // toggle says its state in words; a refused action shows a visible notice. A closed workshop
 // offers only what still works there: reopening it (the downloads are on the page).
 import { el, format } from "./dom.js";
+import { CLIENT_EVENTS, EVENT_TYPES } from "./events.js";
 import { keepFocus } from "./focus.js";
 import { showNotice } from "./notice.js";
 import { themeControls } from "./theme_controls.js";
@@ -49,8 +50,8 @@ export class Controls {
   }
 
   #track({ type, data }) {
-    if (type === "vote.changed" && typeof data.voters === "number") this.voters.set(data.step_id, data.voters);
-    if (type === "voting.changed" && data.voting.open && data.tallies === null) this.voters.set(data.step_id, 0);
+    if (type === EVENT_TYPES.VOTE_CHANGED && typeof data.voters === "number") this.voters.set(data.step_id, data.voters);
+    if (type === EVENT_TYPES.VOTING_CHANGED && data.voting.open && data.tallies === null) this.voters.set(data.step_id, 0);
   }
 
   send(event, payload = {}) {
@@ -117,7 +118,7 @@ export class Controls {
     return [
       el("p", { id: "ctl-closed", class: "control-closed", text: s.workshop_closed_note }),
       el("button", { type: "button", id: "ctl-close", class: "primary", text: s.reopen_workshop,
-        onclick: () => this.send("workshop.reopen").catch(() => {}) }),
+        onclick: () => this.send(CLIENT_EVENTS.WORKSHOP_REOPEN).catch(() => {}) }),
     ];
   }
 
@@ -164,9 +165,9 @@ export class Controls {
         live ? " · " : null, live ? el("strong", { text: format(s.live_step, { n: live }) }) : null);
     const follow = el("input", { type: "checkbox", id: "ctl-follow" });
     follow.checked = workshop.follow_me;
-    follow.addEventListener("change", () => this.send("workshop.follow", { follow: follow.checked }).catch(() => { follow.checked = !follow.checked; }));
+    follow.addEventListener("change", () => this.send(CLIENT_EVENTS.WORKSHOP_FOLLOW, { follow: follow.checked }).catch(() => { follow.checked = !follow.checked; }));
     const actions = [el("button", { type: "button", id: "ctl-goto", class: "primary", disabled: current ? true : null,
-      text: current ? s.everyone_here : s.move_everyone_here, onclick: () => this.send("step.goto", { step_id: step.id }).catch(() => {}) })];
+      text: current ? s.everyone_here : s.move_everyone_here, onclick: () => this.send(CLIENT_EVENTS.STEP_GOTO, { step_id: step.id }).catch(() => {}) })];
     if (!current && workshop.current_step_id) {
       actions.push(el("button", { type: "button", id: "ctl-show-live", text: s.show_live_step,
         onclick: () => this.board.show(workshop.current_step_id) }));
@@ -223,16 +224,16 @@ export class Controls {
     const minutes = el("input", { type: "number", id: "ctl-minutes", min: "1", max: "240", value: "5", class: "short" });
     const timer = step.state.timer;
     const send = (event, extra = {}) => this.send(event, { step_id: step.id, ...extra }).catch(() => {});
-    const buttons = [el("button", { type: "button", id: "ctl-timer-start", text: s.timer_start, onclick: () => send("timer.start", { seconds: Number(minutes.value) * 60 }) })];
-    if (timer?.state === "running") buttons.push(el("button", { type: "button", id: "ctl-timer-pause", text: s.timer_pause, onclick: () => send("timer.pause") }));
-    if (timer?.state === "paused") buttons.push(el("button", { type: "button", id: "ctl-timer-resume", text: s.timer_resume, onclick: () => send("timer.resume") }));
+    const buttons = [el("button", { type: "button", id: "ctl-timer-start", text: s.timer_start, onclick: () => send(CLIENT_EVENTS.TIMER_START, { seconds: Number(minutes.value) * 60 }) })];
+    if (timer?.state === "running") buttons.push(el("button", { type: "button", id: "ctl-timer-pause", text: s.timer_pause, onclick: () => send(CLIENT_EVENTS.TIMER_PAUSE) }));
+    if (timer?.state === "paused") buttons.push(el("button", { type: "button", id: "ctl-timer-resume", text: s.timer_resume, onclick: () => send(CLIENT_EVENTS.TIMER_RESUME) }));
     if (timer) {
-      buttons.push(el("button", { type: "button", id: "ctl-timer-add", text: s.timer_add_minute, onclick: () => send("timer.add", { seconds: 60 }) }));
-      buttons.push(el("button", { type: "button", id: "ctl-timer-stop", text: s.timer_stop, onclick: () => send("timer.stop") }));
+      buttons.push(el("button", { type: "button", id: "ctl-timer-add", text: s.timer_add_minute, onclick: () => send(CLIENT_EVENTS.TIMER_ADD, { seconds: 60 }) }));
+      buttons.push(el("button", { type: "button", id: "ctl-timer-stop", text: s.timer_stop, onclick: () => send(CLIENT_EVENTS.TIMER_STOP) }));
     }
     const lock = el("input", { type: "checkbox", id: "ctl-lock" });
     lock.checked = step.state.locked;
-    lock.addEventListener("change", () => this.send("step.lock", { step_id: step.id, locked: lock.checked }).catch(() => { lock.checked = !lock.checked; }));
+    lock.addEventListener("change", () => this.send(CLIENT_EVENTS.STEP_LOCK, { step_id: step.id, locked: lock.checked }).catch(() => { lock.checked = !lock.checked; }));
     const children = [
       el("div", { class: "control-row" }, field(s.minutes, minutes), ...buttons),
       el("p", { class: "control-toggle" }, lock, " ", el("label", { for: "ctl-lock", text: s.lock_step }), " ",
@@ -243,7 +244,7 @@ export class Controls {
       const until = el("input", { type: "datetime-local", id: "ctl-open-until" });
       if (step.state.open_until) until.defaultValue = toLocalInput(step.state.open_until);
       children.push(el("div", { class: "control-row" }, field(s.open_until_label, until), el("button", { type: "button", text: s.save,
-        onclick: () => this.send("step.open_until", { step_id: step.id, open_until: until.value ? new Date(until.value).toISOString() : null }).catch(() => {}) })));
+        onclick: () => this.send(CLIENT_EVENTS.STEP_OPEN_UNTIL, { step_id: step.id, open_until: until.value ? new Date(until.value).toISOString() : null }).catch(() => {}) })));
     }
     return this.#box("write", s.phase_write, ...children);
   }
@@ -254,7 +255,7 @@ export class Controls {
     return this.#box("brainstorm", s.phase_brainstorm,
       stateText("ctl-hide-state", format(s.brainstorm_state, { state: hidden ? s.brainstorm_running : s.brainstorm_not_running }), hidden),
       el("button", { type: "button", id: "ctl-hide", text: hidden ? s.reveal : s.hide,
-        onclick: () => this.send(hidden ? "step.reveal" : "step.hide", { step_id: step.id }).catch(() => {}) }));
+        onclick: () => this.send(hidden ? CLIENT_EVENTS.STEP_REVEAL : CLIENT_EVENTS.STEP_HIDE, { step_id: step.id }).catch(() => {}) }));
   }
 
   #voting(step) {
@@ -263,7 +264,7 @@ export class Controls {
     if (voting?.open) {
       return this.#box("vote", s.voting,
         stateText("ctl-voting-state", format(s.voting_state_open, { n: voting.votes_per_participant }), true),
-        el("button", { type: "button", id: "ctl-voting", class: "primary", text: s.close_voting, onclick: () => this.send("voting.close", { step_id: step.id }).catch(() => {}) }));
+        el("button", { type: "button", id: "ctl-voting", class: "primary", text: s.close_voting, onclick: () => this.send(CLIENT_EVENTS.VOTING_CLOSE, { step_id: step.id }).catch(() => {}) }));
     }
     const votes = el("input", { type: "number", id: "ctl-votes", min: "1", max: "20", value: "3", class: "short" });
     const perNote = el("input", { type: "number", id: "ctl-per-note", min: "1", max: "20", value: "1", class: "short" });
@@ -272,7 +273,7 @@ export class Controls {
       stateText("ctl-voting-state", voting ? s.voting_state_closed : s.voting_state_none, false),
       el("div", { class: "control-row" }, field(s.votes_per_participant, votes), field(s.max_per_note, perNote)),
       el("p", { class: "control-toggle" }, live, " ", el("label", { for: "ctl-live-tallies", text: s.show_tallies })),
-      el("button", { type: "button", id: "ctl-voting", text: s.open_voting, onclick: () => this.send("voting.open", {
+      el("button", { type: "button", id: "ctl-voting", text: s.open_voting, onclick: () => this.send(CLIENT_EVENTS.VOTING_OPEN, {
         step_id: step.id, votes_per_participant: Number(votes.value),
         max_per_note: Math.min(Number(perNote.value), Number(votes.value)), show_tallies: live.checked }).catch(() => {}) }));
   }
@@ -283,7 +284,7 @@ export class Controls {
     const cluster = el("input", { type: "checkbox", id: "ctl-cluster" });
     const clustering = step.state.participants_may_cluster;
     cluster.checked = clustering;
-    cluster.addEventListener("change", () => this.send("step.cluster", { step_id: step.id, allowed: cluster.checked }).catch(() => { cluster.checked = !cluster.checked; }));
+    cluster.addEventListener("change", () => this.send(CLIENT_EVENTS.STEP_CLUSTER, { step_id: step.id, allowed: cluster.checked }).catch(() => { cluster.checked = !cluster.checked; }));
     const options = { s, step, send: (event, payload) => this.send(event, payload), lang: this.#lang() };
     return this.#fold("themes", format(s.themes_n, { n: themes.length }), Boolean(step.themes || themes.length || clustering),
       ...themeControls(options, themes),
@@ -302,7 +303,7 @@ export class Controls {
       return this.#fold("groups", s.small_groups, Boolean(step.groups),
         el("div", { class: "control-row" }, field(s.group_count, count), field(s.group_mode, mode)),
         el("button", { type: "button", id: "ctl-groups-create", text: s.create_groups,
-          onclick: () => this.send("groups.create", { step_id: step.id, count: Number(count.value), mode: mode.value }).catch(() => {}) }));
+          onclick: () => this.send(CLIENT_EVENTS.GROUPS_CREATE, { step_id: step.id, count: Number(count.value), mode: mode.value }).catch(() => {}) }));
     }
     const list = el("ul", { class: "group-list" });
     groups.forEach((group, index) => {
@@ -312,11 +313,11 @@ export class Controls {
         if (member === group.chair_id) option.defaultSelected = true;
         chair.append(option);
       }
-      chair.addEventListener("change", () => this.send("group.chair", { group_id: group.id, participant_id: chair.value ? Number(chair.value) : null }).catch(() => {}));
+      chair.addEventListener("change", () => this.send(CLIENT_EVENTS.GROUP_CHAIR, { group_id: group.id, participant_id: chair.value ? Number(chair.value) : null }).catch(() => {}));
       const name = el("input", { id: `ctl-group-name-${group.id}`, value: group.name, maxlength: "80", lang: this.#lang() });
       const rename = () => {
         if (!name.value.trim() || name.value === group.name) return;
-        this.send("groups.rename", { group_id: group.id, name: name.value })
+        this.send(CLIENT_EVENTS.GROUPS_RENAME, { group_id: group.id, name: name.value })
           .then(() => this.board.announcer.say(format(s.group_renamed, { name: name.value.trim() })), () => {});
       };
       name.addEventListener("keydown", (event) => { if (event.key === "Enter") { event.preventDefault(); rename(); } });
@@ -335,14 +336,14 @@ export class Controls {
           onclick: () => this.board.setView(debriefView ? "board" : "groups") })),
       stateText("ctl-debrief-view-state", format(s.side_by_side_state, { state: debriefView ? s.state_on : s.state_off }), debriefView),
       el("div", { class: "form-actions" },
-        el("button", { type: "button", id: "ctl-debrief", class: "primary", text: s.bring_to_plenary, onclick: () => this.send("groups.debrief", { step_id: step.id }).then(() => {
+        el("button", { type: "button", id: "ctl-debrief", class: "primary", text: s.bring_to_plenary, onclick: () => this.send(CLIENT_EVENTS.GROUPS_DEBRIEF, { step_id: step.id }).then(() => {
           // The notes left the groups: the side-by-side view would now be empty.
           if (this.board.view === "groups") this.board.setView("board");
           this.board.announcer.say(s.brought_to_plenary);
         }, () => {}) }),
         el("button", { type: "button", id: "ctl-groups-end", text: s.end_groups, onclick: () => {
           if (!window.confirm(s.end_groups_confirm)) return;
-          this.send("groups.end", { step_id: step.id }).then(() => {
+          this.send(CLIENT_EVENTS.GROUPS_END, { step_id: step.id }).then(() => {
             if (this.board.view === "groups") this.board.setView("board");
             this.board.announcer.say(s.groups_ended);
             document.getElementById("ctl-groups-summary")?.focus();
@@ -356,7 +357,7 @@ export class Controls {
       el("button", { type: "button", id: "ctl-close", text: s.close_workshop,
         onclick: () => {
           if (!window.confirm(s.close_confirm)) return;
-          this.send("workshop.close").catch(() => {});
+          this.send(CLIENT_EVENTS.WORKSHOP_CLOSE).catch(() => {});
         } }));
   }
 
@@ -415,7 +416,7 @@ export class Controls {
         // Still there once the workshop is closed: removing a duplicate takes its votes out of
         // the results that are downloaded.
         el("button", { type: "button", id: `remove-participant-${participant.id}`, class: "small", text: s.remove, "aria-label": `${s.remove}: ${participant.name || s.anonymous}`,
-          onclick: () => { if (window.confirm(s.remove_confirm)) this.send("participant.remove", { participant_id: participant.id }).catch(() => {}); } })));
+          onclick: () => { if (window.confirm(s.remove_confirm)) this.send(CLIENT_EVENTS.PARTICIPANT_REMOVE, { participant_id: participant.id }).catch(() => {}); } })));
     }
     const wasOpen = this.presenceRoot.querySelector("details")?.open;
     keepFocus(this.presenceRoot, () => this.presenceRoot.replaceChildren(

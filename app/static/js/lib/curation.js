@@ -3,6 +3,7 @@
 // ("Ei dokumenteissa"), never by colour alone. Participants' boards and the presenter's screen
 // show nothing of it.
 import { el } from "./dom.js";
+import { CLIENT_EVENTS } from "./events.js";
 
 const curates = (state) => state.me.role === "facilitator";
 
@@ -40,7 +41,7 @@ export function promptCurationParts(board, step, prompt, headingId) {
     type: "button", class: "small prompt-exclude", "data-action": "exclude-prompt", "aria-describedby": headingId,
     onclick: () => {
       const excluded = !promptExcluded(board.step(), prompt.id);
-      board.send("prompt.exclude", { step_id: step.id, prompt_id: prompt.id, excluded })
+      board.send(CLIENT_EVENTS.PROMPT_EXCLUDE, { step_id: step.id, prompt_id: prompt.id, excluded })
         .then(() => board.announcer.say(excluded ? s.left_out : s.brought_back), (error) => board.refuse(error));
     },
   });

@@ -3,6 +3,7 @@
 // address). Asked from the server (`participants.duplicates`) when someone arrives or leaves;
 // the facilitator removes one, or all but the first of a group, after confirming.
 import { el, format } from "./dom.js";
+import { CLIENT_EVENTS } from "./events.js";
 import { keepFocus } from "./focus.js";
 import { showNotice } from "./notice.js";
 
@@ -27,7 +28,7 @@ export class DuplicatesPanel {
       return;
     }
     this.asking = true;
-    this.connection.socket.timeout(ACK_TIMEOUT_MS).emit("participants.duplicates", {}, (err, ack) => {
+    this.connection.socket.timeout(ACK_TIMEOUT_MS).emit(CLIENT_EVENTS.PARTICIPANTS_DUPLICATES, {}, (err, ack) => {
       this.asking = false;
       if (!err && ack?.ok) this.render(ack.groups);
       if (this.again) {
@@ -91,7 +92,7 @@ export class DuplicatesPanel {
   #remove(participants, question) {
     if (!participants.length || !window.confirm(question)) return;
     const ids = participants.map((p) => p.id);
-    this.board.send("participant.remove", { participant_ids: ids }).then(() => {
+    this.board.send(CLIENT_EVENTS.PARTICIPANT_REMOVE, { participant_ids: ids }).then(() => {
       this.board.announcer.say(format(this.s.removed_n, { n: ids.length }));
       this.refresh();
     }, (error) => {

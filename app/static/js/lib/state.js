@@ -93,88 +93,88 @@ export class BoardState {
         this.notes.delete(data.note_id);
         touch(data.step_id);
         break;
-      case "participant.removed":
+      case EVENT_TYPES.PARTICIPANT_REMOVED:
         this.participants.delete(data.participant_id);
         if (data.participant_id === this.me.participantId) this.removed = true;
         changed.all = true;
         break;
-      case "workshop.step":
+      case EVENT_TYPES.WORKSHOP_STEP:
         this.workshop.current_step_id = data.current_step_id;
         changed.all = true;
         break;
-      case "workshop.follow":
+      case EVENT_TYPES.WORKSHOP_FOLLOW:
         this.workshop.follow_me = data.follow_me;
         this.workshop.current_step_id = data.current_step_id;
         changed.all = true;
         break;
-      case "workshop.status":
+      case EVENT_TYPES.WORKSHOP_STATUS:
         this.workshop.status = data.status;
         changed.all = true;
         break;
-      case "step.state":
+      case EVENT_TYPES.STEP_STATE:
         this.step(data.step_id).state = data.state;
         touch(data.step_id);
         break;
-      case "step.excluded":
+      case EVENT_TYPES.STEP_EXCLUDED:
         this.step(data.step_id).excluded_prompts = data.excluded_prompts;
         touch(data.step_id);
         break;
-      case "step.hidden":
+      case EVENT_TYPES.STEP_HIDDEN:
         this.#setHidden(data, true);
         touch(data.step_id);
         break;
-      case "step.revealed":
+      case EVENT_TYPES.STEP_REVEALED:
         this.#setHidden(data, false);
         data.notes.forEach(upsert);
         touch(data.step_id);
         break;
-      case "timer.changed":
+      case EVENT_TYPES.TIMER_CHANGED:
         this.clockOffset = Date.parse(data.server_now) - Date.now();
         if (data.group_id) this.groups.get(data.group_id).timer = data.timer;
         else this.step(data.step_id).state.timer = data.timer;
         touch(data.step_id);
         break;
-      case "voting.changed":
+      case EVENT_TYPES.VOTING_CHANGED:
         this.#voting(data);
         touch(data.step_id);
         break;
-      case "vote.changed": {
+      case EVENT_TYPES.VOTE_CHANGED: {
         const note = this.notes.get(data.note_id);
         if (note) note.votes = data.votes;
         touch(data.step_id);
         break;
       }
-      case "theme.created":
-      case "theme.updated":
+      case EVENT_TYPES.THEME_CREATED:
+      case EVENT_TYPES.THEME_UPDATED:
         this.themes.set(data.theme.id, data.theme);
         touch(data.theme.step_id);
         break;
-      case "themes.reordered":
+      case EVENT_TYPES.THEMES_REORDERED:
         data.theme_ids.forEach((id, position) => { const t = this.themes.get(id); if (t) t.position = position; });
         touch(data.step_id);
         break;
-      case "theme.deleted":
+      case EVENT_TYPES.THEME_DELETED:
         this.themes.delete(data.theme_id);
         for (const note of this.notes.values()) if (note.theme_id === data.theme_id) note.theme_id = null;
         touch(data.step_id);
         break;
-      case "groups.changed":
+      case EVENT_TYPES.GROUPS_CHANGED:
         for (const [id, group] of this.groups) if (group.step_id === data.step_id) this.groups.delete(id);
         data.groups.forEach((g) => this.groups.set(g.id, g));
         this.#learnNames(data.groups);
         touch(data.step_id);
         break;
-      case "notes.debriefed":
+      case EVENT_TYPES.NOTES_DEBRIEFED:
         data.notes.forEach(upsert);
         touch(data.step_id);
         break;
-      case "step.done": {
+      case EVENT_TYPES.STEP_DONE: {
         const key = `${data.step_id}:${data.participant_id}`;
         if (data.done) this.done.add(key); else this.done.delete(key);
         touch(data.step_id);
         break;
       }
-      case "vision.changed":
+      case EVENT_TYPES.VISION_CHANGED:
         this.step(data.step_id).vision = data.vision;
         touch(data.step_id);
         break;

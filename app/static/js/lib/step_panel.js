@@ -1,6 +1,7 @@
 // What a step says about itself above the columns: timer, private brainstorming, lock, voting,
 // small groups, "I'm done", and the shared vision statement.
 import { el, format } from "./dom.js";
+import { CLIENT_EVENTS } from "./events.js";
 import { keepFocus } from "./focus.js";
 import { showNotice } from "./notice.js";
 import { contentLang } from "./room_frame.js";
@@ -94,7 +95,7 @@ export class StepPanel {
       const done = state.done.has(`${step.id}:${state.me.participantId}`);
       lines.push(el("button", { type: "button", id: "done-toggle", class: "done-toggle", "aria-pressed": done ? "true" : "false",
         text: done ? s.done_marked : s.mark_done,
-        onclick: () => this.board.send("step.done", { step_id: step.id, done: !done }).catch((error) => this.refused(error)) }));
+        onclick: () => this.board.send(CLIENT_EVENTS.STEP_DONE, { step_id: step.id, done: !done }).catch((error) => this.refused(error)) }));
     }
     this.status.replaceChildren(...lines);
   }
@@ -116,7 +117,7 @@ export class StepPanel {
       const chair = group.chair_id ? state.participants.get(group.chair_id)?.name || s.anonymous : null;
       parts.push(el("p", { class: "my-group" }, el("strong", {}, ...this.#named(s.your_group, group.name)),
         chair ? ` · ${format(s.chair_is, { name: group.chair_id === state.me.participantId ? s.you : chair })}` : ""));
-      if (!group.chair_id) parts.push(el("button", { type: "button", id: "volunteer-chair", text: s.volunteer_chair, onclick: () => this.board.send("group.chair", { group_id: group.id, participant_id: state.me.participantId }).catch((error) => this.refused(error)) }));
+      if (!group.chair_id) parts.push(el("button", { type: "button", id: "volunteer-chair", text: s.volunteer_chair, onclick: () => this.board.send(CLIENT_EVENTS.GROUP_CHAIR, { group_id: group.id, participant_id: state.me.participantId }).catch((error) => this.refused(error)) }));
       if (group.chair_id === state.me.participantId) parts.push(this.#chairControls(step, group));
     } else {
       parts.push(el("p", { text: s.choose_group }));
@@ -125,7 +126,7 @@ export class StepPanel {
     for (const other of groups) {
       if (other.id === group?.id) continue;
       choose.append(el("button", { type: "button", id: `join-group-${other.id}`,
-        onclick: () => this.board.send("group.join", { group_id: other.id }).then((ack) => {
+        onclick: () => this.board.send(CLIENT_EVENTS.GROUP_JOIN, { group_id: other.id }).then((ack) => {
           ack.notes.forEach((note) => state.notes.set(note.id, note));
           this.board.render();
         }, (error) => this.refused(error)) }, ...this.#named(s.join_group, other.name)));
@@ -147,9 +148,9 @@ export class StepPanel {
     return el("div", { class: "chair-controls" },
       el("h3", { text: s.chair_tools }),
       el("label", { for: "chair-minutes", text: s.minutes }), " ", minutes, " ",
-      el("button", { type: "button", id: "chair-timer-start", text: s.timer_start, onclick: () => send("timer.start", { seconds: Number(minutes.value) * 60 }) }), " ",
-      el("button", { type: "button", id: "chair-timer-stop", text: s.timer_stop, onclick: () => send("timer.stop") }), " ",
-      el("button", { type: "button", id: "chair-hide", text: group.hidden ? s.reveal : s.hide, onclick: () => send(group.hidden ? "step.reveal" : "step.hide") }));
+      el("button", { type: "button", id: "chair-timer-start", text: s.timer_start, onclick: () => send(CLIENT_EVENTS.TIMER_START, { seconds: Number(minutes.value) * 60 }) }), " ",
+      el("button", { type: "button", id: "chair-timer-stop", text: s.timer_stop, onclick: () => send(CLIENT_EVENTS.TIMER_STOP) }), " ",
+      el("button", { type: "button", id: "chair-hide", text: group.hidden ? s.reveal : s.hide, onclick: () => send(group.hidden ? CLIENT_EVENTS.STEP_REVEAL : CLIENT_EVENTS.STEP_HIDE) }));
   }
 
   #vision(step) {
@@ -202,7 +203,7 @@ export class StepPanel {
 
   #saveVision(step) {
     const text = this.area.value;
-    this.board.send("vision.edit", { step_id: step.id, text, version: this.base.version }).then((ack) => {
+    this.board.send(CLIENT_EVENTS.VISION_EDIT, { step_id: step.id, text, version: this.base.version }).then((ack) => {
       step.vision = ack.vision;
       this.base = ack.vision;
       this.area.value = ack.vision.text;

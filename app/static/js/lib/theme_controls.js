@@ -2,6 +2,7 @@
 // kuvaus", as the canvases ask), saved together; reordering and deleting; a new theme's name
 // and optional description.
 import { el, format } from "./dom.js";
+import { CLIENT_EVENTS } from "./events.js";
 
 // As the server allows (app/facilitation/themes.py).
 const TITLE_MAX = "200";
@@ -16,8 +17,8 @@ function themeItem({ s, step, send, lang }, themes, theme, index) {
   const description = el("input", { id: `ctl-theme-description-${theme.id}`, value: theme.description || "",
     maxlength: DESCRIPTION_MAX, lang, class: "theme-description-input" });
   const order = themes.map((t) => t.id);
-  const swap = (a, b) => { [order[a], order[b]] = [order[b], order[a]]; send("theme.reorder", { step_id: step.id, theme_ids: order }).catch(() => {}); };
-  const save = () => send("theme.update", { theme_id: theme.id, title: name.value, description: description.value }).catch(() => {});
+  const swap = (a, b) => { [order[a], order[b]] = [order[b], order[a]]; send(CLIENT_EVENTS.THEME_REORDER, { step_id: step.id, theme_ids: order }).catch(() => {}); };
+  const save = () => send(CLIENT_EVENTS.THEME_UPDATE, { theme_id: theme.id, title: name.value, description: description.value }).catch(() => {});
   for (const input of [name, description]) {
     input.addEventListener("keydown", (event) => { if (event.key === "Enter") { event.preventDefault(); save(); } });
   }
@@ -28,7 +29,7 @@ function themeItem({ s, step, send, lang }, themes, theme, index) {
       el("button", { type: "button", id: `ctl-theme-save-${theme.id}`, class: "small", text: s.save, "aria-label": `${s.save}: ${theme.title}`, onclick: save }),
       el("button", { type: "button", class: "small", text: "↑", "aria-label": format(s.move_up, { title: theme.title }), disabled: index === 0 ? true : null, onclick: () => swap(index, index - 1) }),
       el("button", { type: "button", class: "small", text: "↓", "aria-label": format(s.move_down, { title: theme.title }), disabled: index === themes.length - 1 ? true : null, onclick: () => swap(index, index + 1) }),
-      el("button", { type: "button", class: "small", text: s.delete, "aria-label": `${s.delete}: ${theme.title}`, onclick: () => send("theme.delete", { theme_id: theme.id }).catch(() => {}) })));
+      el("button", { type: "button", class: "small", text: s.delete, "aria-label": `${s.delete}: ${theme.title}`, onclick: () => send(CLIENT_EVENTS.THEME_DELETE, { theme_id: theme.id }).catch(() => {}) })));
 }
 
 // The new theme's fields: Enter in either adds it; only what was sent is cleared afterwards (the
@@ -39,7 +40,7 @@ function newTheme({ s, step, send }) {
   const add = () => {
     const sent = { title: title.value, description: description.value };
     if (!sent.title.trim()) return;
-    send("theme.create", { step_id: step.id, ...sent }).then(() => {
+    send(CLIENT_EVENTS.THEME_CREATE, { step_id: step.id, ...sent }).then(() => {
       const current = { title: document.getElementById("ctl-theme-title"), description: document.getElementById("ctl-theme-description") };
       if (current.title?.value === sent.title) {
         current.title.value = "";
