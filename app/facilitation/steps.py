@@ -5,14 +5,14 @@ from datetime import UTC, datetime
 from flask_babel import gettext as _
 from sqlalchemy import select
 
-from ..db import utcnow
+from ..db import iso, utcnow
 from ..errors import AppError
 from ..extensions import db
 from ..notes import log
 from ..notes.models import Note
 from ..notes.operations import change
 from ..validation import flag
-from ..workshops.document import iso, step_state
+from ..workshops.document import step_state
 from ..workshops.models import GroupMember
 from ..workshops.service import step_of
 from ..workshops.visibility import note_audience

@@ -7,11 +7,10 @@ from datetime import datetime, timedelta
 
 from flask_babel import gettext as _
 
-from ..db import utcnow
+from ..db import iso, utcnow
 from ..errors import AppError
 from ..notes import log
 from ..notes.operations import change
-from ..workshops.document import iso
 from .access import open_workshop, steer_target
 from .steps import _group_audience
 

@@ -1,7 +1,7 @@
 """Socket events for notes. Broadcasts go to everyone in the workshop who may see the note."""
 
 from ..realtime import current_viewer, handler
-from . import service
+from . import service, vision
 
 
 @handler("note.add")
@@ -29,6 +29,4 @@ def vision_edit(payload: dict):
     """Sent by any joined participant or facilitator with the ``version`` the edit started from;
     a stale version is a ``conflict`` carrying the current statement. Broadcast:
     ``vision.changed``."""
-    from ..workshops import vision
-
     return vision.edit(current_viewer(), payload)
