@@ -63,7 +63,7 @@ def create_app(overrides: dict | None = None):
     ratelimit.init_app(app)
     from .exports import cache as export_cache
 
-    export_cache.init_app(app)
+    export_cache.init_app(app, create_app)
     presence.init_app(app)
     app.extensions["pajapohja.canvases"] = load_library(app.config["CANVAS_DIRS"])
     app.register_blueprint(accounts_bp)
