@@ -21,6 +21,7 @@ def create_app(overrides: dict | None = None):
     from .accounts.routes import bp as accounts_bp
     from .api import bp as api_bp
     from .api import init_error_pages
+    from .api import routes as api_routes  # noqa: F401  (registers the endpoints on bp)
     from .canvases import load_library
     from .config import load_config
     from .db import configure_engine

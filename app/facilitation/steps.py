@@ -109,7 +109,7 @@ def _notes_of(step, group) -> list[Note]:
     return list(db.session.scalars(query.order_by(Note.id)))
 
 
-def _group_audience(group) -> dict | None:
+def group_audience(group) -> dict | None:
     if group is None:
         return None
     members = db.session.scalars(
@@ -130,7 +130,7 @@ def set_hidden(viewer: log.Viewer, payload: dict, hidden: bool):
             return {"hidden": hidden}, []
         target.hidden = hidden
         data = {"step_id": step.id, "group_id": group.id if group else None}
-        audience = _group_audience(group)
+        audience = group_audience(group)
         if hidden:
             event = log.append(viewer.workshop_id, "step.hidden", data, audience=audience)
         else:
