@@ -1,5 +1,6 @@
-"""Pages of the exports: downloads from the console, the live summary preview, importing from
-the dashboard, and the organiser's read-only share page (no login)."""
+"""Pages of the exports: downloads from the console, the live summary preview and its form for
+the summary's details, importing from the dashboard, and the organiser's read-only share page
+(no login)."""
 
 from flask import (
     Blueprint,
