@@ -21,6 +21,7 @@ def create_app(overrides: dict | None = None):
     from .accounts.routes import bp as accounts_bp
     from .api import bp as api_bp
     from .api import init_error_pages
+    from .api import routes as api_routes  # noqa: F401  (registers the endpoints on bp)
     from .canvases import load_library
     from .config import load_config
     from .db import configure_engine
@@ -63,7 +64,7 @@ def create_app(overrides: dict | None = None):
     ratelimit.init_app(app)
     from .exports import cache as export_cache
 
-    export_cache.init_app(app)
+    export_cache.init_app(app, create_app)
     presence.init_app(app)
     app.extensions["pajapohja.canvases"] = load_library(app.config["CANVAS_DIRS"])
     app.register_blueprint(accounts_bp)

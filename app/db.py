@@ -48,6 +48,11 @@ def utcnow() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
+def iso(moment) -> str | None:
+    """A stored (naive UTC) timestamp as the wire and documents write it."""
+    return moment.isoformat() + "Z" if moment else None
+
+
 # Owner only: the database holds every note, name and password hash.
 PRIVATE_FILE_MODE = 0o600
 SQLITE_FILES = ("", "-wal", "-shm", "-journal")

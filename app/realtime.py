@@ -94,6 +94,16 @@ def forget_connection(sid: str) -> dict:
         return _connections.pop(sid, {})
 
 
+def open_credentials() -> dict[str, dict]:
+    """The credential of every facilitator socket connected to this process, by socket id."""
+    with _connections_lock:
+        return {
+            sid: state["credential"]
+            for sid, state in _connections.items()
+            if state.get("credential")
+        }
+
+
 def current_viewer() -> log.Viewer:
     viewer = connection().get("viewer")
     if viewer is None:

@@ -28,10 +28,10 @@ def init_rate_limit_pages(app) -> None:
     @app.errorhandler(RateLimitExceeded)
     def too_many(error):
         if request.path.startswith("/api/"):
-            from .api import _error_response
+            from .api import error_response
             from .errors import AppError
 
-            return _error_response(
+            return error_response(
                 AppError("too_many_requests", _("Too many requests: wait a minute."), 429)
             )
         from .error_pages import http_error_page

@@ -13,6 +13,7 @@ from flask_babel import gettext as _
 from flask_socketio import ConnectionRefusedError
 from sqlalchemy import select
 
+from .. import realtime
 from ..extensions import db, socketio
 from .models import ApiToken, Facilitator
 from .service import api_token
@@ -65,22 +66,10 @@ def _credential(facilitator: Facilitator, token_id: int | None) -> dict:
     return {"facilitator_id": facilitator.id, "epoch": facilitator.session_epoch, "token": token_id}
 
 
-def _open_credentials() -> dict[str, dict]:
-    """The credential of every facilitator socket connected to this process."""
-    from .. import realtime
-
-    with realtime._connections_lock:
-        return {
-            sid: state["credential"]
-            for sid, state in realtime._connections.items()
-            if state.get("credential")
-        }
-
-
 def stale_sockets() -> list[str]:
     """Sockets whose facilitator has since been disabled or logged out everywhere, or whose
     API token has been revoked: two queries however many sockets are open."""
-    open_ = _open_credentials()
+    open_ = realtime.open_credentials()
     if not open_:
         return []
     ids = {credential["facilitator_id"] for credential in open_.values()}

@@ -34,7 +34,7 @@ def json_body() -> dict:
     return body
 
 
-def _error_response(error: AppError):
+def error_response(error: AppError):
     db.session.rollback()
     response = jsonify(error.to_dict())
     response.status_code = error.status
@@ -45,7 +45,7 @@ def _error_response(error: AppError):
 
 @bp.errorhandler(AppError)
 def handle_app_error(error: AppError):
-    return _error_response(error)
+    return error_response(error)
 
 
 def init_error_pages(app) -> None:
@@ -56,7 +56,7 @@ def init_error_pages(app) -> None:
         if not request.path.startswith("/api/"):
             return http_error_page(error)  # the app's layout, in the visitor's language
         code = (error.name or "error").lower().replace(" ", "_")
-        response = _error_response(
+        response = error_response(
             AppError(code, error.description or error.name, error.code or 400)
         )
         # A 405 must still say which methods the URL takes (RFC 9110 requires ``Allow``).
@@ -78,16 +78,13 @@ def init_error_pages(app) -> None:
             )
             failure = storage_full_error()
             if request.path.startswith("/api/"):
-                return _error_response(failure)
+                return error_response(failure)
             db.session.rollback()
             return render_error(failure.status, failure.message)
         logger.exception("request failed: %s %s", request.method, request.path)
         if request.path.startswith("/api/"):
-            return _error_response(
+            return error_response(
                 AppError("server_error", _("Something went wrong on the server."), 500)
             )
         db.session.rollback()
         return render_error(500)
-
-
-from . import routes  # noqa: E402,F401  (registers the endpoints on bp)

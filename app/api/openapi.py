@@ -1,7 +1,7 @@
 """The OpenAPI 3.1 document of /api/v1. A test checks that it names every registered endpoint."""
 
 from ..canvases import LANGUAGES
-from ..exports.openapi import paths as export_paths
+from .openapi_exports import paths as export_paths
 from .openapi_facts import update_workshop
 
 _ERROR = {"$ref": "#/components/responses/Error"}

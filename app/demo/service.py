@@ -13,10 +13,9 @@ from ..accounts.service import facilitator_by_email
 from ..db import write_transaction
 from ..extensions import db
 from ..facilitation import done, groups, steps, themes, timer, voting
-from ..notes import log
+from ..notes import log, vision
 from ..notes.service import add_note
 from ..workshops import service as workshops
-from ..workshops import vision
 from ..workshops.models import Series, Workshop
 from . import content_en, content_fi, content_sv
 

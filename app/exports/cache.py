@@ -103,7 +103,8 @@ class FileCache:
             self.size -= len(dropped.body) + len(dropped.filename) + ENTRY_OVERHEAD
 
 
-def init_app(app) -> None:
+def init_app(app, factory) -> None:
+    """``factory`` made ``app`` (``create_app``): a worker process makes its own app with it."""
     config = app.config
     megabytes = float(os.environ.get("PAJAPOHJA_EXPORT_CACHE_MB", DEFAULT_CACHE_MB))
     config.setdefault("EXPORT_CACHE_BYTES", int(megabytes * 1024 * 1024))
@@ -117,6 +118,7 @@ def init_app(app) -> None:
         "EXPORT_POOL_SIZE", int(os.environ.get("PAJAPOHJA_EXPORT_POOL_SIZE", DEFAULT_POOL_SIZE))
     )
     app.extensions["pajapohja.exports"] = FileCache(config["EXPORT_CACHE_BYTES"])
+    app.extensions["pajapohja.app_factory"] = factory
     app.extensions["pajapohja.builders"] = Builders(
         config["EXPORT_WORKERS"], config["EXPORT_POOL_SIZE"], config["ASYNC_MODE"] == "gevent"
     )
@@ -171,13 +173,12 @@ def _worker_config() -> dict:
     return {key: config[key] for key in keys if key in config}
 
 
-def _worker_context(config: dict):
-    """In a worker process: an app context on the server's database (the app made once)."""
+def _worker_context(factory, config: dict):
+    """In a worker process: an app context on the server's database (the app made once, by the
+    server's own factory, which the pipe carries by name)."""
     global _worker_app
     if _worker_app is None:
-        from .. import create_app
-
-        _worker_app = create_app(
+        _worker_app = factory(
             {
                 **config,
                 "ASYNC_MODE": "threading",
@@ -189,10 +190,10 @@ def _worker_context(config: dict):
     return _worker_app.app_context()
 
 
-def read_and_build(config: dict, what: str, ident: int, name: str, today: date | None):
+def read_and_build(factory, config: dict, what: str, ident: int, name: str, today: date | None):
     """In a worker process: read a workshop (``what`` "workshop" or "preview") or a series
     ("plan") and build its file."""
-    with _worker_context(config):
+    with _worker_context(factory, config):
         if what == "plan":
             series = db.session.get(Series, ident)
             return service.build_plan_file(service.plan_source(series, today), name)
@@ -205,7 +206,8 @@ def read_and_build(config: dict, what: str, ident: int, name: str, today: date |
 def _made(what: str, record, name: str, today: date | None = None) -> service.ExportFile:
     builders = _builders()
     if builders.kind == "process":
-        return builders.run(read_and_build, _worker_config(), what, record.id, name, today)
+        factory = current_app.extensions["pajapohja.app_factory"]
+        return builders.run(read_and_build, factory, _worker_config(), what, record.id, name, today)
     if what == "plan":
         return _build(service.build_plan_file, service.plan_source(record, today), name)
     function = build_preview if what == "preview" else service.build_workshop_file

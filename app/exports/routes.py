@@ -1,11 +1,13 @@
-"""Pages of the exports: downloads from the console, the live summary preview, importing from
-the dashboard, and the organiser's read-only share page (no login)."""
+"""Pages of the exports: downloads from the console, the live summary preview and its form for
+the summary's details, importing from the dashboard, and the organiser's read-only share page
+(no login)."""
 
 from flask import (
     Blueprint,
     Response,
     abort,
     current_app,
+    flash,
     g,
     make_response,
     redirect,
@@ -13,6 +15,7 @@ from flask import (
     request,
     url_for,
 )
+from flask_babel import format_number
 from flask_babel import gettext as _
 
 from ..accounts.routes import login_required
@@ -20,8 +23,11 @@ from ..accounts.service import token_digest
 from ..db import write_transaction
 from ..error_pages import render_error
 from ..errors import AppError
+from ..realtime import broadcast
+from ..workshops import document_facts
 from ..workshops import service as workshops
 from ..workshops.models import Workshop
+from ..workshops.routes import render_dashboard
 from . import cache, service, share, transfer
 from .api import TooManyDownloads, count_download, send
 
@@ -61,6 +67,55 @@ def summary_preview(workshop_id: int):
     )
 
 
+@bp.post("/w/<int:workshop_id>/documents")
+@login_required
+def save_document_facts(workshop_id: int):
+    """The summary preview's "Yhteenvedon tiedot": the day held, time zone and closing text.
+    Refused: the preview again with each error beside its field and nothing changed."""
+    try:
+        workshop = workshops.owned_workshop(g.facilitator.id, workshop_id)
+    except AppError:
+        abort(404)
+    g.page_language = workshop.language  # the errors in the preview's language
+    facts, refusals = document_facts.read(_form_facts(request.form))
+    if refusals:
+        g.document_facts_form = {
+            "values": _form_facts(request.form),
+            "errors": {field: refusal.message for field, refusal in refusals.items()},
+        }
+        return summary_preview(workshop_id), 400
+    with write_transaction(workshop_id=workshop_id):
+        event = document_facts.apply(workshops.owned_workshop(g.facilitator.id, workshop_id), facts)
+    if event is not None:
+        broadcast([event])
+    flash(_("The summary's details were saved."), "document-facts")
+    return redirect(url_for("exports.summary_preview", workshop_id=workshop_id) + "#document-facts")
+
+
+def _form_facts(form) -> dict:
+    """The form's fields as posted: a browser sends all three (an emptied date or text as
+    ""); one left out of a hand-made post stays as it was."""
+    return {field: form[field] for field in document_facts.FIELDS if field in form}
+
+
+@bp.app_context_processor
+def _document_facts_context():
+    return {"document_facts_form": _document_facts_form}
+
+
+def _document_facts_form(workshop: Workshop) -> dict:
+    """What the preview's form shows: the workshop's facts, or what was typed and refused."""
+    saved = document_facts.public(workshop)
+    refused = getattr(g, "document_facts_form", None) or {"values": {}, "errors": {}}
+    return {
+        "fields": {**saved, "held_on": saved["held_on"] or "", **refused["values"]},
+        "errors": refused["errors"],
+        "time_zones": document_facts.time_zone_choices(workshop.time_zone),
+        "max_closing_text": document_facts.MAX_CLOSING_TEXT,
+        "max_closing_text_shown": format_number(document_facts.MAX_CLOSING_TEXT),
+    }
+
+
 @bp.get("/w/<int:workshop_id>/download/<name>")
 @login_required
 def workshop_download(workshop_id: int, name: str):
@@ -87,8 +142,6 @@ def plan_download(series_id: int, name: str):
 def _import_error(message: str, status: int):
     """The dashboard again, the reason beside the file field (a file cannot be kept in the form:
     the browser asks for it again)."""
-    from ..workshops.routes import render_dashboard
-
     return render_dashboard(import_error=message), status
 
 

@@ -6,8 +6,8 @@ the facilitators)."""
 from functools import partial
 
 from ..protocol import Client
-from ..realtime import current_viewer, handler
-from . import curation, groups, moderation, steps, themes, timer, voting
+from ..realtime import broadcast, current_viewer, handler
+from . import curation, groups, membership, moderation, steps, themes, timer, voting
 from .done import mark_done
 
 
@@ -124,9 +124,19 @@ _on(
     curation.exclude_prompt,
     "Leave a step's question out of the documents, or take it back in. Broadcast: step.excluded.",
 )
+
+
+def _remove_participant(viewer, payload: dict):
+    result, events = moderation.remove_participant(viewer, payload)
+    # Committed: everyone (the removed too) learns of it first, then their sockets close.
+    broadcast(events)
+    membership.end(viewer.workshop_id, participant_ids=result["participant_ids"])
+    return result, []
+
+
 _on(
     Client.PARTICIPANT_REMOVE,
-    moderation.remove_participant,
+    _remove_participant,
     "Remove a participant from the workshop. Broadcast: participant.removed.",
 )
 _on(

@@ -11,14 +11,12 @@ from ..notes.models import Note, Vote
 from ..notes.operations import change
 from ..notes.service import note_event, note_of
 from ..protocol import Broadcast
-from ..realtime import broadcast
 from ..validation import database_id, flag, required_id
 from ..workshops.models import Participant, Step
 from ..workshops.service import step_of
 from ..workshops.visibility import audience_for
-from . import membership
 from .access import prompt_of, require_facilitator
-from .voting import _vote_event as vote_event  # one shape for every tally change
+from .voting import vote_event  # one shape for every tally change
 
 
 def _edited(viewer: log.Viewer, note: Note) -> log.Event:
@@ -153,8 +151,8 @@ def _withdraw_votes(viewer: log.Viewer, participant_ids: list[int]) -> list[log.
 
 
 def remove_participant(viewer: log.Viewer, payload: dict):
-    """The participants can no longer join or write; their notes stay, their votes go, and
-    their open connections are closed at once."""
+    """The participants can no longer join or write; their notes stay, their votes go. The
+    socket event closes their open connections once everyone has been told (``events``)."""
     require_facilitator(viewer)
     ids = _participant_ids(payload)
 
@@ -182,8 +180,4 @@ def remove_participant(viewer: log.Viewer, payload: dict):
         ack = {"participant_id": ids[0]} if "participant_ids" not in payload else {}
         return {**ack, "participant_ids": ids}, events
 
-    result, events = change(viewer, payload, apply, op_required=False)
-    # Committed: everyone (the removed too) learns of it first, then their sockets close.
-    broadcast(events)
-    membership.end(viewer.workshop_id, participant_ids=ids)
-    return result, []
+    return change(viewer, payload, apply, op_required=False)

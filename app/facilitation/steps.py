@@ -5,7 +5,7 @@ from datetime import UTC, datetime
 from flask_babel import gettext as _
 from sqlalchemy import select
 
-from ..db import utcnow
+from ..db import iso, utcnow
 from ..errors import AppError
 from ..extensions import db
 from ..notes import log
@@ -13,7 +13,7 @@ from ..notes.models import Note
 from ..notes.operations import change
 from ..protocol import Broadcast
 from ..validation import flag
-from ..workshops.document import iso, step_state
+from ..workshops.document import step_state
 from ..workshops.models import GroupMember
 from ..workshops.service import step_of
 from ..workshops.visibility import note_audience
@@ -112,7 +112,7 @@ def _notes_of(step, group) -> list[Note]:
     return list(db.session.scalars(query.order_by(Note.id)))
 
 
-def _group_audience(group) -> dict | None:
+def group_audience(group) -> dict | None:
     if group is None:
         return None
     members = db.session.scalars(
@@ -133,7 +133,7 @@ def set_hidden(viewer: log.Viewer, payload: dict, hidden: bool):
             return {"hidden": hidden}, []
         target.hidden = hidden
         data = {"step_id": step.id, "group_id": group.id if group else None}
-        audience = _group_audience(group)
+        audience = group_audience(group)
         if hidden:
             event = log.append(viewer.workshop_id, Broadcast.STEP_HIDDEN, data, audience=audience)
         else:

@@ -7,14 +7,13 @@ from datetime import datetime, timedelta
 
 from flask_babel import gettext as _
 
-from ..db import utcnow
+from ..db import iso, utcnow
 from ..errors import AppError
 from ..notes import log
 from ..notes.operations import change
 from ..protocol import Broadcast
-from ..workshops.document import iso
 from .access import open_workshop, steer_target
-from .steps import _group_audience
+from .steps import group_audience
 
 MAX_SECONDS = 4 * 3600
 
@@ -80,7 +79,7 @@ def control(viewer: log.Viewer, payload: dict, action: str):
             "server_now": iso(now),
         }
         event = log.append(
-            viewer.workshop_id, Broadcast.TIMER_CHANGED, data, audience=_group_audience(group)
+            viewer.workshop_id, Broadcast.TIMER_CHANGED, data, audience=group_audience(group)
         )
         return {"timer": target.timer, "server_now": iso(now)}, [event]
 

@@ -120,7 +120,7 @@ def voters(step) -> int:
     )
 
 
-def _vote_event(viewer: log.Viewer, note, step) -> log.Event:
+def vote_event(viewer: log.Viewer, note, step) -> log.Event:
     count = tallies(step).get(note.id, 0)
     data = {"note_id": note.id, "step_id": step.id, "votes": count, "voters": voters(step)}
     audience = (
@@ -167,6 +167,6 @@ def vote(viewer: log.Viewer, payload: dict, add: bool):
             "my_votes": on_note_count,
             "votes_left": step.voting["votes_per_participant"] - used,
         }
-        return result, [_vote_event(viewer, note, step)]
+        return result, [vote_event(viewer, note, step)]
 
     return change(viewer, payload, apply)

@@ -2,7 +2,7 @@
 
 from ..protocol import Client
 from ..realtime import current_viewer, handler
-from . import service
+from . import service, vision
 
 
 @handler(Client.NOTE_ADD)
@@ -30,6 +30,4 @@ def vision_edit(payload: dict):
     """Sent by any joined participant or facilitator with the ``version`` the edit started from;
     a stale version is a ``conflict`` carrying the current statement. Broadcast:
     ``vision.changed``."""
-    from ..workshops import vision
-
     return vision.edit(current_viewer(), payload)

@@ -2,16 +2,16 @@
 
 from dataclasses import dataclass
 
-from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy import Text, bindparam, cast, insert, or_, select, update
 from sqlalchemy.orm.attributes import set_committed_value
 from sqlalchemy.orm.util import identity_key
 
-from ..db import forget_wal
+from ..db import forget_wal, iso
 from ..extensions import db
 from ..protocol import Broadcast
 from ..workshops.models import Step, Workshop
 from ..workshops.visibility import notes_now
-from .models import Event
+from .models import Event, Operation
 
 # A client that is this far behind gets a snapshot instead of the events it missed.
 RESYNC_EVENT_LIMIT = 500
@@ -187,10 +187,19 @@ def events_since(workshop_id: int, since: int, viewer: Viewer) -> list[dict] | N
     return [_as_now(event, viewer, notes, visions) for event in rows]
 
 
+def vision_of(step: Step) -> dict | None:
+    if not step.definition.get("vision_statement"):
+        return None
+    return {
+        "text": step.vision_text,
+        "version": step.vision_version,
+        "edited_by": step.vision_edited_by,
+        "edited_at": iso(step.vision_edited_at),
+    }
+
+
 def visions_now(step_ids) -> dict[int, dict | None]:
     """``step id -> vision statement`` of these steps as they are now (``vision_of``)."""
-    from ..workshops.document import vision_of  # the document module imports this one
-
     step_ids = {step_id for step_id in step_ids if isinstance(step_id, int)}
     if not step_ids:
         return {}
@@ -211,7 +220,55 @@ def scrub_note(note, now: dict | None = None) -> None:
         )
         .values(data={"note": {"id": note.id}})
     )
-    from .operations import scrub_answers  # operations imports this module
-
     scrub_answers(note, now)
     forget_wal()
+
+
+# The remembered answers of ``notes.operations``, scrubbed with the note's events.
+_operations = Operation.__table__
+_FIND_ROW = select(_operations.c.id).where(
+    _operations.c.workshop_id == bindparam("workshop_id"),
+    _operations.c.op_id == bindparam("op_id"),
+)
+
+
+def scrub_answers(note, now: dict | None) -> None:
+    """Remembered answers keep no text ``note`` no longer has: those showing it (``note``, or in
+    a list of ``notes``) show it as it is ``now``; deleted (``now`` None), it keeps its id
+    without text, or leaves the list. Called when the note is edited or deleted
+    (``scrub_note``).
+
+    Only answers given since the note was added can show it, and the answers are found by a
+    plain text match on the stored JSON (a note is ``{"id": …, …}`` as ``json.dumps`` writes
+    it, with or without the space) and checked as JSON after: parsing every answer of a large
+    workshop on each edit cost 6–8 ms of CPU at 3,000 answers (docs/performance.md)."""
+    connection = db.session.connection()
+    added = connection.execute(
+        _FIND_ROW, {"workshop_id": note.workshop_id, "op_id": note.op_id}
+    ).scalar()
+    as_text = cast(_operations.c.result, Text)
+    query = select(_operations.c.id, _operations.c.result).where(
+        _operations.c.workshop_id == note.workshop_id,
+        or_(*(as_text.like(f'%"id":{space}{note.id},%') for space in ("", " "))),
+    )
+    if added is not None:
+        query = query.where(_operations.c.id >= added)
+    for row_id, result in connection.execute(query).all():
+        scrubbed = _without_old_text(result, note.id, now)
+        if scrubbed != result:
+            connection.execute(
+                update(_operations).where(_operations.c.id == row_id).values(result=scrubbed)
+            )
+
+
+def _without_old_text(result: dict, note_id: int, now: dict | None) -> dict:
+    def this(note) -> bool:
+        return isinstance(note, dict) and note.get("id") == note_id
+
+    scrubbed = dict(result)
+    if this(result.get("note")):
+        scrubbed["note"] = now if now is not None else {**result["note"], "text": "", "fields": {}}
+    if isinstance(result.get("notes"), list):
+        notes = [now if this(note) else note for note in result["notes"]]
+        scrubbed["notes"] = [note for note in notes if note is not None]
+    return scrubbed

@@ -1,7 +1,7 @@
 """Changes remembered by ``op_id``: a resend returns the original answer and changes nothing."""
 
 from flask_babel import gettext as _
-from sqlalchemy import Text, and_, bindparam, cast, insert, or_, select, update
+from sqlalchemy import and_, bindparam, insert, select
 
 from ..db import write_transaction
 from ..errors import AppError
@@ -32,10 +32,6 @@ _LOCK_AND_FIND = (
     .with_for_update(key_share=True, of=_workshops)
 )
 _INSERT = insert(_operations)
-_FIND_ROW = select(_operations.c.id).where(
-    _operations.c.workshop_id == bindparam("workshop_id"),
-    _operations.c.op_id == bindparam("op_id"),
-)
 
 
 def lock_and_replay(viewer: log.Viewer, op: str | None) -> dict | None:
@@ -112,45 +108,3 @@ def change(viewer: log.Viewer, payload: dict, apply, *, op_required: bool = True
         if op is not None:
             remember(viewer, op, result)
     return result, events
-
-
-def scrub_answers(note, now: dict | None) -> None:
-    """Remembered answers keep no text ``note`` no longer has: those showing it (``note``, or in
-    a list of ``notes``) show it as it is ``now``; deleted (``now`` None), it keeps its id
-    without text, or leaves the list. Called when the note is edited or deleted
-    (``log.scrub_note``).
-
-    Only answers given since the note was added can show it, and the answers are found by a
-    plain text match on the stored JSON (a note is ``{"id": …, …}`` as ``json.dumps`` writes
-    it, with or without the space) and checked as JSON after: parsing every answer of a large
-    workshop on each edit cost 6–8 ms of CPU at 3,000 answers (docs/performance.md)."""
-    connection = db.session.connection()
-    added = connection.execute(
-        _FIND_ROW, {"workshop_id": note.workshop_id, "op_id": note.op_id}
-    ).scalar()
-    as_text = cast(_operations.c.result, Text)
-    query = select(_operations.c.id, _operations.c.result).where(
-        _operations.c.workshop_id == note.workshop_id,
-        or_(*(as_text.like(f'%"id":{space}{note.id},%') for space in ("", " "))),
-    )
-    if added is not None:
-        query = query.where(_operations.c.id >= added)
-    for row_id, result in connection.execute(query).all():
-        scrubbed = _without_old_text(result, note.id, now)
-        if scrubbed != result:
-            connection.execute(
-                update(_operations).where(_operations.c.id == row_id).values(result=scrubbed)
-            )
-
-
-def _without_old_text(result: dict, note_id: int, now: dict | None) -> dict:
-    def this(note) -> bool:
-        return isinstance(note, dict) and note.get("id") == note_id
-
-    scrubbed = dict(result)
-    if this(result.get("note")):
-        scrubbed["note"] = now if now is not None else {**result["note"], "text": "", "fields": {}}
-    if isinstance(result.get("notes"), list):
-        notes = [now if this(note) else note for note in result["notes"]]
-        scrubbed["notes"] = [note for note in notes if note is not None]
-    return scrubbed

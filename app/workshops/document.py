@@ -11,6 +11,7 @@ from flask import current_app
 from sqlalchemy import select
 
 from .. import wire
+from ..db import iso
 from ..extensions import db
 from ..notes import log
 from ..notes.models import Note, Theme, Vote, note_public
@@ -19,10 +20,6 @@ from .visibility import note_audience
 
 FORMAT = "pajapohja.workshop"
 FORMAT_VERSION = 1
-
-
-def iso(moment) -> str | None:
-    return moment.isoformat() + "Z" if moment else None
 
 
 def workshop_header(workshop: Workshop) -> dict:
@@ -57,24 +54,13 @@ def step_state(step: Step) -> dict:
     }
 
 
-def vision_of(step: Step) -> dict | None:
-    if not step.definition.get("vision_statement"):
-        return None
-    return {
-        "text": step.vision_text,
-        "version": step.vision_version,
-        "edited_by": step.vision_edited_by,
-        "edited_at": iso(step.vision_edited_at),
-    }
-
-
 def step_public(step: Step) -> dict:
     return {
         "id": step.id,
         "position": step.position,
         **step.definition,
         "state": step_state(step),
-        "vision": vision_of(step),
+        "vision": log.vision_of(step),
         "excluded_prompts": list(step.excluded_prompts or ()),
     }
 

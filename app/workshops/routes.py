@@ -16,7 +16,6 @@ from flask import (
     request,
     url_for,
 )
-from flask_babel import format_number
 from flask_babel import gettext as _
 from sqlalchemy import or_, select
 
@@ -28,9 +27,8 @@ from ..errors import AppError
 from ..extensions import db
 from ..facilitation.strings import console_strings
 from ..i18n import current_language
-from ..realtime import broadcast
 from ..validation import optional_str, required_str, typed_int
-from . import document_facts, join_limits, service
+from . import join_limits, service
 from .models import CoFacilitator, Participant, Series, Workshop
 from .references import references
 from .strings import board_strings
@@ -265,57 +263,6 @@ def console(workshop_id: int):
         join_url=service.join_url(workshop),
         code=service.format_join_code(workshop.join_code),
     )
-
-
-@bp.post("/w/<int:workshop_id>/documents")
-@login_required
-def save_document_facts(workshop_id: int):
-    """The summary preview's "Yhteenvedon tiedot": the day held, time zone and closing text.
-    Refused: the preview again with each error beside its field and nothing changed."""
-    try:
-        workshop = service.owned_workshop(g.facilitator.id, workshop_id)
-    except AppError:
-        abort(404)
-    g.page_language = workshop.language  # the errors in the preview's language
-    facts, refusals = document_facts.read(_form_facts(request.form))
-    if refusals:
-        g.document_facts_form = {
-            "values": _form_facts(request.form),
-            "errors": {field: refusal.message for field, refusal in refusals.items()},
-        }
-        from ..exports.routes import summary_preview  # the exports import this module
-
-        return summary_preview(workshop_id), 400
-    with write_transaction(workshop_id=workshop_id):
-        event = document_facts.apply(service.owned_workshop(g.facilitator.id, workshop_id), facts)
-    if event is not None:
-        broadcast([event])
-    flash(_("The summary's details were saved."), "document-facts")
-    return redirect(url_for("exports.summary_preview", workshop_id=workshop_id) + "#document-facts")
-
-
-def _form_facts(form) -> dict:
-    """The form's fields as posted: a browser sends all three (an emptied date or text as
-    ""); one left out of a hand-made post stays as it was."""
-    return {field: form[field] for field in document_facts.FIELDS if field in form}
-
-
-@bp.app_context_processor
-def _document_facts_context():
-    return {"document_facts_form": _document_facts_form}
-
-
-def _document_facts_form(workshop: Workshop) -> dict:
-    """What the preview's form shows: the workshop's facts, or what was typed and refused."""
-    saved = document_facts.public(workshop)
-    refused = getattr(g, "document_facts_form", None) or {"values": {}, "errors": {}}
-    return {
-        "fields": {**saved, "held_on": saved["held_on"] or "", **refused["values"]},
-        "errors": refused["errors"],
-        "time_zones": document_facts.time_zone_choices(workshop.time_zone),
-        "max_closing_text": document_facts.MAX_CLOSING_TEXT,
-        "max_closing_text_shown": format_number(document_facts.MAX_CLOSING_TEXT),
-    }
 
 
 @bp.get("/w/<int:workshop_id>/present")

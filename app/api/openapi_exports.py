@@ -1,4 +1,4 @@
-"""OpenAPI paths of the export endpoints, merged into the API's document."""
+"""OpenAPI paths of the export endpoints (app/exports/api.py), merged into the API's document."""
 
 _ERROR = {"$ref": "#/components/responses/Error"}
 _AUTH = [{"bearer": []}]

@@ -13,14 +13,14 @@ from sqlalchemy import Text, cast, or_, select, update
 from ..db import forget_wal, utcnow
 from ..errors import AppError
 from ..extensions import db
-from ..notes import log
-from ..notes.models import Event, Operation
-from ..notes.operations import change
-from ..notes.service import check_writable
 from ..protocol import Broadcast
 from ..validation import clean_text
-from .document import vision_of
-from .service import step_of
+from ..workshops.service import step_of
+from . import log
+from .log import vision_of
+from .models import Event, Operation
+from .operations import change
+from .service import check_writable
 
 MAX_VISION = 4000
 
