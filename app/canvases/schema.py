@@ -10,6 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from flask_babel import LazyString
+from flask_babel import lazy_gettext as _l
+
 LANGUAGES: tuple[str, ...] = ("fi", "sv", "en")
 
 KINDS: tuple[str, ...] = (
@@ -31,64 +34,23 @@ KINDS: tuple[str, ...] = (
 )
 
 # The sections of the training-plan draft (exports.md), in document order: what STM decree
-# 57/2024 asks of a continuing-education plan, in the order of the HyvänMitta impact chain.
-PLAN_SECTIONS: tuple[tuple[str, dict[str, str]], ...] = (
-    ("basics", {"fi": "Perustiedot", "sv": "Grunduppgifter", "en": "Basic information"}),
-    ("need", {"fi": "Tarve", "sv": "Behov", "en": "Need"}),
-    (
-        "vision",
-        {
-            "fi": "Visio ja vaikuttavuustavoite",
-            "sv": "Vision och mål för verkningsfullheten",
-            "en": "Vision and impact goal",
-        },
-    ),
-    ("themes", {"fi": "Kehittämisen teemat", "sv": "Utvecklingsteman", "en": "Development themes"}),
-    ("target_groups", {"fi": "Kohderyhmät", "sv": "Målgrupper", "en": "Target groups"}),
-    ("methods", {"fi": "Menetelmät", "sv": "Metoder", "en": "Methods"}),
-    (
-        "resources",
-        {
-            "fi": "Resurssit, materiaalit ja kustannukset",
-            "sv": "Resurser, material och kostnader",
-            "en": "Resources, materials and costs",
-        },
-    ),
-    ("schedule", {"fi": "Aikataulu", "sv": "Tidsplan", "en": "Schedule"}),
-    ("responsibilities", {"fi": "Vastuut", "sv": "Ansvar", "en": "Responsibilities"}),
-    (
-        "follow_up",
-        {
-            "fi": "Seuranta ja mittarit",
-            "sv": "Uppföljning och indikatorer",
-            "en": "Follow-up and indicators",
-        },
-    ),
-    (
-        "validity",
-        {
-            "fi": "Voimassaolo ja päivittäminen",
-            "sv": "Giltighet och uppdatering",
-            "en": "Validity and updates",
-        },
-    ),
-    (
-        "other_plans",
-        {
-            "fi": "Suhde organisaation muihin suunnitelmiin",
-            "sv": "Förhållande till organisationens andra planer",
-            "en": "Relation to the organisation's other plans",
-        },
-    ),
-    ("approval", {"fi": "Hyväksyminen", "sv": "Godkännande", "en": "Approval"}),
-    (
-        "open_questions",
-        {
-            "fi": "Avoimet kysymykset ja jatko",
-            "sv": "Öppna frågor och fortsättning",
-            "en": "Open questions and next steps",
-        },
-    ),
+# 57/2024 asks of a continuing-education plan, in the order of the HyvänMitta impact chain. The
+# titles are gettext messages (app/translations), read in the document's language.
+PLAN_SECTIONS: tuple[tuple[str, LazyString], ...] = (
+    ("basics", _l("Basic information")),
+    ("need", _l("Need")),
+    ("vision", _l("Vision and impact goal")),
+    ("themes", _l("Development themes")),
+    ("target_groups", _l("Target groups")),
+    ("methods", _l("Methods")),
+    ("resources", _l("Resources, materials and costs")),
+    ("schedule", _l("Schedule")),
+    ("responsibilities", _l("Responsibilities")),
+    ("follow_up", _l("Follow-up and indicators")),
+    ("validity", _l("Validity and updates")),
+    ("other_plans", _l("Relation to the organisation's other plans")),
+    ("approval", _l("Approval")),
+    ("open_questions", _l("Open questions and next steps")),
 )
 SECTION_IDS: tuple[str, ...] = tuple(section_id for section_id, _ in PLAN_SECTIONS)
 # A prompt whose notes belong in the workshop's own summary only, never in the training plan
