@@ -8,7 +8,7 @@ pot=app/translations/messages.pot
 case "${1:-}" in
   update)
     pybabel extract -F babel.cfg -k _ -k gettext -k ngettext -k lazy_gettext -k _l \
-      -k pgettext:1c,2 -k npgettext:1c,2,3 \
+      -k pgettext:1c,2 -k npgettext:1c,2,3 -k plural_forms:1,2 \
       --no-location --sort-output --project Pajapohja -o "$pot" .
     for lang in fi sv en; do
       po="app/translations/$lang/LC_MESSAGES/messages.po"

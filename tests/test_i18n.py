@@ -14,7 +14,8 @@ TRANSLATIONS = ROOT / "app" / "translations"
 PLACEHOLDER = re.compile(r"%\(\w+\)[sd]")
 LANGUAGES = ("fi", "sv", "en")
 # Every way the code marks a message: plain, plural, with a context (the documents' words that
-# read otherwise in the UI), and lazy (module-level names read in the document's language).
+# read otherwise in the UI), lazy (module-level names read in the document's language), and
+# the plural forms handed to the browser.
 KEYWORDS = {
     "_": None,
     "gettext": None,
@@ -23,6 +24,7 @@ KEYWORDS = {
     "npgettext": ((1, "c"), 2, 3),
     "_l": None,
     "lazy_gettext": None,
+    "plural_forms": (1, 2),  # app/i18n.py: a count's forms for the browser
 }
 
 
