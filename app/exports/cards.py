@@ -9,6 +9,7 @@ from flask_babel import gettext as _
 from flask_babel import ngettext
 
 from .blocks import Block, Bullets, Heading, Item, Table
+from .language import remembered
 
 # A value longer than this is not "short": it would make a table cell of several lines.
 SHORT = 80
@@ -66,7 +67,7 @@ def _bullet(field: dict, value) -> str | Item:
 
 def votes(count: int) -> str:
     """A note's votes: "1 ääni", "3 ääntä"."""
-    return ngettext("%(num)d vote", "%(num)d votes", count)
+    return remembered(("votes", count), lambda: ngettext("%(num)d vote", "%(num)d votes", count))
 
 
 def card_block(step: dict, note: dict, level: int) -> list[Block]:

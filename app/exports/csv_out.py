@@ -49,6 +49,7 @@ def note_table(doc: dict) -> tuple[list[str], list[list]]:
 
 def _rows(doc: dict) -> list[list]:
     material = Material(doc)
+    anonymous = _("anonymous")
     themes = {theme["id"]: theme["title"] for theme in doc["themes"]}
     groups = {group["id"]: group["name"] for group in doc["groups"]}
     rows = []
@@ -66,7 +67,7 @@ def _rows(doc: dict) -> list[list]:
                     note["text"],
                     _fields(step, note),
                     note.get("votes") or 0,
-                    note["author_name"] or _("anonymous"),
+                    note["author_name"] or anonymous,
                     # the wall-clock time of the workshop's zone, to the second, without a zone
                     material.local(note["created_at"]).replace(microsecond=0, tzinfo=None),
                 ]
