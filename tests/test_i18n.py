@@ -23,6 +23,7 @@ KEYWORDS = {
     "pgettext": ((1, "c"), 2),
     "npgettext": ((1, "c"), 2, 3),
     "_l": None,
+    "N_": None,  # app/canvases/schema.py: marked there, translated where it is used
     "lazy_gettext": None,
     "plural_forms": (1, 2),  # app/i18n.py: a count's forms for the browser
 }

@@ -10,10 +10,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from flask_babel import LazyString
-from flask_babel import lazy_gettext as _l
-
 LANGUAGES: tuple[str, ...] = ("fi", "sv", "en")
+
+
+def N_(message: str) -> str:
+    """Marks a gettext message for extraction without translating it (this package has no
+    Flask, hence no locale): the caller translates it."""
+    return message
+
 
 KINDS: tuple[str, ...] = (
     "need",
@@ -35,22 +39,23 @@ KINDS: tuple[str, ...] = (
 
 # The sections of the training-plan draft (exports.md), in document order: what STM decree
 # 57/2024 asks of a continuing-education plan, in the order of the HyvänMitta impact chain. The
-# titles are gettext messages (app/translations), read in the document's language.
-PLAN_SECTIONS: tuple[tuple[str, LazyString], ...] = (
-    ("basics", _l("Basic information")),
-    ("need", _l("Need")),
-    ("vision", _l("Vision and impact goal")),
-    ("themes", _l("Development themes")),
-    ("target_groups", _l("Target groups")),
-    ("methods", _l("Methods")),
-    ("resources", _l("Resources, materials and costs")),
-    ("schedule", _l("Schedule")),
-    ("responsibilities", _l("Responsibilities")),
-    ("follow_up", _l("Follow-up and indicators")),
-    ("validity", _l("Validity and updates")),
-    ("other_plans", _l("Relation to the organisation's other plans")),
-    ("approval", _l("Approval")),
-    ("open_questions", _l("Open questions and next steps")),
+# titles are gettext messages (app/translations), translated where a document is written in its
+# own language (``gettext(title)``, app/exports/plan.py).
+PLAN_SECTIONS: tuple[tuple[str, str], ...] = (
+    ("basics", N_("Basic information")),
+    ("need", N_("Need")),
+    ("vision", N_("Vision and impact goal")),
+    ("themes", N_("Development themes")),
+    ("target_groups", N_("Target groups")),
+    ("methods", N_("Methods")),
+    ("resources", N_("Resources, materials and costs")),
+    ("schedule", N_("Schedule")),
+    ("responsibilities", N_("Responsibilities")),
+    ("follow_up", N_("Follow-up and indicators")),
+    ("validity", N_("Validity and updates")),
+    ("other_plans", N_("Relation to the organisation's other plans")),
+    ("approval", N_("Approval")),
+    ("open_questions", N_("Open questions and next steps")),
 )
 SECTION_IDS: tuple[str, ...] = tuple(section_id for section_id, _ in PLAN_SECTIONS)
 # A prompt whose notes belong in the workshop's own summary only, never in the training plan

@@ -89,8 +89,8 @@ def training_plan(series: dict, docs: list[dict], today: date) -> list[Block]:
             Heading(1, f"{series['title']} — {_('training-plan draft')}"),
             Paragraph(" · ".join(fact for fact in facts if fact)),
         ]
-        for number, (section_id, lazy_title) in enumerate(PLAN_SECTIONS, start=1):
-            title = str(lazy_title)
+        for number, (section_id, message) in enumerate(PLAN_SECTIONS, start=1):
+            title = _(message)
             blocks.append(Heading(2, f"{number}. {title}"))
             if section_id == "basics":
                 blocks += _basics(series, materials, today)
