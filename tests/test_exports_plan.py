@@ -14,6 +14,7 @@ from app.canvases import PLAN_SECTIONS
 from app.exports.language import document_language
 from app.exports.markdown_out import to_markdown
 from app.exports.plan import training_plan
+from app.exports.plan_groups import _scope
 
 from .conftest import new_op
 from .test_exports_formats import outline_of_docx, outline_of_markdown
@@ -328,3 +329,13 @@ def test_notes_and_questions_left_out_of_the_documents_stay_out_of_the_plan(
     assert "Leadership webinar" not in markdown
     assert "The board approves it in May" not in markdown
     assert section(markdown, 13).strip() == WORDS["fi"]["fill_approval"]
+
+
+@pytest.mark.parametrize(
+    ("language", "one", "many"),
+    [("fi", "6 h, 1 hlö", "6 h, 20 hlöä"), ("sv", "6 h, 1 person", "6 h, 20 personer")],
+)
+def test_a_group_of_one_person_is_counted_in_the_singular(app, language, one, many):
+    with app.app_context(), document_language(language):
+        assert _scope({"hours": "6", "size": "1"}) == one
+        assert _scope({"hours": "6", "size": "20"}) == many
