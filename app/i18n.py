@@ -2,7 +2,7 @@
 language on participant pages, then the browser's preference, then Finnish."""
 
 from flask import g, has_request_context, request
-from flask_babel import get_locale
+from flask_babel import get_locale, ngettext
 
 LANGUAGES = ("fi", "sv", "en")
 LANGUAGE_NAMES = {"fi": "Suomeksi", "sv": "På svenska", "en": "In English"}
@@ -28,6 +28,24 @@ def current_language() -> str:
     return str(get_locale())
 
 
+# A number of each CLDR plural category, for the languages the app speaks and a few more.
+_SAMPLES = (1, 2, 0, 3, 5, 11, 21, 22, 25, 101, 1.5)
+
+
+def plural_forms(singular: str, plural: str, **variables) -> dict[str, str]:
+    """A count's text for the browser, where the count is known only there: one gettext form
+    per plural category of the page's language ("one", "other"…), with "{n}" for the number
+    (``plural`` in static/js/lib/dom.js picks the form with ``Intl.PluralRules``). The
+    messages take the number as ``%(n)s``."""
+    locale = get_locale()
+    forms: dict[str, str] = {}
+    for sample in _SAMPLES:
+        category = locale.plural_form(sample)
+        if category not in forms:
+            forms[category] = ngettext(singular, plural, sample, n="{n}", **variables)
+    return forms
+
+
 def init_app(app) -> None:
     @app.after_request
     def remember_language(response):
@@ -49,4 +67,5 @@ def init_app(app) -> None:
             "current_language": current_language(),
             "language_names": LANGUAGE_NAMES,
             "languages": LANGUAGES,
+            "plural_forms": plural_forms,
         }

@@ -7,7 +7,8 @@ cd "$(dirname "$0")/.."
 pot=app/translations/messages.pot
 case "${1:-}" in
   update)
-    pybabel extract -F babel.cfg -k _ -k gettext -k ngettext -k lazy_gettext \
+    pybabel extract -F babel.cfg -k _ -k gettext -k ngettext -k lazy_gettext -k _l -k N_ \
+      -k pgettext:1c,2 -k npgettext:1c,2,3 -k plural_forms:1,2 \
       --no-location --sort-output --project Pajapohja -o "$pot" .
     for lang in fi sv en; do
       po="app/translations/$lang/LC_MESSAGES/messages.po"

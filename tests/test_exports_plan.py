@@ -8,10 +8,13 @@ import re
 from datetime import date
 
 import pytest
+from flask_babel import gettext
 
 from app.canvases import PLAN_SECTIONS
+from app.exports.language import document_language
 from app.exports.markdown_out import to_markdown
 from app.exports.plan import training_plan
+from app.exports.plan_groups import scope_of
 
 from .conftest import new_op
 from .test_exports_formats import outline_of_docx, outline_of_markdown
@@ -125,14 +128,14 @@ def group_section(text: str, name: str) -> str:
 
 @pytest.mark.parametrize("language", ["fi", "sv", "en"])
 def test_the_plan_has_every_section_of_the_decree_in_order(
-    api, make_workshop, sockets, facilitator, language
+    app, api, make_workshop, sockets, facilitator, language
 ):
     series = build(api, make_workshop, sockets, facilitator[2], language)
     text = plan_text(api, series["id"])
     headings = [h for level, h in outline_of_markdown(text).headings if level == 2]
-    assert headings == [
-        f"{number}. {titles[language]}" for number, (_, titles) in enumerate(PLAN_SECTIONS, 1)
-    ]
+    with app.app_context(), document_language(language):
+        titles = [gettext(title) for _, title in PLAN_SECTIONS]
+    assert headings == [f"{number}. {title}" for number, title in enumerate(titles, 1)]
     if language == "fi":
         assert [h.split(". ", 1)[1] for h in headings] == [
             "Perustiedot",
@@ -248,7 +251,7 @@ def test_follow_up_is_a_table_over_the_five_areas_without_the_workshop_feedback(
 
 
 def test_feedback_of_a_workshop_made_before_the_change_stays_out_too(
-    api, make_workshop, sockets, facilitator
+    app, api, make_workshop, sockets, facilitator
 ):
     """Old workshops keep the feedback canvas as it was, mapped to the follow-up section."""
     series = build(api, make_workshop, sockets, facilitator[2], "fi")
@@ -260,7 +263,9 @@ def test_feedback_of_a_workshop_made_before_the_change_stays_out_too(
         for prompt in step["prompts"]:
             if step["kind"] == "feedback":
                 prompt["section"] = "follow_up"
-    markdown = to_markdown(training_plan({"title": "Sarja", "language": "fi"}, old, date.today()))
+    with app.app_context():
+        blocks = training_plan({"title": "Sarja", "language": "fi"}, old, date.today())
+    markdown = to_markdown(blocks)
     assert "Hyvä rytmi" not in markdown and "Keskiarvo" not in markdown
 
 
@@ -306,7 +311,7 @@ def test_a_group_without_a_card_asks_for_its_goal_contents_and_scope(
 
 
 def test_notes_and_questions_left_out_of_the_documents_stay_out_of_the_plan(
-    api, make_workshop, sockets, facilitator
+    app, api, make_workshop, sockets, facilitator
 ):
     series = build(api, make_workshop, sockets, facilitator[2], "fi")
     docs = [
@@ -318,8 +323,19 @@ def test_notes_and_questions_left_out_of_the_documents_stay_out_of_the_plan(
     for step in docs[2]["steps"]:
         if step["canvas"] == "follow_up":
             step["excluded_prompts"] = ["approval"]
-    blocks = training_plan({"title": "Sarja", "language": "fi"}, docs, date.today())
+    with app.app_context():
+        blocks = training_plan({"title": "Sarja", "language": "fi"}, docs, date.today())
     markdown = to_markdown(blocks)
     assert "Leadership webinar" not in markdown
     assert "The board approves it in May" not in markdown
     assert section(markdown, 13).strip() == WORDS["fi"]["fill_approval"]
+
+
+@pytest.mark.parametrize(
+    ("language", "one", "many"),
+    [("fi", "6 h, 1 hlö", "6 h, 20 hlöä"), ("sv", "6 h, 1 person", "6 h, 20 personer")],
+)
+def test_a_group_of_one_person_is_counted_in_the_singular(app, language, one, many):
+    with app.app_context(), document_language(language):
+        assert scope_of({"hours": "6", "size": "1"}) == one
+        assert scope_of({"hours": "6", "size": "20"}) == many

@@ -8,13 +8,14 @@ from datetime import date, datetime
 
 import pytest
 from docx import Document
+from flask_babel import gettext
 
 from app.db import write_transaction
 from app.exports.blocks import Bullets, Heading, Table
 from app.exports.cards import card_blocks
 from app.exports.content import local_time
+from app.exports.language import document_language, local_date, local_date_time
 from app.exports.summary import repeats
-from app.exports.words import Words
 from app.extensions import db
 from app.notes.models import Note
 from app.workshops.models import Step, Workshop
@@ -235,16 +236,16 @@ def test_small_groups_notes_come_under_the_groups_name_once(app, api, facilitato
         ("en", "12 March 2025", "12 March 2025, 01:30", "Summary and next steps"),
     ],
 )
-def test_dates_and_times_are_written_as_in_finland(language, day, moment, closing):
-    words = Words(language)
+def test_dates_and_times_are_written_as_in_finland(app, language, day, moment, closing):
     local = local_time("2025-03-11T23:30:00Z", "Europe/Helsinki")
-    assert words.date(local) == day
-    assert words.date_time(local) == moment
-    assert words.date(date(2025, 3, 12)) == day
-    assert words["closing"] == closing
-    assert Words("fi").date_time(local_time("2025-06-01T06:05:00Z", "Europe/Helsinki")) == (
-        "1.6.2025 klo 9.05"
-    )
+    with app.app_context(), document_language(language):
+        assert local_date(local) == day
+        assert local_date_time(local) == moment
+        assert local_date(date(2025, 3, 12)) == day
+        assert gettext("Summary and next steps") == closing
+    with app.app_context(), document_language("fi"):
+        later = local_time("2025-06-01T06:05:00Z", "Europe/Helsinki")
+        assert local_date_time(later) == "1.6.2025 klo 9.05"
 
 
 STEP = {
@@ -263,26 +264,28 @@ def card(fields: dict, text: str = "", votes: int = 0) -> dict:
     return {"fields": fields, "text": text, "votes": votes}
 
 
-def test_a_card_without_a_name_is_headed_by_its_first_filled_field_and_empty_ones_vanish():
-    blocks = card_blocks(
-        STEP,
-        [
-            card({"group": "", "goal": "Tuntee perusteet", "contents": ["", "  "]}, "Hyvä", 2),
-            card({"group": "  ", "contents": []}),
-        ],
-        4,
-        Words("fi"),
-    )
+def test_a_card_without_a_name_is_headed_by_its_first_filled_field_and_empty_ones_vanish(app):
+    with app.app_context(), document_language("fi"):
+        blocks = card_blocks(
+            STEP,
+            [
+                card({"group": "", "goal": "Tuntee perusteet", "contents": ["", "  "]}, "Hyvä", 2),
+                card({"group": "  ", "contents": []}),
+            ],
+            4,
+        )
     assert blocks == [Heading(4, "Tuntee perusteet"), Bullets(("Kommentti: Hyvä", "2 ääntä"))]
 
 
-def test_short_one_line_cards_make_a_table_of_only_their_filled_columns():
+def test_short_one_line_cards_make_a_table_of_only_their_filled_columns(app):
     notes = [card({"group": "Esihenkilöt", "contents": ["Valmennus"]}), card({"group": "Uudet"})]
-    assert card_blocks(STEP, notes, 4, Words("sv")) == [
-        Table(("Kohderyhmä", "Sisältö"), (("Esihenkilöt", "Valmennus"), ("Uudet", "")))
-    ]
+    with app.app_context(), document_language("sv"):
+        assert card_blocks(STEP, notes, 4) == [
+            Table(("Kohderyhmä", "Sisältö"), (("Esihenkilöt", "Valmennus"), ("Uudet", "")))
+        ]
     notes.append(card({"group": "Kaikki", "goal": "x" * 81}))
-    assert isinstance(card_blocks(STEP, notes, 4, Words("fi"))[0], Heading)
+    with app.app_context(), document_language("fi"):
+        assert isinstance(card_blocks(STEP, notes, 4)[0], Heading)
 
 
 @pytest.mark.parametrize(

@@ -12,6 +12,13 @@ from dataclasses import dataclass
 
 LANGUAGES: tuple[str, ...] = ("fi", "sv", "en")
 
+
+def N_(message: str) -> str:
+    """Marks a gettext message for extraction without translating it (this package has no
+    Flask, hence no locale): the caller translates it."""
+    return message
+
+
 KINDS: tuple[str, ...] = (
     "need",
     "vision",
@@ -31,64 +38,24 @@ KINDS: tuple[str, ...] = (
 )
 
 # The sections of the training-plan draft (exports.md), in document order: what STM decree
-# 57/2024 asks of a continuing-education plan, in the order of the HyvänMitta impact chain.
-PLAN_SECTIONS: tuple[tuple[str, dict[str, str]], ...] = (
-    ("basics", {"fi": "Perustiedot", "sv": "Grunduppgifter", "en": "Basic information"}),
-    ("need", {"fi": "Tarve", "sv": "Behov", "en": "Need"}),
-    (
-        "vision",
-        {
-            "fi": "Visio ja vaikuttavuustavoite",
-            "sv": "Vision och mål för verkningsfullheten",
-            "en": "Vision and impact goal",
-        },
-    ),
-    ("themes", {"fi": "Kehittämisen teemat", "sv": "Utvecklingsteman", "en": "Development themes"}),
-    ("target_groups", {"fi": "Kohderyhmät", "sv": "Målgrupper", "en": "Target groups"}),
-    ("methods", {"fi": "Menetelmät", "sv": "Metoder", "en": "Methods"}),
-    (
-        "resources",
-        {
-            "fi": "Resurssit, materiaalit ja kustannukset",
-            "sv": "Resurser, material och kostnader",
-            "en": "Resources, materials and costs",
-        },
-    ),
-    ("schedule", {"fi": "Aikataulu", "sv": "Tidsplan", "en": "Schedule"}),
-    ("responsibilities", {"fi": "Vastuut", "sv": "Ansvar", "en": "Responsibilities"}),
-    (
-        "follow_up",
-        {
-            "fi": "Seuranta ja mittarit",
-            "sv": "Uppföljning och indikatorer",
-            "en": "Follow-up and indicators",
-        },
-    ),
-    (
-        "validity",
-        {
-            "fi": "Voimassaolo ja päivittäminen",
-            "sv": "Giltighet och uppdatering",
-            "en": "Validity and updates",
-        },
-    ),
-    (
-        "other_plans",
-        {
-            "fi": "Suhde organisaation muihin suunnitelmiin",
-            "sv": "Förhållande till organisationens andra planer",
-            "en": "Relation to the organisation's other plans",
-        },
-    ),
-    ("approval", {"fi": "Hyväksyminen", "sv": "Godkännande", "en": "Approval"}),
-    (
-        "open_questions",
-        {
-            "fi": "Avoimet kysymykset ja jatko",
-            "sv": "Öppna frågor och fortsättning",
-            "en": "Open questions and next steps",
-        },
-    ),
+# 57/2024 asks of a continuing-education plan, in the order of the HyvänMitta impact chain. The
+# titles are gettext messages (app/translations), translated where a document is written in its
+# own language (``gettext(title)``, app/exports/plan.py).
+PLAN_SECTIONS: tuple[tuple[str, str], ...] = (
+    ("basics", N_("Basic information")),
+    ("need", N_("Need")),
+    ("vision", N_("Vision and impact goal")),
+    ("themes", N_("Development themes")),
+    ("target_groups", N_("Target groups")),
+    ("methods", N_("Methods")),
+    ("resources", N_("Resources, materials and costs")),
+    ("schedule", N_("Schedule")),
+    ("responsibilities", N_("Responsibilities")),
+    ("follow_up", N_("Follow-up and indicators")),
+    ("validity", N_("Validity and updates")),
+    ("other_plans", N_("Relation to the organisation's other plans")),
+    ("approval", N_("Approval")),
+    ("open_questions", N_("Open questions and next steps")),
 )
 SECTION_IDS: tuple[str, ...] = tuple(section_id for section_id, _ in PLAN_SECTIONS)
 # A prompt whose notes belong in the workshop's own summary only, never in the training plan

@@ -157,8 +157,16 @@ def workshop_key(workshop: Workshop) -> tuple:
     )
 
 
+def _in_app(app, function, source: dict, name: str) -> service.ExportFile:
+    """In a builder thread: the app's context, for Flask-Babel (a document is written in its
+    workshop's language, ``language.document_language``)."""
+    with app.app_context():
+        return function(source, name)
+
+
 def _build(function, source: dict, name: str) -> service.ExportFile:
-    return _builders().run(function, source, name)
+    app = current_app._get_current_object()
+    return _builders().run(_in_app, app, function, source, name)
 
 
 # Process workers read the database themselves: then the server's loop does not even read the

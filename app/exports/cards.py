@@ -5,8 +5,11 @@ bullets ("Tavoite: …"), a list field as a bullet with its items under it, the 
 and the votes. Several cards whose filled fields are all short single-line values, three
 columns at most, read better as a table: then a table of just those columns."""
 
+from flask_babel import gettext as _
+from flask_babel import ngettext
+
 from .blocks import Block, Bullets, Heading, Item, Table
-from .words import Words
+from .language import remembered
 
 # A value longer than this is not "short": it would make a table cell of several lines.
 SHORT = 80
@@ -62,16 +65,21 @@ def _bullet(field: dict, value) -> str | Item:
     return f"{label}: {field_text(field, value)}"
 
 
-def card_block(step: dict, note: dict, level: int, words: Words) -> list[Block]:
+def votes(count: int) -> str:
+    """A note's votes: "1 ääni", "3 ääntä"."""
+    return remembered(("votes", count), lambda: ngettext("%(num)d vote", "%(num)d votes", count))
+
+
+def card_block(step: dict, note: dict, level: int) -> list[Block]:
     name = card_name(step, note)
     filled = _filled(step, note)
     if filled and field_text(*filled[0]) == name:
         filled = filled[1:]
     bullets: list[str | Item] = [_bullet(field, value) for field, value in filled]
     if note["text"].strip() and note["text"].strip() != name:
-        bullets.append(f"{words['comment']}: {note['text'].strip()}")
+        bullets.append(f"{_('Comment')}: {note['text'].strip()}")
     if note.get("votes"):
-        bullets.append(words.counted("votes", note["votes"]))
+        bullets.append(votes(note["votes"]))
     blocks: list[Block] = [Heading(level, name)]
     if bullets:
         blocks.append(Bullets(tuple(bullets)))
@@ -100,11 +108,11 @@ def _short(text: str) -> bool:
     return len(text) <= SHORT and "\n" not in text
 
 
-def _table(step: dict, notes: list[dict], columns: list[dict], words: Words) -> Table:
+def _table(step: dict, notes: list[dict], columns: list[dict]) -> Table:
     with_comment = any(note["text"].strip() for note in notes)
     with_votes = any(note.get("votes") for note in notes)
     header = [field["label"] for field in columns]
-    header += [words["comment"]] * with_comment + [words["votes_column"]] * with_votes
+    header += [_("Comment")] * with_comment + [_("Votes")] * with_votes
     rows = []
     for note in notes:
         row = [field_text(field, note["fields"].get(field["id"])) for field in columns]
@@ -113,15 +121,15 @@ def _table(step: dict, notes: list[dict], columns: list[dict], words: Words) -> 
     return Table(tuple(header), tuple(rows))
 
 
-def card_blocks(step: dict, notes: list[dict], level: int, words: Words) -> list[Block]:
+def card_blocks(step: dict, notes: list[dict], level: int) -> list[Block]:
     """``notes``: the cards in the order they are shown."""
     notes = [note for note in notes if card_name(step, note) or _filled(step, note)]
     if not notes:
         return []
     columns = _table_columns(step, notes)
     if columns is not None:
-        return [_table(step, notes, columns, words)]
+        return [_table(step, notes, columns)]
     blocks: list[Block] = []
     for note in notes:
-        blocks += card_block(step, note, level, words)
+        blocks += card_block(step, note, level)
     return blocks

@@ -12,9 +12,12 @@ from collections import Counter
 from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from flask_babel import gettext as _
+from flask_babel import ngettext, pgettext
+
 from .blocks import Block, Bullets, Heading, Paragraph, Table
-from .cards import card_blocks
-from .words import Words
+from .cards import card_blocks, votes
+from .language import one_decimal
 
 DEFAULT_ZONE = "Europe/Helsinki"
 
@@ -33,7 +36,7 @@ def zone_of(name: str | None) -> ZoneInfo:
 
 def local_time(value: str | None, time_zone: str | None) -> datetime | None:
     """A stored time in the workshop's time zone (an aware datetime); for
-    ``Words.date_time`` and ``Words.date``."""
+    ``language.local_date_time`` and ``language.local_date``."""
     moment = parse_time(value)
     if moment is None:
         return None
@@ -117,11 +120,11 @@ class Material:
             (p for p in prompts if p["section"] == "themes"), prompts[0] if prompts else None
         )
 
-    def prompt_blocks(self, step: dict, prompt: dict, level: int, words: Words) -> list[Block]:
+    def prompt_blocks(self, step: dict, prompt: dict, level: int) -> list[Block]:
         """The notes of one prompt: plenary themes, unclustered notes, then small groups. No
         blocks when the question has nothing to show."""
         if step["id"] in self.hidden_steps:
-            return [Paragraph(words["hidden"])]
+            return [Paragraph(_("The notes have not been revealed yet."))]
         notes = self.prompt_notes(step, prompt)
         plenary = [n for n in notes if n["group_id"] is None]
         themed = {t["id"] for t in self.doc["themes"] if t["group_id"] is None}
@@ -129,10 +132,10 @@ class Material:
         main = [n for n in plenary if n not in loose]
         themes_prompt = self.themes_prompt(step)
         with_empty = themes_prompt is not None and themes_prompt["id"] == prompt["id"]
-        blocks = self._clustered(step, main, None, level, words, with_empty)
+        blocks = self._clustered(step, main, None, level, with_empty)
         for name, members in self._group_sections(step, notes, loose):
-            blocks.append(Heading(level, words.group_heading(name)))
-            blocks += self._clustered(step, members, name, level + 1, words, False)
+            blocks.append(Heading(level, group_heading(name)))
+            blocks += self._clustered(step, members, name, level + 1, False)
         return blocks
 
     def _group_sections(self, step: dict, notes: list[dict], loose: list[dict]):
@@ -147,7 +150,7 @@ class Material:
             sections.setdefault(note["group_label"], []).append(note)
         return [(name, members) for name, members in sections.items() if members]
 
-    def _clustered(self, step, notes, group_name, level, words, with_empty) -> list[Block]:
+    def _clustered(self, step, notes, group_name, level, with_empty) -> list[Block]:
         """Notes under their themes (ranked by votes), then the unclustered ones."""
         group_ids = {g["id"] for g in self.groups if g["name"] == group_name}
         themes = [
@@ -168,47 +171,61 @@ class Material:
             blocks.append(Heading(level, theme["title"]))
             if theme["description"]:
                 blocks.append(Paragraph(theme["description"]))
-            blocks += note_blocks(step, members, words, level + 1)
+            blocks += note_blocks(step, members, level + 1)
         rest = [n for n in notes if n["theme_id"] not in shown]
         if rest:
             if shown:
-                blocks.append(Heading(level, words["other_notes"]))
-            blocks += note_blocks(step, rest, words, level + 1 if shown else level)
+                blocks.append(Heading(level, pgettext("document", "Other notes")))
+            blocks += note_blocks(step, rest, level + 1 if shown else level)
         return blocks
 
 
-def note_blocks(step: dict, notes: list[dict], words: Words, level: int = 4) -> list[Block]:
+def note_blocks(step: dict, notes: list[dict], level: int = 4) -> list[Block]:
     """``level``: the heading level of a card's name."""
     if not notes:
         return []
     note_type = step["note"]["type"]
     if note_type == "card":
-        return card_blocks(step, ordered(notes), level, words)
+        return card_blocks(step, ordered(notes), level)
     if note_type == "rating":
-        return rating_blocks(step, notes, words)
-    return [Bullets(tuple(note_line(note, words) for note in ordered(notes)))]
+        return rating_blocks(step, notes)
+    return [Bullets(tuple(note_line(note) for note in ordered(notes)))]
 
 
-def note_line(note: dict, words: Words) -> str:
+def group_heading(name: str) -> str:
+    """A small group's heading: its name, or "Ryhmä: <name>" when the name does not say it is
+    a group ("Ryhmä 1" stays as it is)."""
+    if _("group").casefold() in name.casefold():
+        return name
+    return _("Group: %(name)s", name=name)
+
+
+def note_line(note: dict) -> str:
     line = note["text"]
     if note.get("votes"):
-        line += f" ({words.counted('votes', note['votes'])})"
+        line += f" ({votes(note['votes'])})"
     return line
 
 
-def rating_blocks(step: dict, notes: list[dict], words: Words) -> list[Block]:
+def rating_blocks(step: dict, notes: list[dict]) -> list[Block]:
     scale = step["rating"] or {"min": 1, "max": 5}
     ratings = [
         n["fields"].get("rating") for n in notes if isinstance(n["fields"].get("rating"), int)
     ]
     counts = Counter(ratings)
     rows = tuple((str(v), str(counts[v])) for v in range(scale["min"], scale["max"] + 1))
-    blocks: list[Block] = [Table((words["rating"], words["answers"]), rows)]
+    blocks: list[Block] = [Table((pgettext("document", "Rating"), _("Answers")), rows)]
     if ratings:
-        average = words.decimal(sum(ratings) / len(ratings))
-        key = "average_one" if len(ratings) == 1 else "average"
-        blocks.append(Paragraph(words[key].format(avg=average, max=scale["max"], n=len(ratings))))
-    comments = tuple(note_line(n, words) for n in ordered(notes) if n["text"])
+        average = one_decimal(sum(ratings) / len(ratings))
+        line = ngettext(
+            "Average %(avg)s / %(max)s (%(num)d answer)",
+            "Average %(avg)s / %(max)s (%(num)d answers)",
+            len(ratings),
+            avg=average,
+            max=scale["max"],
+        )
+        blocks.append(Paragraph(line))
+    comments = tuple(note_line(n) for n in ordered(notes) if n["text"])
     if comments:
         blocks.append(Bullets(comments))
     return blocks

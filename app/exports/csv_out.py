@@ -7,21 +7,25 @@ import io
 import json
 from datetime import datetime
 
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+
 from .content import Material, ordered
 from .escape import csv_cell
-from .words import Words
+from .language import document_language
 
+# The header, in the workshop's language.
 COLUMNS = (
-    "workshop",
-    "step",
-    "prompt",
-    "theme",
-    "group",
-    "text",
-    "fields",
-    "votes",
-    "author",
-    "created",
+    _l("workshop"),
+    _l("step"),
+    _l("prompt"),
+    _l("theme"),
+    _l("group"),
+    _l("text"),
+    _l("fields"),
+    _l("votes"),
+    _l("author"),
+    _l("created"),
 )
 
 
@@ -39,8 +43,13 @@ def _fields(step: dict, note: dict) -> str:
 def note_table(doc: dict) -> tuple[list[str], list[list]]:
     """The header and one row per shown note, in the summary's order. Texts are as written;
     votes a number, the time a local ``datetime``."""
-    words = Words(doc["workshop"]["language"])
+    with document_language(doc["workshop"]["language"]):
+        return [str(column) for column in COLUMNS], _rows(doc)
+
+
+def _rows(doc: dict) -> list[list]:
     material = Material(doc)
+    anonymous = _("anonymous")
     themes = {theme["id"]: theme["title"] for theme in doc["themes"]}
     groups = {group["id"]: group["name"] for group in doc["groups"]}
     rows = []
@@ -58,12 +67,12 @@ def note_table(doc: dict) -> tuple[list[str], list[list]]:
                     note["text"],
                     _fields(step, note),
                     note.get("votes") or 0,
-                    note["author_name"] or words["anonymous"],
+                    note["author_name"] or anonymous,
                     # the wall-clock time of the workshop's zone, to the second, without a zone
                     material.local(note["created_at"]).replace(microsecond=0, tzinfo=None),
                 ]
             )
-    return [words[f"csv_{column}"] for column in COLUMNS], rows
+    return rows
 
 
 def _csv_value(value) -> str:

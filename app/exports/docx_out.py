@@ -18,6 +18,7 @@ from lxml import etree
 from .blocks import Block, Bullets, Heading, Item, Paragraph, Table
 from .docx_tables import TEXT_WIDTH, table_element
 from .escape import clean
+from .language import decimal_sign, language_tag
 
 # Page: A4, 21.0 × 29.7 cm (11,906 × 16,838 twips; 1 cm = 566.9 twips).
 PAGE = (11906, 16838)
@@ -29,10 +30,6 @@ MARGINS = {"top": 1417, "bottom": 1417, "left": 1134, "right": 1134, "header": 5
 assert PAGE[0] - MARGINS["left"] - MARGINS["right"] == TEXT_WIDTH
 # Word's own default font since 2007, on every Windows and Mac Office; 11 pt.
 FONT = "Calibri"
-# The proofing language of each workshop language: Finland's Swedish, British English.
-PROOFING = {"fi": "fi-FI", "sv": "sv-FI", "en": "en-GB"}
-# Word's list separator in field formulas: a semicolon where the decimal sign is a comma.
-DECIMALS = {"fi": (",", ";"), "sv": (",", ";"), "en": (".", ",")}
 
 _P, _PPR, _PSTYLE, _R, _T = (qn(f"w:{tag}") for tag in ("p", "pPr", "pStyle", "r", "t"))
 _VAL = qn("w:val")
@@ -81,10 +78,11 @@ def _settings(document, language: str) -> None:
     proof = settings.find(qn("w:proofState"))
     if proof is not None:  # the template says "already checked": Word would not check again
         settings.remove(proof)
-    settings.find(qn("w:themeFontLang")).set(_VAL, PROOFING[language])
-    decimal, separator = DECIMALS[language]
+    settings.find(qn("w:themeFontLang")).set(_VAL, language_tag(language))
+    decimal = decimal_sign(language)
     settings.find(qn("w:decimalSymbol")).set(_VAL, decimal)
-    settings.find(qn("w:listSeparator")).set(_VAL, separator)
+    # Word's list separator in field formulas: a semicolon where the decimal sign is a comma.
+    settings.find(qn("w:listSeparator")).set(_VAL, ";" if decimal == "," else ",")
 
 
 def _page(document) -> None:
@@ -100,7 +98,7 @@ def _properties(document, title: str, language: str) -> None:
     """Title, language and today's date, not the template's (author "python-docx", 2013)."""
     properties = document.core_properties
     properties.title = clean(title)
-    properties.language = PROOFING[language]
+    properties.language = language_tag(language)
     properties.author = properties.last_modified_by = "Pajapohja"
     properties.comments = ""
     properties.created = properties.modified = datetime.now(UTC).replace(tzinfo=None)
@@ -111,11 +109,11 @@ def _properties(document, title: str, language: str) -> None:
 
 
 def new_document(title: str, language: str):
-    """An empty A4 document in ``language`` ("fi", "sv" or "en")."""
-    language = language if language in PROOFING else "fi"
+    """An empty A4 document in ``language`` ("fi", "sv" or "en"; the proofing language is
+    Finland's Swedish and British English, as in ``language.LOCALES``)."""
     document = Document()
     _properties(document, title, language)
-    _styles(document, PROOFING[language])
+    _styles(document, language_tag(language))
     _settings(document, language)
     _page(document)
     return document

@@ -8,89 +8,92 @@ fill-in prompt. The target groups are gathered per group from the whole series
 
 from datetime import date
 
-from ..canvases.schema import SECTION_IDS
+from flask_babel import gettext as _
+from flask_babel import pgettext
+
+from ..canvases.schema import PLAN_SECTIONS
 from .blocks import Block, Bullets, Heading, Paragraph, Table
 from .content import Material
+from .language import document_language, local_date
 from .plan_follow_up import follow_up_blocks
 from .plan_groups import gather, group_blocks
 from .plan_sections import Entry, entries, fill_in, of_section, prompt_section
 from .summary import date_span, vision_blocks
-from .words import Words
 
 
-def _basics(series: dict, materials: list[Material], today: date, words: Words) -> list[Block]:
+def _basics(series: dict, materials: list[Material], today: date) -> list[Block]:
     facts = [
-        f"{words[key]}: {series[field]}"
-        for key, field in (
-            ("organisation", "organisation"),
-            ("topic", "topic"),
-            ("series", "title"),
+        f"{label}: {series[field]}"
+        for label, field in (
+            (_("Organisation"), "organisation"),
+            (_("Topic"), "topic"),
+            (_("Workshop series"), "title"),
         )
         if series.get(field)
     ]
-    facts.append(f"{words['draft']}: {words.date(today)}")
+    facts.append(f"{_('Draft')}: {local_date(today)}")
     rows = []
     for material in materials:
         workshop = material.doc["workshop"]
         held = bool(material.doc["notes"])
-        when = date_span(material.dates(), words) if held else words["not_held"]
+        when = date_span(material.dates()) if held else _("not held yet")
         rows.append((workshop["title"], when, str(material.participant_count())))
-    blocks: list[Block] = [Bullets(tuple(facts)), Heading(3, words["workshops_held"])]
+    blocks: list[Block] = [Bullets(tuple(facts)), Heading(3, _("Workshops held"))]
     if rows:
-        header = (words["workshop"], words["date"], words["participant_count"])
+        header = (_("Workshop"), _("Date"), pgettext("document", "Participants"))
         blocks.append(Table(header, tuple(rows)))
     else:
-        blocks.append(Paragraph(words["not_covered"]))
+        blocks.append(Paragraph(_("Not covered yet.")))
     return blocks
 
 
-def _target_groups(all_entries: list[Entry], title: str, words: Words) -> list[Block]:
+def _target_groups(all_entries: list[Entry], title: str) -> list[Block]:
     """One sub-section per group, then whatever else the section's prompts hold."""
     blocks: list[Block] = []
-    for group in gather(all_entries, words):
-        blocks += group_blocks(group, words)
+    for group in gather(all_entries):
+        blocks += group_blocks(group)
     others = [e for e in of_section(all_entries, "target_groups") if not e.has_fields("group")]
-    blocks += prompt_section(others, title, words)
-    return blocks or [fill_in("target_groups", words)]
+    blocks += prompt_section(others, title)
+    return blocks or [fill_in("target_groups")]
 
 
 def _section(
-    section_id: str, materials: list[Material], all_entries: list[Entry], words: Words
+    section_id: str, title: str, materials: list[Material], all_entries: list[Entry]
 ) -> list[Block]:
-    title = words.section_title(section_id)
     section_entries = of_section(all_entries, section_id)
     if section_id == "target_groups":
-        return _target_groups(all_entries, title, words)
+        return _target_groups(all_entries, title)
     if section_id == "follow_up":
-        return follow_up_blocks(section_entries, title, words)
+        return follow_up_blocks(section_entries, title)
     blocks: list[Block] = []
     if section_id == "vision":
         for material in materials:
             for step in material.doc["steps"]:
-                blocks += vision_blocks(step, words)
-    blocks += prompt_section(section_entries, title, words)
-    return blocks or [fill_in(section_id, words)]
+                blocks += vision_blocks(step)
+    blocks += prompt_section(section_entries, title)
+    return blocks or [fill_in(section_id)]
 
 
 def training_plan(series: dict, docs: list[dict], today: date) -> list[Block]:
     """``series``: title, topic, organisation, language; ``docs``: its workshops' documents
     in series order."""
-    words = Words(series.get("language") or "fi")
-    materials = [Material(doc) for doc in docs]
-    all_entries = list(entries(materials))
-    facts = [
-        series.get("organisation"),
-        series.get("topic"),
-        words["draft_line"].format(date=words.date(today)),
-    ]
-    blocks: list[Block] = [
-        Heading(1, f"{series['title']} — {words['plan']}"),
-        Paragraph(" · ".join(fact for fact in facts if fact)),
-    ]
-    for number, section_id in enumerate(SECTION_IDS, start=1):
-        blocks.append(Heading(2, f"{number}. {words.section_title(section_id)}"))
-        if section_id == "basics":
-            blocks += _basics(series, materials, today, words)
-        else:
-            blocks += _section(section_id, materials, all_entries, words)
-    return blocks
+    with document_language(series.get("language")):
+        materials = [Material(doc) for doc in docs]
+        all_entries = list(entries(materials))
+        facts = [
+            series.get("organisation"),
+            series.get("topic"),
+            _("draft %(date)s", date=local_date(today)),
+        ]
+        blocks: list[Block] = [
+            Heading(1, f"{series['title']} — {_('training-plan draft')}"),
+            Paragraph(" · ".join(fact for fact in facts if fact)),
+        ]
+        for number, (section_id, message) in enumerate(PLAN_SECTIONS, start=1):
+            title = _(message)
+            blocks.append(Heading(2, f"{number}. {title}"))
+            if section_id == "basics":
+                blocks += _basics(series, materials, today)
+            else:
+                blocks += _section(section_id, title, materials, all_entries)
+        return blocks

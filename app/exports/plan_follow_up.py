@@ -4,12 +4,21 @@ columns are the areas and whose cards carry an ``indicator``), then the other fo
 (expected results, follow-up practice, indicators written as plain notes in older
 workshops). An area no card covers stays as a row with empty cells to fill in."""
 
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+
 from .blocks import Block, Table
 from .plan_sections import Entry, fill_in, prompt_section
-from .words import Words
 
-AREAS: tuple[str, ...] = ("participation", "content", "quality", "effectiveness", "costs")
-COLUMNS: tuple[str, ...] = ("source", "who", "when")
+AREAS = {
+    "participation": _l("Participation"),
+    "content": _l("Content"),
+    "quality": _l("Quality"),
+    "effectiveness": _l("Effectiveness"),
+    "costs": _l("Cost"),
+}
+# The card fields after the area and the indicator, with their column headings.
+COLUMNS = {"source": _l("Data source"), "who": _l("Who follows up"), "when": _l("When")}
 
 
 def is_indicator(entry: Entry) -> bool:
@@ -21,28 +30,27 @@ def _indicator(note: dict) -> str:
     return f"{indicator} ({note['text']})" if note["text"] else indicator
 
 
-def _rows(entries: list[Entry], words: Words) -> list[tuple[str, ...]]:
+def _rows(entries: list[Entry]) -> list[tuple[str, ...]]:
     rows: list[tuple[str, ...]] = []
-    for area in AREAS:
+    for area, label in AREAS.items():
         cards = [
             note for entry in entries if entry.prompt["id"] == area for note in entry.in_order()
         ]
-        label = words[f"area_{area}"]
         rows += [
-            (label, _indicator(note), *(str(note["fields"].get(c) or "") for c in COLUMNS))
+            (str(label), _indicator(note), *(str(note["fields"].get(c) or "") for c in COLUMNS))
             for note in cards
         ]
         if not cards:
-            rows.append((label, "", "", "", ""))
+            rows.append((str(label), "", "", "", ""))
     return rows
 
 
-def follow_up_blocks(entries: list[Entry], title: str, words: Words) -> list[Block]:
+def follow_up_blocks(entries: list[Entry], title: str) -> list[Block]:
     """``entries``: those of the follow-up section."""
     indicators = [entry for entry in entries if is_indicator(entry)]
-    header = (words["area"], words["indicator"], *(words[column] for column in COLUMNS))
-    blocks: list[Block] = [Table(header, tuple(_rows(indicators, words)))]
+    header = (_("Area"), _("Indicator"), *(str(heading) for heading in COLUMNS.values()))
+    blocks: list[Block] = [Table(header, tuple(_rows(indicators)))]
     if not any(entry.notes for entry in indicators):
-        blocks.append(fill_in("follow_up", words))
+        blocks.append(fill_in("follow_up"))
     others = [entry for entry in entries if not is_indicator(entry)]
-    return blocks + prompt_section(others, title, words)
+    return blocks + prompt_section(others, title)

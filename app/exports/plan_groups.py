@@ -11,9 +11,11 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from flask_babel import gettext as _
+from flask_babel import ngettext, pgettext
+
 from .blocks import Block, Bullets, Heading, Item
 from .plan_sections import Entry
-from .words import Words
 
 _WORD = re.compile(r"\w+")
 _NUMBER = re.compile(r"^\d+(?:[.,]\d+)?$")
@@ -61,11 +63,18 @@ def _text(fields: dict, field_id: str) -> str:
     return value.strip() if isinstance(value, str) else ""
 
 
-def _scope(fields: dict, words: Words) -> str:
+def _count(text: str) -> int:
+    """The plural form's count of a number as typed ("1", "20", "1,5": more than one)."""
+    return int(text) if text.isdigit() else 2
+
+
+def scope_of(fields: dict) -> str:
     hours, size = _text(fields, "hours"), _text(fields, "size")
     parts = [
-        words["hours"].format(n=hours) if _NUMBER.match(hours) else hours,
-        words["persons"].format(n=size) if _NUMBER.match(size) else size,
+        _("%(n)s h", n=hours) if _NUMBER.match(hours) else hours,
+        ngettext("%(n)s person", "%(n)s people", _count(size), n=size)
+        if _NUMBER.match(size)
+        else size,
         _text(fields, "frequency"),
     ]
     return ", ".join(part for part in parts if part)
@@ -75,7 +84,7 @@ def _card_notes(entries: list[Entry], *field_ids: str) -> list[dict]:
     return [note for entry in entries if entry.has_fields(*field_ids) for note in entry.in_order()]
 
 
-def gather(entries: list[Entry], words: Words) -> list[Group]:
+def gather(entries: list[Entry]) -> list[Group]:
     """The target groups of the series, in the order they first appear."""
     groups: dict[str, Group] = {}
 
@@ -90,7 +99,7 @@ def gather(entries: list[Entry], words: Words) -> list[Group]:
         _add(found.goals, _text(fields, "goal"))
         _add(found.contents, *(fields.get("contents") or ()))
         _add(found.modules, _text(fields, "module"))
-        _add(found.scopes, _scope(fields, words))
+        _add(found.scopes, scope_of(fields))
         _add(found.notes, _text(fields, "notes"), note["text"])
     for note in _card_notes(entries, "method", "for_groups"):
         for name in note["fields"].get("for_groups") or ():
@@ -137,18 +146,20 @@ def _to_fill(label: str, value: str | Item | None, fill: str) -> str | Item:
     return value if value is not None else f"{label}: {fill}"
 
 
-def group_blocks(found: Group, words: Words) -> list[Block]:
-    fill = words["fill_in"]
-    goal, contents, scope = (words[f"group_{k}"] for k in ("goal", "contents", "scope"))
+def group_blocks(found: Group) -> list[Block]:
+    fill = _("to complete")
+    goal, contents, scope = _("Goal"), _("Contents"), _("Scope")
     items = [
         _to_fill(goal, _fact(goal, found.goals), fill),
         _to_fill(contents, _fact(contents, found.contents, listed=True), fill),
-        _fact(words["group_module"], found.modules),
-        _to_fill(scope, _fact(scope, found.scopes), words["group_scope_fill"]),
-        _fact(words["group_methods"], found.methods, listed=True),
-        _fact(words["group_schedule"], found.schedule, listed=True),
-        _fact(words["group_responsible"], found.responsible, listed=True),
-        _fact(words["group_need"], found.needs, listed=True),
-        _fact(words["group_notes"], found.notes),
+        _fact(_("Module"), found.modules),
+        _to_fill(
+            scope, _fact(scope, found.scopes), _("to complete: hours, group size and how often")
+        ),
+        _fact(_("Methods"), found.methods, listed=True),
+        _fact(_("Schedule"), found.schedule, listed=True),
+        _fact(_("Responsibility"), found.responsible, listed=True),
+        _fact(_("From the need analysis"), found.needs, listed=True),
+        _fact(pgettext("document", "Notes"), found.notes),
     ]
     return [Heading(3, found.name), Bullets(tuple(item for item in items if item is not None))]

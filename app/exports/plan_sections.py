@@ -7,9 +7,47 @@ data about the training), questions and notes the facilitator left out of the do
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+
 from .blocks import Block, Heading, Paragraph
 from .content import Material
-from .words import Words
+
+# The fill-in prompt of each section that nothing in the series covered.
+FILL_IN = {
+    "need": _l(
+        "To complete: what competence is needed, what exists already, and what follows if "
+        "nothing is done?"
+    ),
+    "vision": _l(
+        "To complete: what is the training aiming at in the long term, and what concrete change"
+        " is sought?"
+    ),
+    "themes": _l("To complete: what are the main themes of developing the competence?"),
+    "target_groups": _l(
+        "To complete: who is the training for, and what are each group's goal, contents and "
+        "scope (hours, group size, how often)?"
+    ),
+    "methods": _l("To complete: which methods develop the competence, and for whom?"),
+    "resources": _l(
+        "To complete: what resources and materials are available, what does the training cost, "
+        "and who can take part in delivering it?"
+    ),
+    "schedule": _l("To complete: what happens in the short term and what in the long term?"),
+    "responsibilities": _l("To complete: who is responsible for which task, and by when?"),
+    "follow_up": _l(
+        "To complete in the table: which indicator, which data, who and when for each area?"
+    ),
+    "validity": _l("To complete: how long is the plan valid, and how often is it updated?"),
+    "other_plans": _l(
+        "To complete: how does the plan relate to the organisation's other plans (for example "
+        "the staffing plan or the competence development plan)?"
+    ),
+    "approval": _l("To complete: who approves the plan, and when?"),
+    "open_questions": _l(
+        "To complete: which questions were left open, and what are the next steps?"
+    ),
+}
 
 
 @dataclass(frozen=True)
@@ -51,7 +89,7 @@ def of_section(all_entries: Iterable[Entry], section_id: str) -> list[Entry]:
     return [entry for entry in all_entries if entry.prompt["section"] == section_id]
 
 
-def prompt_section(entries_: Iterable[Entry], title: str, words: Words) -> list[Block]:
+def prompt_section(entries_: Iterable[Entry], title: str) -> list[Block]:
     """One sub-heading per prompt with notes (none where it would repeat the section's title),
     then, once, the required questions a held workshop never discussed. Empty when no prompt
     has notes: the caller puts the section's fill-in prompt there instead."""
@@ -61,13 +99,13 @@ def prompt_section(entries_: Iterable[Entry], title: str, words: Words) -> list[
         repeats = entry.label.casefold() == title.casefold()
         level = 3 if repeats else 4
         # Not only notes: a theme question may hold named themes with no notes of their own.
-        shown = entry.material.prompt_blocks(entry.step, entry.prompt, level, words)
+        shown = entry.material.prompt_blocks(entry.step, entry.prompt, level)
         if shown:
             blocks += shown if repeats else [Heading(3, entry.label), *shown]
         elif _was_skipped(entry) and entry.label not in missing:
             missing.append(entry.label)
     if blocks and missing:
-        blocks.append(Paragraph(words["not_discussed"].format(items=", ".join(missing))))
+        blocks.append(Paragraph(_("Not covered: %(items)s.", items=", ".join(missing))))
     return blocks
 
 
@@ -76,5 +114,6 @@ def _was_skipped(entry: Entry) -> bool:
     return not entry.prompt.get("optional") and bool(entry.material.doc["notes"])
 
 
-def fill_in(section_id: str, words: Words) -> Paragraph:
-    return Paragraph(words[f"fill_{section_id}"])
+def fill_in(section_id: str) -> Paragraph:
+    """The fill-in prompt of a section that nothing in the series covered."""
+    return Paragraph(str(FILL_IN[section_id]))

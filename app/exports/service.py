@@ -19,10 +19,10 @@ from ..workshops.models import Series, Workshop
 from .csv_out import export_json, notes_csv
 from .docx_out import to_docx
 from .escape import clean
+from .language import document_language
 from .markdown_out import html_page, page_policy, to_html, to_markdown
 from .plan import training_plan
 from .summary import summary
-from .words import Words
 from .xlsx_out import notes_xlsx
 
 WORKSHOP_FILES = (
@@ -101,12 +101,13 @@ def workshop_source(workshop: Workshop) -> dict:
 
 
 def build_workshop_file(source: dict, name: str) -> ExportFile:
-    """A workshop's file from its ``workshop_source``: no database and no app, so that it can
-    be built in a worker thread or process (app/exports/cache.py)."""
+    """A workshop's file from its ``workshop_source``: no database, so that it can be built in
+    a worker thread or process (app/exports/cache.py); an app context for Flask-Babel, which
+    writes it in the workshop's language."""
     doc = source["doc"]
     workshop = SimpleNamespace(**doc["workshop"])
-    words = Words(workshop.language)
-    base = f"{workshop.title} - {words['summary']}"
+    with document_language(workshop.language):
+        base = f"{workshop.title} - {_('summary')}"
     extension = name.rsplit(".", 1)[1]
     if name == "notes.csv":
         return ExportFile(f"{workshop.title}.csv", MIMETYPES["csv"], notes_csv(doc))
@@ -145,12 +146,13 @@ def plan_source(series: Series, today: date | None = None) -> dict:
 
 
 def build_plan_file(source: dict, name: str) -> ExportFile:
-    """The plan from its ``plan_source``: no database and no app (see build_workshop_file)."""
+    """The plan from its ``plan_source``: no database (see build_workshop_file)."""
     facts = source["facts"]
     series = SimpleNamespace(**facts)
     blocks = training_plan(facts, source["docs"], source["today"])
     extension = name.rsplit(".", 1)[1]
-    filename = f"{series.title} - {Words(series.language)['plan']}.{extension}"
+    with document_language(series.language):
+        filename = f"{series.title} - {_('training-plan draft')}.{extension}"
     if extension == "docx":
         body = to_docx(blocks, title=blocks[0].text, language=series.language)
     else:

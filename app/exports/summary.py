@@ -6,9 +6,12 @@ without material, no question heading that repeats its step's title."""
 import re
 from datetime import date, datetime
 
+from flask_babel import gettext as _
+from flask_babel import ngettext
+
 from .blocks import Block, Heading, Paragraph
 from .content import Material
-from .words import Words
+from .language import document_language, local_date
 
 _WORD = re.compile(r"\w+")
 
@@ -17,20 +20,20 @@ def _day(moment: date | datetime) -> date:
     return moment.date() if isinstance(moment, datetime) else moment
 
 
-def date_span(moments, words: Words) -> str:
+def date_span(moments) -> str:
     """``moments``: sorted local dates (or datetimes) of a workshop, e.g. ``Material.dates()``."""
     first, last = _day(moments[0]), _day(moments[-1])
     if first == last:
-        return words.date(first)
-    return f"{words.date(first)}–{words.date(last)}"
+        return local_date(first)
+    return f"{local_date(first)}–{local_date(last)}"
 
 
-def vision_blocks(step: dict, words: Words) -> list[Block]:
+def vision_blocks(step: dict) -> list[Block]:
     vision = step.get("vision") or {}
     paragraphs = [line for line in (vision.get("text") or "").split("\n") if line.strip()]
     if not paragraphs:
         return []
-    return [Heading(3, words["vision"]), *(Paragraph(text) for text in paragraphs)]
+    return [Heading(3, _("Vision statement")), *(Paragraph(text) for text in paragraphs)]
 
 
 def _same_word(a: str, b: str, length: int) -> bool:
@@ -52,47 +55,52 @@ def repeats(step_title: str, prompt_title: str) -> bool:
     )
 
 
-def step_blocks(step: dict, material: Material, words: Words) -> list[Block]:
+def step_blocks(step: dict, material: Material) -> list[Block]:
     """A step's material under its title; nothing when it has none. A step whose notes are
     still hidden says so once, if it holds any."""
     if step["id"] in material.hidden_steps:
         held = any(n["step_id"] == step["id"] and not n["moderated"] for n in material.doc["notes"])
-        return [Heading(2, step["title"]), Paragraph(words["hidden"])] if held else []
-    body = vision_blocks(step, words)
+        return (
+            [Heading(2, step["title"]), Paragraph(_("The notes have not been revealed yet."))]
+            if held
+            else []
+        )
+    body = vision_blocks(step)
     prompts = material.prompts(step)
     if len(prompts) == 1 and repeats(step["title"], prompts[0]["title"]):
-        body += material.prompt_blocks(step, prompts[0], 3, words)
+        body += material.prompt_blocks(step, prompts[0], 3)
     else:
         for prompt in prompts:
-            notes = material.prompt_blocks(step, prompt, 4, words)
+            notes = material.prompt_blocks(step, prompt, 4)
             if notes:
                 body += [Heading(3, prompt["title"]), *notes]
     return [Heading(2, step["title"]), *body] if body else []
 
 
-def closing_blocks(workshop: dict, words: Words) -> list[Block]:
+def closing_blocks(workshop: dict) -> list[Block]:
     """The facilitator's closing text, paragraphs split on blank lines."""
     text = (workshop.get("closing_text") or "").replace("\r\n", "\n")
     paragraphs = [part.strip() for part in re.split(r"\n\s*\n", text) if part.strip()]
     if not paragraphs:
         return []
-    return [Heading(2, words["closing"]), *(Paragraph(part) for part in paragraphs)]
+    return [Heading(2, _("Summary and next steps")), *(Paragraph(part) for part in paragraphs)]
 
 
 def summary(doc: dict, facilitator_name: str | None) -> list[Block]:
     """``doc`` is a facilitator's workshop document; ``facilitator_name`` its owner's name."""
     workshop = doc["workshop"]
-    words = Words(workshop["language"])
-    material = Material(doc)
-    facts = [doc["series"]["title"]] if doc.get("series") else []
-    facts.append(date_span(material.dates(), words))
-    facts.append(words.counted("participants", material.participant_count()))
-    if facilitator_name:
-        facts.append(words["facilitator"].format(name=facilitator_name))
-    blocks: list[Block] = [
-        Heading(1, f"{workshop['title']} — {words['summary']}"),
-        Paragraph(" · ".join(facts)),
-    ]
-    for step in doc["steps"]:
-        blocks += step_blocks(step, material, words)
-    return blocks + closing_blocks(workshop, words)
+    with document_language(workshop["language"]):
+        material = Material(doc)
+        facts = [doc["series"]["title"]] if doc.get("series") else []
+        facts.append(date_span(material.dates()))
+        count = material.participant_count()
+        facts.append(ngettext("%(num)d participant", "%(num)d participants", count))
+        if facilitator_name:
+            facts.append(_("facilitator %(name)s", name=facilitator_name))
+        blocks: list[Block] = [
+            Heading(1, f"{workshop['title']} — {_('summary')}"),
+            Paragraph(" · ".join(facts)),
+        ]
+        for step in doc["steps"]:
+            blocks += step_blocks(step, material)
+        return blocks + closing_blocks(workshop)

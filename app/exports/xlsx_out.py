@@ -6,14 +6,15 @@ workshop's time zone. Header bold and frozen, a filter on it, columns sized to t
 import io
 from datetime import datetime
 
+from flask_babel import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
 from .csv_out import note_table
 from .escape import clean
+from .language import document_language
 
-SHEET = {"fi": "Laput", "sv": "Lappar", "en": "Notes"}
 DATE_FORMAT = "yyyy-mm-dd hh:mm"
 # Excel's own limit for the text of one cell.
 MAX_CELL = 32767
@@ -51,7 +52,8 @@ def notes_xlsx(doc: dict) -> bytes:
     language = doc["workshop"]["language"]
     workbook = Workbook()
     sheet = workbook.active
-    sheet.title = SHEET.get(language, SHEET["fi"])
+    with document_language(language):
+        sheet.title = _("Notes")
     workbook.properties.title = clean(doc["workshop"]["title"])[:255]
     workbook.properties.language = language
     bold = Font(bold=True)

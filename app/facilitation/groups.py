@@ -4,9 +4,11 @@ groups' notes into the plenary, labelled with their group."""
 
 import random
 
+from flask_babel import force_locale
 from flask_babel import gettext as _
 from sqlalchemy import select
 
+from ..canvases.schema import LANGUAGES
 from ..errors import AppError
 from ..extensions import db
 from ..notes import log
@@ -23,7 +25,6 @@ from .access import group_of, open_workshop, require_facilitator
 
 MAX_GROUPS = 50
 MAX_NAME = 80  # a debriefed note keeps its group's name in ``group_label`` (80 characters)
-GROUP_NAME = {"fi": "Ryhmä {n}", "sv": "Grupp {n}", "en": "Group {n}"}
 
 
 def _groups_event(viewer: log.Viewer, step_id: int) -> log.Event:
@@ -36,6 +37,13 @@ def _groups_event(viewer: log.Viewer, step_id: int) -> log.Event:
         "groups": [group_public(g, members.get(g.id, []), names) for g in groups],
     }
     return log.append(viewer.workshop_id, Broadcast.GROUPS_CHANGED, data)
+
+
+def _group_names(language: str, count: int) -> list[str]:
+    """The groups' first names ("Ryhmä 1", "Ryhmä 2"…), in the workshop's language whoever
+    splits it."""
+    with force_locale(language if language in LANGUAGES else "en"):
+        return [_("Group %(n)s", n=n) for n in range(1, count + 1)]
 
 
 def create(viewer: log.Viewer, payload: dict):
@@ -52,10 +60,9 @@ def create(viewer: log.Viewer, payload: dict):
         step = step_of(workshop.id, payload.get("step_id"))
         if db.session.scalar(select(Group.id).where(Group.step_id == step.id).limit(1)):
             raise AppError("groups_exist", _("This step already has groups."), 409)
-        name = GROUP_NAME.get(workshop.language, GROUP_NAME["en"])
         groups = [
-            Group(workshop_id=workshop.id, step_id=step.id, position=n, name=name.format(n=n))
-            for n in range(1, count + 1)
+            Group(workshop_id=workshop.id, step_id=step.id, position=n, name=name)
+            for n, name in enumerate(_group_names(workshop.language, count), start=1)
         ]
         db.session.add_all(groups)
         db.session.flush()

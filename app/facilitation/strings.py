@@ -3,6 +3,8 @@ to the console page in boot.strings."""
 
 from flask_babel import gettext as _
 
+from ..i18n import plural_forms
+
 
 def console_strings() -> dict:
     return {
@@ -23,7 +25,9 @@ def console_strings() -> dict:
         "brainstorm_state": _("Private brainstorming: %(state)s", state="{state}"),
         "brainstorm_running": _("running"),
         "brainstorm_not_running": _("not running"),
-        "voting_state_open": _("Voting: open, %(n)s votes each", n="{n}"),
+        "voting_state_open": plural_forms(
+            "Voting: open, %(n)s vote each", "Voting: open, %(n)s votes each"
+        ),
         "voting_state_closed": _("Voting: closed, the notes are ranked"),
         "voting_state_none": _("Voting: not open"),
         "themes_n": _("Themes (%(n)s)", n="{n}"),

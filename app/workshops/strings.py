@@ -2,6 +2,8 @@
 
 from flask_babel import gettext as _
 
+from ..i18n import plural_forms
+
 
 def board_strings() -> dict:
     return {
@@ -19,7 +21,7 @@ def board_strings() -> dict:
         "you": _("You"),
         "facilitator": _("Facilitator"),
         "no_notes": _("No notes yet."),
-        "notes_count": _("%(n)s notes", n="{n}"),
+        "notes_count": plural_forms("%(n)s note", "%(n)s notes"),
         "step_of": _("Step %(n)s of %(total)s", n="{n}", total="{total}"),
         "join_title": _("Join the workshop"),
         "name_label": _("Your name (optional)"),
@@ -29,8 +31,7 @@ def board_strings() -> dict:
             "Connection lost — your notes will be saved when the connection returns."
         ),
         "reconnected": _("Connection restored."),
-        "new_notes": _("%(n)s new notes", n="{n}"),
-        "new_note": _("1 new note"),
+        "new_notes": plural_forms("%(n)s new note", "%(n)s new notes"),
         "conflict": _("Someone else changed this note meanwhile. Their version:"),
         "keep_mine": _("Keep my version"),
         "take_theirs": _("Use their version"),
@@ -64,7 +65,9 @@ def board_strings() -> dict:
         "show_less": _("Show less"),
         "dismiss": _("OK"),
         "announce_note_posted": _("Your note has been sent."),
-        "announce_voting_opened": _("Voting has opened: %(n)s votes each.", n="{n}"),
+        "announce_voting_opened": plural_forms(
+            "Voting has opened: %(n)s vote each.", "Voting has opened: %(n)s votes each."
+        ),
         "announce_unlocked": _("The step is open for writing again."),
         "announce_hidden": _(
             "Private brainstorming started: the others see your notes when the "
@@ -80,7 +83,7 @@ def board_strings() -> dict:
         "moved_out_of_theme": _("Moved out of the theme."),
         "your_version": _("Your version:"),
         "hidden_by_moderator": _("hidden from participants"),
-        "votes_n": _("%(n)s votes", n="{n}"),
+        "votes_n": plural_forms("%(n)s vote", "%(n)s votes"),
         "vote": _("Vote"),
         "unvote": _("Take back a vote"),
         "my_votes": _("your votes: %(n)s", n="{n}"),
@@ -158,7 +161,6 @@ def board_strings() -> dict:
         "lock_step": _("Lock this step (read-only)"),
         "open_until_label": _("Open for comments until"),
         "voting": _("Dot voting"),
-        "voting_running": _("Voting is open: %(n)s votes each.", n="{n}"),
         "close_voting": _("Close voting and rank"),
         "votes_per_participant": _("Votes per participant"),
         "max_per_note": _("At most on one note"),

@@ -5,7 +5,7 @@
 // adds only what a shared screen needs besides the board: how to join, and the vote's results.
 import { Board } from "./lib/board.js";
 import { Connection } from "./lib/connection.js";
-import { el, format } from "./lib/dom.js";
+import { el, format, plural } from "./lib/dom.js";
 import { showNotice } from "./lib/notice.js";
 
 const boot = JSON.parse(document.getElementById("boot").textContent);
@@ -27,7 +27,7 @@ let joinStep = null;
 let joinOverride = null; // "large" | "small" chosen with the button; reset when the step changes
 
 function votesText(n) {
-  return n === 1 ? S.one_vote : format(S.votes_n, { n });
+  return plural(S.votes_n, n);
 }
 
 // --- after a vote: the themes and notes of the step ranked, with bars ----------------------

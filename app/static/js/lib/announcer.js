@@ -1,6 +1,6 @@
 // Polite screen-reader announcements, batched: a busy room gives one message every few seconds,
 // not one per note.
-import { format } from "./dom.js";
+import { plural } from "./dom.js";
 
 const BATCH_MS = 3000;
 
@@ -27,6 +27,6 @@ export class Announcer {
     const n = this.count;
     this.count = 0;
     this.timer = null;
-    if (n) this.say(n === 1 ? this.strings.new_note : format(this.strings.new_notes, { n }));
+    if (n) this.say(plural(this.strings.new_notes, n));
   }
 }

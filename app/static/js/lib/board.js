@@ -4,7 +4,7 @@
 import { Announcer } from "./announcer.js";
 import { noteForm } from "./composer.js";
 import { promptCurationParts, renderPromptCuration } from "./curation.js";
-import { el, format } from "./dom.js";
+import { el, format, plural } from "./dom.js";
 import { CLIENT_EVENTS, EVENT_TYPES } from "./events.js";
 import { keepFocus } from "./focus.js";
 import { fillNote, groupOf, stepFacts } from "./note_view.js";
@@ -268,7 +268,7 @@ export class Board {
       renderPromptCuration(this, column, step, promptId);
       const counter = column.querySelector(`[data-count-for]`);
       counter.textContent = `(${notes.length})`;
-      counter.setAttribute("aria-label", format(this.strings.notes_count, { n: notes.length }));
+      counter.setAttribute("aria-label", plural(this.strings.notes_count, notes.length));
     }
   }
 
@@ -347,7 +347,7 @@ export class Board {
     }
     const known = section.notes.some((n) => typeof n.votes === "number");
     const total = box.querySelector(".theme-votes");
-    total.textContent = known ? format(this.strings.votes_n, { n: section.votes }) : "";
+    total.textContent = known ? plural(this.strings.votes_n, section.votes) : "";
     total.hidden = !known;
   }
 

@@ -3,7 +3,7 @@
 // lock), private brainstorming, voting, themes, small groups — and the workshop itself. Every
 // toggle says its state in words; a refused action shows a visible notice. A closed workshop
 // offers only what still works there: reopening it (the downloads are on the page).
-import { el, format } from "./dom.js";
+import { el, format, plural } from "./dom.js";
 import { CLIENT_EVENTS, EVENT_TYPES } from "./events.js";
 import { keepFocus } from "./focus.js";
 import { showNotice } from "./notice.js";
@@ -263,7 +263,7 @@ export class Controls {
     const voting = step.state.voting;
     if (voting?.open) {
       return this.#box("vote", s.voting,
-        stateText("ctl-voting-state", format(s.voting_state_open, { n: voting.votes_per_participant }), true),
+        stateText("ctl-voting-state", plural(s.voting_state_open, voting.votes_per_participant), true),
         el("button", { type: "button", id: "ctl-voting", class: "primary", text: s.close_voting, onclick: () => this.send(CLIENT_EVENTS.VOTING_CLOSE, { step_id: step.id }).catch(() => {}) }));
     }
     const votes = el("input", { type: "number", id: "ctl-votes", min: "1", max: "20", value: "3", class: "short" });

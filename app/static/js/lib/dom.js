@@ -15,3 +15,13 @@ export function el(tag, attrs = {}, ...children) {
 export function format(template, values) {
   return template.replace(/\{(\w+)\}/g, (_, key) => (key in values ? String(values[key]) : `{${key}}`));
 }
+
+const pluralRules = new Map();
+
+// A count in words: ``forms`` holds the server's gettext plural forms by plural category
+// ({one: "{n} vote", other: "{n} votes"}, app/i18n.py plural_forms); the page's language picks.
+export function plural(forms, n, values = {}) {
+  const lang = document.documentElement.lang || "fi";
+  if (!pluralRules.has(lang)) pluralRules.set(lang, new Intl.PluralRules(lang));
+  return format(forms[pluralRules.get(lang).select(n)] ?? forms.other, { ...values, n });
+}

@@ -2,7 +2,7 @@
 // joining many times, voting as each) or the same network (maybe colleagues behind one office
 // address). Asked from the server (`participants.duplicates`) when someone arrives or leaves;
 // the facilitator removes one, or all but the first of a group, after confirming.
-import { el, format } from "./dom.js";
+import { el, format, plural } from "./dom.js";
 import { CLIENT_EVENTS } from "./events.js";
 import { keepFocus } from "./focus.js";
 import { showNotice } from "./notice.js";
@@ -58,7 +58,7 @@ export class DuplicatesPanel {
   #group(group) {
     const s = this.s;
     const key = `${group.kind}-${group.participants[0].id}`;
-    const title = format(group.kind === "browser" ? s.same_browser_n : s.same_address_n, { n: group.count });
+    const title = plural(group.kind === "browser" ? s.same_browser_n : s.same_address_n, group.count);
     const headingId = `duplicates-${key}`;
     const list = el("ol", { class: "participant-list", "aria-labelledby": headingId });
     group.participants.forEach((participant, index) => {
@@ -80,7 +80,7 @@ export class DuplicatesPanel {
     }
     children.push(el("p", {}, el("button", { type: "button", id: `duplicate-remove-extras-${key}`, "data-action": "remove-extras",
       text: format(s.remove_extras, { n: extras.length }), "aria-describedby": headingId,
-      onclick: () => this.#remove(extras, format(s.remove_extras_confirm, { n: extras.length, names: extras.map((p) => this.#name(p)).join(", ") })) })));
+      onclick: () => this.#remove(extras, plural(s.remove_extras_confirm, extras.length, { names: extras.map((p) => this.#name(p)).join(", ") })) })));
     return el("section", { class: "control-box duplicate-group", "data-focus-key": key, "aria-labelledby": headingId }, ...children);
   }
 

@@ -4,7 +4,7 @@
 // a participant keeps one small vote button on the card, so that voting stays one tap.
 // Drag and drop into a theme always has the menu as its alternative (WCAG 2.5.7).
 import { noteExcludedMark, noteExclusionEntry, noteLooksExcluded } from "./curation.js";
-import { el, format } from "./dom.js";
+import { el, format, plural } from "./dom.js";
 
 export function authorName(state, strings, note) {
   if (note.participant_id && note.participant_id === state.me.participantId) return strings.you;
@@ -82,9 +82,9 @@ function badges(ctx, step, note) {
   const s = ctx.strings;
   const parts = [];
   if (typeof note.votes === "number" && note.votes > 0) {
-    parts.push(el("span", { class: "votes", title: format(s.votes_n, { n: note.votes }) },
+    parts.push(el("span", { class: "votes", title: plural(s.votes_n, note.votes) },
       el("span", { "aria-hidden": "true", text: `● ${note.votes}` }),
-      el("span", { class: "visually-hidden", text: format(s.votes_n, { n: note.votes }) })));
+      el("span", { class: "visually-hidden", text: plural(s.votes_n, note.votes) })));
   }
   const voting = votingOf(ctx, step, note);
   if (voting) {

@@ -2,7 +2,7 @@
 // a step locked, private brainstorming started or revealed, the workshop closed, small groups
 // created, a timer started. Only what concerns the viewer: the step in view or the live one, and
 // one's own small group. (One's own note posted is told when the server confirms it: board.js.)
-import { format } from "./dom.js";
+import { format, plural } from "./dom.js";
 import { EVENT_TYPES } from "./events.js";
 import { clock, remainingSeconds } from "./timer.js";
 
@@ -30,7 +30,7 @@ export function newsOf(board, event, before) {
   const mine = !data.group_id || state.myGroup(step.id)?.id === data.group_id;
   switch (type) {
     case EVENT_TYPES.VOTING_CHANGED:
-      if (data.voting.open && !before.voting) return format(s.announce_voting_opened, { n: data.voting.votes_per_participant });
+      if (data.voting.open && !before.voting) return plural(s.announce_voting_opened, data.voting.votes_per_participant);
       return !data.voting.open && before.voting ? s.voting_closed : null;
     case EVENT_TYPES.STEP_STATE:
       if (step.state.locked === before.locked) return null;
