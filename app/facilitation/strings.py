@@ -45,8 +45,7 @@ def console_strings() -> dict:
         "refused": _("Not done: %(message)s", message="{message}"),
         # The console's banner while offline: the controls wait for the connection too.
         "disconnected": _(
-            "Connection lost — the controls work again once it is back, and your notes are "
-            "saved then."
+            "Connection lost — the controls work again once it is back; your notes are sent then."
         ),
         "dismiss": _("Close"),
         "link_copied": _("Join link copied."),

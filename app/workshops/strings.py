@@ -30,10 +30,7 @@ def board_strings() -> dict:
         ),
         "reconnected": _("Connection restored."),
         # Only notes and the vision statement wait for the network (static/js/lib/outbox.js).
-        "offline_refused": _(
-            "No connection — this was not sent and will not be sent later. Try again when "
-            "the connection is back."
-        ),
+        "offline_refused": _("No connection — not sent. Try again when the connection is back."),
         "no_answer": _("No answer from the server: look at the board to see whether it was done."),
         "new_notes": _("%(n)s new notes", n="{n}"),
         "new_note": _("1 new note"),

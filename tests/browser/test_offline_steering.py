@@ -11,9 +11,9 @@ from playwright.sync_api import Page, expect
 from .rooms import api, axe_violations, create_workshop, join, open_console, tab_to, wait_until_live
 
 REFUSED = {
-    "fi": "Ei yhteyttä — tätä ei lähetetty eikä lähetetä myöhemmin.",
-    "sv": "Ingen anslutning — detta skickades inte och skickas inte heller senare.",
-    "en": "No connection — this was not sent and will not be sent later.",
+    "fi": "Ei yhteyttä — ei lähetetty. Yritä uudelleen, kun yhteys palaa.",
+    "sv": "Ingen anslutning — inte skickat. Försök igen när anslutningen är tillbaka.",
+    "en": "No connection — not sent. Try again when the connection is back.",
 }
 
 
