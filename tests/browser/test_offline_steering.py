@@ -8,7 +8,17 @@ import uuid
 import pytest
 from playwright.sync_api import Page, expect
 
-from .rooms import api, axe_violations, create_workshop, join, open_console, tab_to, wait_until_live
+from .rooms import (
+    FacilitatorSocket,
+    api,
+    axe_violations,
+    create_workshop,
+    join,
+    open_console,
+    post,
+    tab_to,
+    wait_until_live,
+)
 
 REFUSED = {
     "fi": "Ei yhteyttä — ei lähetetty. Yritä uudelleen, kun yhteys palaa.",
@@ -135,3 +145,39 @@ def test_a_steering_command_an_older_page_left_in_the_outbox_is_dropped_unsent(s
         "(key) => localStorage.getItem(key)", f"pajapohja:w{workshop['id']}:outbox"
     )
     assert kept == "[]"
+
+
+def test_a_vote_made_offline_is_refused_and_not_counted_when_the_network_returns(
+    server, new_context
+):
+    """A vote is not content: it spends a budget only the server knows, during a round the
+    facilitator may close meanwhile, so it is refused offline rather than counted later."""
+    workshop = create_workshop(server, "fi", "Äänestystyöpaja")
+    first = workshop["steps"][0]
+    host = FacilitatorSocket(server, workshop)
+    guest_context = new_context()
+    guest = join(guest_context.new_page(), server, workshop, "Alice")
+    post(guest, "Kuunteleminen")
+    try:
+        opened = host.call(
+            "voting.open",
+            {"step_id": first["id"], "votes_per_participant": 3, "max_per_note": 1},
+        )
+        assert opened["ok"], opened
+        expect(guest.locator(".voting-notice")).to_contain_text("3")
+
+        guest_context.set_offline(True)
+        expect(guest.locator("#status")).to_be_visible()
+        guest.locator("li.note button[data-action=vote]").click()
+        expect(guest.locator("#notices .notice", has_text=REFUSED["fi"])).to_be_visible()
+        expect(guest.locator("#announcer")).to_contain_text(REFUSED["fi"])
+        expect(guest.locator(".my-votes")).to_have_count(0)
+
+        guest_context.set_offline(False)
+        expect(guest.locator("#status")).to_be_hidden()
+        post(guest, "Kysyminen")  # sent after the reconnect, behind anything replayed
+        expect(guest.locator(".voting-notice")).to_contain_text("3")
+        expect(guest.locator(".my-votes")).to_have_count(0)
+        assert api(server, "GET", f"/workshops/{workshop['id']}")["votes"] == []
+    finally:
+        host.close()
