@@ -115,6 +115,10 @@ class ClientEvent:
     payload: str
     broadcasts: tuple[str, ...] = ()
     broadcast_note: str = ""
+    # Content that waits in the browser's outbox while offline and is sent on reconnecting;
+    # every other event is refused offline (a steering command replayed later would act on a
+    # room that has moved on).
+    waits_offline: bool = False
     payload_model: type | None = None  # the payload's declared model, linked by app.payloads
 
 
@@ -150,6 +154,7 @@ CLIENT_EVENTS: dict[str, ClientEvent] = {
             '`{"op_id": <uuid4>, "step_id", "prompt_id", "text", "fields"?}` — see '
             "[`note.add`](#noteadd)",
             (Broadcast.NOTE_ADDED,),
+            waits_offline=True,
         ),
         ClientEvent(
             Client.NOTE_EDIT,
@@ -157,6 +162,7 @@ CLIENT_EVENTS: dict[str, ClientEvent] = {
             '`{"op_id", "note_id", "version", "text", "fields"?}` — the note\'s author or a '
             "facilitator; see [`note.edit`](#noteedit)",
             (Broadcast.NOTE_EDITED,),
+            waits_offline=True,
         ),
         ClientEvent(
             Client.NOTE_DELETE,
@@ -164,6 +170,7 @@ CLIENT_EVENTS: dict[str, ClientEvent] = {
             '`{"op_id", "note_id"}` — the note\'s author or a facilitator; see '
             "[`note.delete`](#notedelete)",
             (Broadcast.NOTE_DELETED,),
+            waits_offline=True,
         ),
         ClientEvent(
             Client.RESYNC,
@@ -420,6 +427,7 @@ CLIENT_EVENTS: dict[str, ClientEvent] = {
             'with `error.vision`; ack `{"step_id", "vision", "seq"}`, and a resent `op_id` '
             "answers with the vision as it is now",
             (Broadcast.VISION_CHANGED,),
+            waits_offline=True,
         ),
     )
 }
@@ -540,6 +548,10 @@ def render_js() -> str:
         + _js_object("SERVER_EVENTS", Server)
         + "\n"
         + _js_object("EVENT_TYPES", Broadcast)
+        + "\n// The events that wait in the outbox while offline; any other is refused then.\n"
+        + "export const WAITS_OFFLINE = new Set(["
+        + ", ".join(f'"{e.name}"' for e in CLIENT_EVENTS.values() if e.waits_offline)
+        + "]);\n"
     )
 
 
@@ -548,11 +560,17 @@ def _cell(text: str) -> str:
 
 
 def _client_table() -> str:
-    rows = ["| client → server | sent by | payload | broadcast |", "|---|---|---|---|"]
+    rows = [
+        "| client → server | sent by | payload | broadcast | offline |",
+        "|---|---|---|---|---|",
+    ]
     for event in CLIENT_EVENTS.values():
         sent = event.broadcast_note or ", ".join(f"`{name}`" for name in event.broadcasts)
         who = ", ".join(event.sent_by)
-        rows.append(f"| `{event.name}` | {who} | {_cell(event.payload)} | {_cell(sent)} |")
+        offline = "waits" if event.waits_offline else "refused"
+        rows.append(
+            f"| `{event.name}` | {who} | {_cell(event.payload)} | {_cell(sent)} | {offline} |"
+        )
     return "\n".join(rows)
 
 

@@ -47,6 +47,10 @@ def console_strings() -> dict:
             "The downloads below still work."
         ),
         "refused": _("Not done: %(message)s", message="{message}"),
+        # The console's banner while offline: the controls wait for the connection too.
+        "disconnected": _(
+            "Connection lost — the controls work again once it is back; your notes are sent then."
+        ),
         "dismiss": _("Close"),
         "link_copied": _("Join link copied."),
         # Curation: what the documents leave out stays on the board, marked for facilitators.

@@ -31,6 +31,9 @@ def board_strings() -> dict:
             "Connection lost — your notes will be saved when the connection returns."
         ),
         "reconnected": _("Connection restored."),
+        # Only notes and the vision statement wait for the network (static/js/lib/outbox.js).
+        "offline_refused": _("No connection — not sent. Try again when the connection is back."),
+        "no_answer": _("No answer from the server: look at the board to see whether it was done."),
         "new_notes": plural_forms("%(n)s new note", "%(n)s new notes"),
         "conflict": _("Someone else changed this note meanwhile. Their version:"),
         "keep_mine": _("Keep my version"),

@@ -11,6 +11,7 @@ const board = new Board({ connection: null, strings: boot.strings, scope, me: { 
 const connection = new Connection({
   joinPayload: () => ({ workshop_id: boot.workshop_id }),
   outboxKey: `${scope}:outbox`,
+  strings: boot.strings,
 });
 board.connection = connection;
 const controls = new Controls(board, document.getElementById("controls"), document.getElementById("presence"));

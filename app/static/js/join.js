@@ -89,6 +89,7 @@ function start(name) {
   const connection = new Connection({
     joinPayload: () => ({ join_code: boot.join_code, name: name || undefined, participant_token: identity?.token, op_id: identity ? undefined : opId, browser_id: browserId() }),
     outboxKey: `${scope}:outbox`,
+    strings,
   });
   board.connection = connection;
   const cache = new BoardCache(`${scope}:board`, identity?.id);

@@ -3,7 +3,7 @@
 // reconnect it joins with the last seq it applied and gets only the events it missed.
 import { io } from "../../vendor/socket.io/socket.io.esm.min.js";
 import { CLIENT_EVENTS, EVENT_TYPES, SERVER_EVENT } from "./events.js";
-import { Outbox } from "./outbox.js";
+import { Outbox, waitsForNetwork } from "./outbox.js";
 
 const ACK_TIMEOUT_MS = 10000;
 const GAP_WAIT_MS = 800;
@@ -15,9 +15,11 @@ const STORAGE_FULL_RETRY_MS = 60000;
 const TRANSIENT = new Set(["too_fast", "server_error", "not_joined"]);
 
 export class Connection extends EventTarget {
-  constructor({ joinPayload, outboxKey }) {
+  // strings: the page's words for a command refused here (offline_refused, no_answer).
+  constructor({ joinPayload, outboxKey, strings = {} }) {
     super();
     this.joinPayload = joinPayload;
+    this.strings = strings;
     this.outbox = new Outbox(outboxKey);
     this.seq = 0;
     this.loaded = false; // a snapshot has been applied: later joins can catch up from this.seq
@@ -50,7 +52,9 @@ export class Connection extends EventTarget {
   }
 
   // Queue a change; resolves with the acknowledgement, rejects with the server's refusal.
+  // Only content is queued (outbox.js); any other command is sent now or not at all.
   send(event, payload) {
+    if (!waitsForNetwork(event)) return this.#sendNow(event, payload);
     this.outbox.put(event, payload);
     return new Promise((resolve, reject) => {
       const settle = (e) => {
@@ -64,6 +68,16 @@ export class Connection extends EventTarget {
       this.addEventListener("refused", settle);
       this.#flush();
     });
+  }
+
+  // A steering command (or a vote) made without a connection is refused at once, visibly, by
+  // its caller, and never sent later; one that gets no answer is not sent again either.
+  async #sendNow(event, payload) {
+    if (!this.joined) throw { code: "offline", message: this.strings.offline_refused || "offline" };
+    const ack = await this.#call(event, payload);
+    if (ack.ok) return ack;
+    if (ack.error.code === "timeout") throw { code: "timeout", message: this.strings.no_answer || "timeout" };
+    throw ack.error;
   }
 
   pendingEntries() {

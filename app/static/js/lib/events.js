@@ -79,3 +79,6 @@ export const EVENT_TYPES = Object.freeze({
   WORKSHOP_DOCUMENTS: "workshop.documents",
   HIDDEN: "hidden",
 });
+
+// The events that wait in the outbox while offline; any other is refused then.
+export const WAITS_OFFLINE = new Set(["note.add", "note.edit", "note.delete", "vision.edit"]);
