@@ -10,7 +10,7 @@ from flask_babel import gettext as _
 from ..canvases import KINDS, LANGUAGES, NoteInvalid, validate_note
 from ..canvases.schema import FIELD_TYPES, NOTE_TYPES, PROMPT_SECTION_IDS
 from ..errors import AppError
-from ..facilitation.voting import MAX_VOTES
+from ..facilitation.payloads import MAX_VOTES
 from ..validation import MAX_DATABASE_ID
 from ..workshops.document import FORMAT, FORMAT_VERSION
 

@@ -13,15 +13,14 @@ from ..notes import log
 from ..notes.models import Note, Theme
 from ..notes.operations import change
 from ..notes.service import note_event
-from ..validation import optional_int, required_str
+from ..validation import parse
 from ..workshops.document import group_public, memberships
 from ..workshops.models import Group, GroupMember, Participant, Step
 from ..workshops.service import step_of
 from ..workshops.visibility import audience_for
 from .access import group_of, open_workshop, require_facilitator
+from .payloads import GroupChair, GroupRename, GroupsCreate
 
-MAX_GROUPS = 50
-MAX_NAME = 80  # a debriefed note keeps its group's name in ``group_label`` (80 characters)
 GROUP_NAME = {"fi": "Ryhmä {n}", "sv": "Grupp {n}", "en": "Group {n}"}
 
 
@@ -39,12 +38,8 @@ def _groups_event(viewer: log.Viewer, step_id: int) -> log.Event:
 
 def create(viewer: log.Viewer, payload: dict):
     require_facilitator(viewer)
-    count = payload.get("count")
-    if isinstance(count, bool) or not isinstance(count, int) or not 2 <= count <= MAX_GROUPS:
-        raise AppError("invalid_field", _("Choose 2–%(n)d groups.", n=MAX_GROUPS), field="count")
-    mode = payload.get("mode", "random")
-    if mode not in ("random", "choose"):
-        raise AppError("invalid_field", _("mode must be random or choose."), field="mode")
+    sent = parse(GroupsCreate, payload)
+    count, mode = sent.count, sent.mode
 
     def apply():
         workshop = open_workshop(viewer)
@@ -119,11 +114,11 @@ def join(viewer: log.Viewer, payload: dict):
 
 def set_chair(viewer: log.Viewer, payload: dict):
     """The facilitator names a chair; a member may also volunteer for a group without one."""
+    chair = parse(GroupChair, payload).participant_id
 
     def apply():
         open_workshop(viewer)
         group = group_of(viewer, payload.get("group_id"))
-        chair = optional_int(payload, "participant_id")  # a list or a bool is no participant
         members = set(
             db.session.scalars(
                 select(GroupMember.participant_id).where(GroupMember.group_id == group.id)
@@ -190,7 +185,7 @@ def debrief(viewer: log.Viewer, payload: dict):
 def rename(viewer: log.Viewer, payload: dict):
     """The facilitator renames a group ("Ryhmä 1" → "Asiakastyö")."""
     require_facilitator(viewer)
-    name = required_str(payload, "name", max_length=MAX_NAME)
+    name = parse(GroupRename, payload).name
 
     def apply():
         open_workshop(viewer)

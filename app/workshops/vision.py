@@ -17,25 +17,15 @@ from ..notes import log
 from ..notes.models import Event, Operation
 from ..notes.operations import change
 from ..notes.service import check_writable
-from ..validation import clean_text
+from ..validation import parse
 from .document import vision_of
+from .payloads import VisionEdit
 from .service import step_of
-
-MAX_VISION = 4000
 
 
 def edit(viewer: log.Viewer, payload: dict):
-    text = payload.get("text")
-    if not isinstance(text, str):
-        raise AppError(
-            "invalid_field", _("The field %(field)s must be text.", field="text"), field="text"
-        )
-    text = clean_text(text, multiline=True)
-    if len(text) > MAX_VISION:
-        raise AppError("too_long", _("The text is too long."), field="text")
-    base = payload.get("version")
-    if isinstance(base, bool) or not isinstance(base, int) or base < 0:
-        raise AppError("invalid_field", _("version must be a whole number ≥ 0."), field="version")
+    sent = parse(VisionEdit, payload)
+    text, base = sent.text, sent.version
 
     def apply():
         check_writable(viewer)
