@@ -162,10 +162,17 @@ def _flag(value) -> bool:
     return value
 
 
+# A UUID as browsers write it (``crypto.randomUUID``) is already canonical: a regular expression
+# says so in a tenth of the time ``uuid.UUID`` takes (twice per note: note.add is the hot path).
+_CANONICAL_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+
+
 def _op_id(value) -> str:
     try:
         if not isinstance(value, str):
             raise ValueError
+        if _CANONICAL_UUID.fullmatch(value):
+            return value
         return str(uuid.UUID(value))
     except ValueError:
         raise Refusal("invalid_field", lambda _field: _("op_id must be a UUID.")) from None

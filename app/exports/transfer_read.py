@@ -154,47 +154,57 @@ def _note(raw, at: str, known: dict) -> dict:
     return note
 
 
-def checked(doc, library) -> dict:
-    """The export, fully checked and normalised; raises AppError at the first problem."""
-    check.header(doc)
-    known: dict = {"library": library, "steps": {}}
-    result = {"workshop": read(check.Workshop, doc.get("workshop"), "workshop", known).model_dump()}
-    series = doc.get("series")
-    if series is not None:
-        series = read(check.Series, series, "series", known).model_dump()
-    result["series"] = series
+def _steps(doc: dict, known: dict) -> dict:
+    steps = {}
     for i, raw in enumerate(_items(doc, "steps")):
         step_id, step = check.step(raw, f"steps[{i}]", known)
-        known["steps"][step_id] = step
-    current = result["workshop"]["current_step_id"]
-    if current is not None and current not in known["steps"]:
-        raise invalid("workshop.current_step_id")
-    participants = [
-        read(Participant, raw, f"participants[{i}]", known).model_dump()
-        for i, raw in enumerate(_items(doc, "participants"))
-    ]
-    known["people"] = {p["id"] for p in participants}
-    known["groups"] = _groups(doc, known)
-    known["themes"] = _themes(doc, known)
-    notes = [_note(raw, f"notes[{i}]", known) for i, raw in enumerate(_items(doc, "notes"))]
-    known["notes"] = {n["id"]: n["step_id"] for n in notes}
-    votes = [
-        read(Vote, raw, f"votes[{i}]", known).model_dump()
-        for i, raw in enumerate(_items(doc, "votes"))
-    ]
+        steps[step_id] = known["steps"][step_id] = step
+    return steps
+
+
+def _done(doc: dict, known: dict) -> list[tuple[int, int]]:
+    """Who marked themselves done with which step: each once."""
     done: list = []
     for i, raw in enumerate(_items(doc, "done")):
         d = read(Done, raw, f"done[{i}]", known)
         if (d.step_id, d.participant_id) in done:
             raise invalid(f"done[{i}]")
         done.append((d.step_id, d.participant_id))
-    result.update(
-        steps=known["steps"],
-        participants=participants,
-        groups=known["groups"],
-        themes=known["themes"],
-        notes=notes,
-        votes=votes,
-        done=done,
-    )
-    return result
+    return done
+
+
+def _all(model, doc: dict, name: str, known: dict) -> list[dict]:
+    return [
+        read(model, raw, f"{name}[{i}]", known).model_dump()
+        for i, raw in enumerate(_items(doc, name))
+    ]
+
+
+def checked(doc, library) -> dict:
+    """The export, fully checked and normalised; raises AppError at the first problem."""
+    check.header(doc)
+    known: dict = {"library": library, "steps": {}}
+    workshop = read(check.Workshop, doc.get("workshop"), "workshop", known).model_dump()
+    series = doc.get("series")
+    if series is not None:
+        series = read(check.Series, series, "series", known).model_dump()
+    steps = _steps(doc, known)
+    if workshop["current_step_id"] not in (None, *steps):
+        raise invalid("workshop.current_step_id")
+    participants = _all(Participant, doc, "participants", known)
+    known["people"] = {p["id"] for p in participants}
+    known["groups"] = _groups(doc, known)
+    known["themes"] = _themes(doc, known)
+    notes = [_note(raw, f"notes[{i}]", known) for i, raw in enumerate(_items(doc, "notes"))]
+    known["notes"] = {n["id"]: n["step_id"] for n in notes}
+    return {
+        "workshop": workshop,
+        "series": series,
+        "steps": steps,
+        "participants": participants,
+        "groups": known["groups"],
+        "themes": known["themes"],
+        "notes": notes,
+        "votes": _all(Vote, doc, "votes", known),
+        "done": _done(doc, known),
+    }
