@@ -243,15 +243,23 @@ def parse(model: type[BaseModel], payload):
 
 
 def refusal_of(failure: ValidationError) -> AppError:
-    first = failure.errors(include_url=False)[0]
-    field = ".".join(str(part) for part in first["loc"])
-    error = first.get("ctx", {}).get("error")
-    if isinstance(error, Refusal):
-        field = error.field or field
-        return AppError(error.code, error.message(field), field=field)
-    if not first["loc"]:
-        return AppError("invalid_payload", _("The message must be a JSON object."))
-    raise failure  # a field without a rule: a bug in a model, not the client's
+    return refusals_of(failure)[0]
+
+
+def refusals_of(failure: ValidationError) -> list[AppError]:
+    """The AppError of each refused field, in the model's order (a form shows them all)."""
+    refusals = []
+    for each in failure.errors(include_url=False):
+        field = ".".join(str(part) for part in each["loc"])
+        error = each.get("ctx", {}).get("error")
+        if isinstance(error, Refusal):
+            field = error.field or field
+            refusals.append(AppError(error.code, error.message(field), field=field))
+        elif not each["loc"]:
+            refusals.append(AppError("invalid_payload", _("The message must be a JSON object.")))
+        else:
+            raise failure  # a field without a rule: a bug in a model, not the client's
+    return refusals
 
 
 class DatabaseIdConverter(IntegerConverter):
