@@ -89,13 +89,15 @@ def Number(low: int = 0, high: int = MAX_DATABASE_ID, *, null: bool = False):  #
     integer columns (a larger one would fail in the driver instead of being refused here)."""
 
     def check(value):
-        if value is None and null:
-            return None
-        if not is_whole(value) or not low <= value <= high:
-            raise _no()
-        return value
+        return None if value is None and null else read_number(value, low, high)
 
     return Annotated[int | None if null else int, rule(check)]
+
+
+def read_number(value, low: int = 0, high: int = MAX_DATABASE_ID) -> int:
+    if not is_whole(value) or not low <= value <= high:
+        raise _no()
+    return value
 
 
 def _flag(value) -> bool:
@@ -202,12 +204,6 @@ class Timer(Record):
 
     def _end(self) -> str:
         return self.ends_at.isoformat() + "Z"
-
-
-def read_number(value, low: int = 0, high: int = MAX_DATABASE_ID) -> int:
-    if not is_whole(value) or not low <= value <= high:
-        raise _no()
-    return value
 
 
 class Voting(Record):
