@@ -1,5 +1,10 @@
-"""Reading fields out of untrusted JSON: each helper returns a clean value or raises AppError
-naming the field, so a handler never acts on half-checked input."""
+"""Reading untrusted JSON: the field types every payload model is declared with (socket events
+in ``app/payloads.py``, REST bodies, forms) and ``parse``, which reads a payload with its model
+or raises the AppError of the first refused field (its ``code``, translated message and
+``field``), so a handler never acts on half-checked input.
+
+Each type is one check (a pydantic ``PlainValidator``): nothing is coerced, "5" is no number and
+true no 1, as a client has always found."""
 
 import re
 import unicodedata
