@@ -119,7 +119,9 @@ class ClientEvent:
     # every other event is refused offline (a steering command replayed later would act on a
     # room that has moved on).
     waits_offline: bool = False
-    payload_model: type | None = None  # the payload's declared model, linked by app.payloads
+    # The payload's declared model, "<package>.<class>" in app/<package>/payloads.py (resolved
+    # by app/payloads.py: this module imports nothing of the app).
+    payload_model: str = ""
 
 
 @dataclass(frozen=True)
@@ -147,6 +149,7 @@ CLIENT_EVENTS: dict[str, ClientEvent] = {
             '"since"?}`; facilitator: `{"workshop_id", "since"?}`; presenter screen: '
             '`{"workshop_id", "presenter": true, "since"?}` — see [`join`](#join)',
             broadcast_note="— (facilitators see arrivals in `presence`)",
+            payload_model="workshops.Join",
         ),
         ClientEvent(
             Client.NOTE_ADD,
@@ -155,6 +158,7 @@ CLIENT_EVENTS: dict[str, ClientEvent] = {
             "[`note.add`](#noteadd)",
             (Broadcast.NOTE_ADDED,),
             waits_offline=True,
+            payload_model="notes.NoteAdd",
         ),
         ClientEvent(
             Client.NOTE_EDIT,
@@ -163,6 +167,7 @@ CLIENT_EVENTS: dict[str, ClientEvent] = {
             "facilitator; see [`note.edit`](#noteedit)",
             (Broadcast.NOTE_EDITED,),
             waits_offline=True,
+            payload_model="notes.NoteEdit",
         ),
         ClientEvent(
             Client.NOTE_DELETE,
@@ -171,12 +176,14 @@ CLIENT_EVENTS: dict[str, ClientEvent] = {
             "[`note.delete`](#notedelete)",
             (Broadcast.NOTE_DELETED,),
             waits_offline=True,
+            payload_model="notes.NoteDelete",
         ),
         ClientEvent(
             Client.RESYNC,
             (PARTICIPANT, FACILITATOR, PRESENTER),
             '`{"since": <seq>}` — see [`resync`](#resync)',
             broadcast_note="—",
+            payload_model="workshops.Resync",
         ),
         ClientEvent(
             Client.STEP_GOTO,
@@ -184,6 +191,7 @@ CLIENT_EVENTS: dict[str, ClientEvent] = {
             '`{"step_id"}` — "move everyone": every participant\'s board goes to the step, '
             "whether or not `follow_me` is on",
             (Broadcast.WORKSHOP_STEP,),
+            payload_model="facilitation.Steer",
         ),
         ClientEvent(
             Client.WORKSHOP_FOLLOW,
@@ -191,12 +199,14 @@ CLIENT_EVENTS: dict[str, ClientEvent] = {
             '`{"follow": bool}` — participants\' boards stay on the current step (their other '
             "steps cannot be chosen)",
             (Broadcast.WORKSHOP_FOLLOW,),
+            payload_model="facilitation.Follow",
         ),
         ClientEvent(
             Client.STEP_LOCK,
             STEERING,
             '`{"step_id", "locked": bool}` — participants can no longer write',
             (Broadcast.STEP_STATE,),
+            payload_model="facilitation.StepLock",
         ),
         ClientEvent(
             Client.STEP_CLUSTER,
@@ -204,6 +214,7 @@ CLIENT_EVENTS: dict[str, ClientEvent] = {
             '`{"step_id", "allowed": bool}` — participants may create themes and move notes '
             "into them",
             (Broadcast.STEP_STATE,),
+            payload_model="facilitation.StepCluster",
         ),
         ClientEvent(
             Client.STEP_OPEN_UNTIL,
@@ -211,46 +222,77 @@ CLIENT_EVENTS: dict[str, ClientEvent] = {
             '`{"step_id", "open_until": ISO 8601 | null}` — walls and pre-tasks are writable '
             "until then",
             (Broadcast.STEP_STATE,),
+            payload_model="facilitation.StepOpenUntil",
         ),
         ClientEvent(
             Client.STEP_HIDE,
             TIMER,
             '`{"step_id", "group_id"?}` — private brainstorming',
             (Broadcast.STEP_HIDDEN,),
+            payload_model="facilitation.SteerGroup",
         ),
         ClientEvent(
             Client.STEP_REVEAL,
             TIMER,
             '`{"step_id", "group_id"?}`',
             (Broadcast.STEP_REVEALED,),
+            payload_model="facilitation.SteerGroup",
         ),
         ClientEvent(
             Client.WORKSHOP_CLOSE,
             STEERING,
             "`{}` — a closed workshop refuses joins and changes",
             (Broadcast.WORKSHOP_STATUS,),
+            payload_model="facilitation.WorkshopStatus",
         ),
-        ClientEvent(Client.WORKSHOP_REOPEN, STEERING, "`{}`", (Broadcast.WORKSHOP_STATUS,)),
+        ClientEvent(
+            Client.WORKSHOP_REOPEN,
+            STEERING,
+            "`{}`",
+            (Broadcast.WORKSHOP_STATUS,),
+            payload_model="facilitation.WorkshopStatus",
+        ),
         ClientEvent(
             Client.TIMER_START,
             TIMER,
             '`{"step_id", "group_id"?, "seconds"}`',
             (Broadcast.TIMER_CHANGED,),
+            payload_model="facilitation.TimerSeconds",
         ),
-        ClientEvent(Client.TIMER_PAUSE, TIMER, f"`{TIMER_STEP}`", (Broadcast.TIMER_CHANGED,)),
-        ClientEvent(Client.TIMER_RESUME, TIMER, f"`{TIMER_STEP}`", (Broadcast.TIMER_CHANGED,)),
-        ClientEvent(Client.TIMER_STOP, TIMER, f"`{TIMER_STEP}`", (Broadcast.TIMER_CHANGED,)),
+        ClientEvent(
+            Client.TIMER_PAUSE,
+            TIMER,
+            f"`{TIMER_STEP}`",
+            (Broadcast.TIMER_CHANGED,),
+            payload_model="facilitation.SteerGroup",
+        ),
+        ClientEvent(
+            Client.TIMER_RESUME,
+            TIMER,
+            f"`{TIMER_STEP}`",
+            (Broadcast.TIMER_CHANGED,),
+            payload_model="facilitation.SteerGroup",
+        ),
+        ClientEvent(
+            Client.TIMER_STOP,
+            TIMER,
+            f"`{TIMER_STEP}`",
+            (Broadcast.TIMER_CHANGED,),
+            payload_model="facilitation.SteerGroup",
+        ),
         ClientEvent(
             Client.TIMER_ADD,
             TIMER,
             '`{"step_id", "group_id"?, "seconds"}`',
             (Broadcast.TIMER_CHANGED,),
+            payload_model="facilitation.TimerSeconds",
         ),
         ClientEvent(
             Client.VOTING_OPEN,
             STEERING,
             '`{"step_id", "votes_per_participant", "max_per_note"?, "show_tallies"?}`',
             (Broadcast.VOTING_CHANGED,),
+            payload_model="facilitation.VotingOpen",
         ),
         ClientEvent(
             Client.VOTING_CLOSE,
@@ -258,18 +300,21 @@ CLIENT_EVENTS: dict[str, ClientEvent] = {
             '`{"step_id"}`',
             (Broadcast.VOTING_CHANGED,),
             '`voting.changed` with `"tallies": {note_id: votes}`',
+            payload_model="facilitation.Steer",
         ),
         ClientEvent(
             Client.VOTE_ADD,
             (PARTICIPANT,),
             '`{"op_id", "note_id"}` — ack `{"note_id", "my_votes", "votes_left"}`',
             (Broadcast.VOTE_CHANGED,),
+            payload_model="facilitation.VoteChange",
         ),
         ClientEvent(
             Client.VOTE_REMOVE,
             (PARTICIPANT,),
             '`{"op_id", "note_id"}` — ack `{"note_id", "my_votes", "votes_left"}`',
             (Broadcast.VOTE_CHANGED,),
+            payload_model="facilitation.VoteChange",
         ),
         ClientEvent(
             Client.THEME_CREATE,
@@ -277,30 +322,35 @@ CLIENT_EVENTS: dict[str, ClientEvent] = {
             '`{"op_id", "step_id", "title", "description"?, "group_id"?}` (participants where '
             "the step allows clustering)",
             (Broadcast.THEME_CREATED,),
+            payload_model="facilitation.ThemeCreate",
         ),
         ClientEvent(
             Client.THEME_UPDATE,
             STEERING,
             '`{"theme_id", "title"?, "description"?}`',
             (Broadcast.THEME_UPDATED,),
+            payload_model="facilitation.ThemeUpdate",
         ),
         ClientEvent(
             Client.THEME_REORDER,
             STEERING,
             '`{"step_id", "theme_ids": [...]}`',
             (Broadcast.THEMES_REORDERED,),
+            payload_model="facilitation.ThemeReorder",
         ),
         ClientEvent(
             Client.THEME_DELETE,
             STEERING,
             '`{"theme_id"}` — its notes stay, unclustered',
             (Broadcast.THEME_DELETED,),
+            payload_model="facilitation.ThemeDelete",
         ),
         ClientEvent(
             Client.NOTE_THEME,
             (FACILITATOR, PARTICIPANT),
             '`{"note_id", "theme_id" | null}` (participants where the step allows clustering)',
             (Broadcast.NOTE_EDITED,),
+            payload_model="facilitation.NoteTheme",
         ),
         ClientEvent(
             Client.NOTE_HIDE,
@@ -308,6 +358,7 @@ CLIENT_EVENTS: dict[str, ClientEvent] = {
             '`{"note_id", "hidden": bool}` — moderation',
             (Broadcast.NOTE_DELETED, Broadcast.NOTE_ADDED),
             "`note.deleted` then `note.added` (the note, `moderated: true`, to facilitators only)",
+            payload_model="facilitation.NoteHide",
         ),
         ClientEvent(
             Client.NOTE_MOVE,
@@ -315,6 +366,7 @@ CLIENT_EVENTS: dict[str, ClientEvent] = {
             '`{"note_id", "step_id"?, "prompt_id"}`',
             (Broadcast.NOTE_DELETED, Broadcast.NOTE_ADDED),
             "`note.deleted` then `note.added`",
+            payload_model="facilitation.NoteMove",
         ),
         ClientEvent(
             Client.NOTE_MERGE,
@@ -322,6 +374,7 @@ CLIENT_EVENTS: dict[str, ClientEvent] = {
             '`{"note_id", "into_note_id"}` — texts joined, votes kept',
             (Broadcast.NOTE_DELETED, Broadcast.NOTE_EDITED),
             "`note.deleted` then `note.edited`",
+            payload_model="facilitation.NoteMerge",
         ),
         ClientEvent(
             Client.NOTE_EXCLUDE,
@@ -332,6 +385,7 @@ CLIENT_EVENTS: dict[str, ClientEvent] = {
             "(no `seq` when it already was so)",
             (Broadcast.NOTE_EDITED,),
             '`note.edited` (the note, `"excluded"` set) to whoever may see the note',
+            payload_model="facilitation.NoteExclude",
         ),
         ClientEvent(
             Client.PROMPT_EXCLUDE,
@@ -342,6 +396,7 @@ CLIENT_EVENTS: dict[str, ClientEvent] = {
             "already was so)",
             (Broadcast.STEP_EXCLUDED,),
             "`step.excluded`; the snapshot's step carries the same `excluded_prompts`",
+            payload_model="facilitation.PromptExclude",
         ),
         ClientEvent(
             Client.PARTICIPANT_REMOVE,
@@ -352,6 +407,7 @@ CLIENT_EVENTS: dict[str, ClientEvent] = {
             (Broadcast.PARTICIPANT_REMOVED, Broadcast.VOTE_CHANGED),
             "`participant.removed` per participant, then `vote.changed` for every note whose "
             "tally dropped",
+            payload_model="facilitation.ParticipantRemove",
         ),
         ClientEvent(
             Client.PARTICIPANTS_DUPLICATES,
@@ -363,18 +419,21 @@ CLIENT_EVENTS: dict[str, ClientEvent] = {
             "in all). A network group with exactly a browser group's members is left out. No "
             "hashes or browser ids are sent",
             broadcast_note="—",
+            payload_model="facilitation.Nothing",
         ),
         ClientEvent(
             Client.GROUPS_CREATE,
             STEERING,
             '`{"step_id", "count", "mode": "random" | "choose"}`',
             (Broadcast.GROUPS_CHANGED,),
+            payload_model="facilitation.GroupsCreate",
         ),
         ClientEvent(
             Client.GROUP_JOIN,
             (PARTICIPANT,),
             '`{"group_id"}` — a participant chooses a group; ack carries the group\'s `notes`',
             (Broadcast.GROUPS_CHANGED,),
+            payload_model="facilitation.GroupJoin",
         ),
         ClientEvent(
             Client.GROUP_CHAIR,
@@ -382,6 +441,7 @@ CLIENT_EVENTS: dict[str, ClientEvent] = {
             '`{"group_id", "participant_id" | null}` — facilitator; or a member volunteering '
             "for a chairless group",
             (Broadcast.GROUPS_CHANGED,),
+            payload_model="facilitation.GroupChair",
         ),
         ClientEvent(
             Client.GROUPS_DEBRIEF,
@@ -389,12 +449,14 @@ CLIENT_EVENTS: dict[str, ClientEvent] = {
             '`{"step_id"}` — the groups\' notes move into the plenary, each labelled with its '
             "group",
             (Broadcast.NOTES_DEBRIEFED,),
+            payload_model="facilitation.Steer",
         ),
         ClientEvent(
             Client.GROUPS_RENAME,
             STEERING,
             '`{"group_id", "name"}` — 1–80 characters',
             (Broadcast.GROUPS_CHANGED,),
+            payload_model="facilitation.GroupRename",
         ),
         ClientEvent(
             Client.GROUPS_END,
@@ -413,12 +475,14 @@ CLIENT_EVENTS: dict[str, ClientEvent] = {
             "each moved note not everyone sees (moderated, or in private brainstorming: to "
             "those who see it), `theme.updated` per group theme, then `groups.changed` with "
             '`"groups": []`',
+            payload_model="facilitation.Steer",
         ),
         ClientEvent(
             Client.STEP_DONE,
             (PARTICIPANT,),
             '`{"step_id", "done": bool}`',
             (Broadcast.STEP_DONE,),
+            payload_model="facilitation.StepDone",
         ),
         ClientEvent(
             Client.VISION_EDIT,
@@ -428,6 +492,7 @@ CLIENT_EVENTS: dict[str, ClientEvent] = {
             "answers with the vision as it is now",
             (Broadcast.VISION_CHANGED,),
             waits_offline=True,
+            payload_model="workshops.VisionEdit",
         ),
     )
 }

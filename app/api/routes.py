@@ -7,11 +7,12 @@ from ..extensions import db
 from ..facilitation import membership
 from ..notes import log
 from ..realtime import broadcast
-from ..validation import optional_id, optional_int, optional_str, required_str
+from ..validation import parse
 from ..workshops import document_facts, service
 from ..workshops.document import document
 from . import bp, current_facilitator, json_body
 from .openapi import spec
+from .payloads import CoFacilitatorBody, SeriesBody, WorkshopBody
 
 
 @bp.get("/openapi.json")
@@ -27,14 +28,14 @@ def canvases():
 @bp.post("/series")
 def create_series():
     facilitator = current_facilitator()
-    body = json_body()
+    body = parse(SeriesBody, json_body())
     with write_transaction():
         series = service.create_series(
             facilitator.id,
-            required_str(body, "title", max_length=200),
-            topic=optional_str(body, "topic", max_length=200),
-            organisation=optional_str(body, "organisation", max_length=200),
-            language=body.get("language", "fi"),
+            body.title,
+            topic=body.topic,
+            organisation=body.organisation,
+            language=body.language,
         )
     return jsonify({"id": series.id}), 201
 
@@ -42,18 +43,17 @@ def create_series():
 @bp.post("/workshops")
 def create_workshop():
     facilitator = current_facilitator()
-    body = json_body()
-    topic = optional_str(body, "topic", max_length=200, default=None)
+    body = parse(WorkshopBody, json_body())
     with write_transaction():
         workshop = service.create_workshop(
             facilitator.id,
-            title=required_str(body, "title", max_length=200),
-            template=required_str(body, "template", max_length=100),
-            language=body.get("language"),
-            series_id=optional_id(body, "series_id"),
-            index=optional_int(body, "index", 1),
-            topic=topic,
-            organisation=optional_str(body, "organisation", max_length=200, default=None),
+            title=body.title,
+            template=body.template,
+            language=body.language,
+            series_id=body.series_id,
+            index=body.index or 1,
+            topic=body.topic,
+            organisation=body.organisation,
         )
     steps = [
         {
@@ -132,10 +132,10 @@ def list_co_facilitators(workshop_id: int):
 def add_co_facilitator(workshop_id: int):
     """The owner adds a co-facilitator by e-mail."""
     facilitator = current_facilitator()
-    body = json_body()
+    email = parse(CoFacilitatorBody, json_body()).email
     with write_transaction(workshop_id=workshop_id):
         workshop = service.owned_workshop(facilitator.id, workshop_id, owner_only=True)
-        added = service.add_co_facilitator(workshop, required_str(body, "email", max_length=254))
+        added = service.add_co_facilitator(workshop, email)
     return jsonify({"id": added.id, "email": added.email}), 201
 
 

@@ -1,21 +1,36 @@
-"""Checking an ``export.json`` before anything is written: every type, every reference and
-every canvas. A refusal names the first bad place (``notes[3].step_id``); the import then
-writes nothing."""
+"""The models of an ``export.json``: every type, every reference and every canvas, checked
+before anything is written. A refusal names the first bad place (``notes[3].step_id``); the
+import then writes nothing.
+
+References between the collections (a note's ``step_id``, a vote's ``note_id``) are checked
+against the ids read before them: ``transfer_read`` passes them in the validation context
+(``known``), each collection's ids added as it is read."""
 
 import uuid
 from datetime import datetime
+from typing import Annotated, Any
 
 from flask_babel import gettext as _
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
-from ..canvases import KINDS, LANGUAGES, NoteInvalid, validate_note
+from ..canvases import KINDS, LANGUAGES
 from ..canvases.schema import FIELD_TYPES, NOTE_TYPES, PROMPT_SECTION_IDS
 from ..errors import AppError
-from ..facilitation.voting import MAX_VOTES
-from ..validation import MAX_DATABASE_ID
+from ..facilitation.payloads import MAX_VOTES
+from ..validation import MAX_DATABASE_ID, Refusal, is_whole, rule
+from ..workshops import document_facts as facts
 from ..workshops.document import FORMAT, FORMAT_VERSION
 
 TEXT = 200
 LONG_TEXT = 20_000
+_MISSING = object()  # the default of a field that must not be there in some cases
 
 
 def invalid(path: str) -> AppError:
@@ -24,121 +39,377 @@ def invalid(path: str) -> AppError:
     )
 
 
-def obj(value, path: str) -> dict:
-    if not isinstance(value, dict):
-        raise invalid(path)
+def path_of(prefix: str, loc) -> str:
+    """``notes[3].step_id`` from a validation error's location under ``prefix``."""
+    path = prefix
+    for part in loc:
+        path += f"[{part}]" if isinstance(part, int) else (f".{part}" if path else part)
+    return path
+
+
+def read(model: type[BaseModel], value, at: str, known: dict) -> BaseModel:
+    """``value`` read by ``model`` (at ``at`` in the file), or the refusal of its first bad
+    place: ``invalid_import`` naming it, or the Refusal a field gave (``unknown_canvas``).
+    ``known``: the ids read so far, by kind (see ``Ident`` and ``Ref``)."""
+    try:
+        return model.model_validate(value, context=known)
+    except ValidationError as failure:
+        first = failure.errors(include_url=False)[0]
+        loc = first["loc"]
+        if first["type"] == "extra_forbidden" and not (loc and len(str(loc[-1])) <= 40):
+            loc = loc[:-1]  # an absurd key is not repeated in the answer
+        error = first.get("ctx", {}).get("error")
+        if isinstance(error, Refusal) and error.field:  # a place inside the field
+            loc = (*loc[:-1], error.field)
+        path = path_of(at, loc)
+        if isinstance(error, Refusal) and error.code != "invalid_import":
+            raise AppError(error.code, error.message(path), field=path) from None
+        raise invalid(path) from None
+
+
+def _no() -> Refusal:
+    return Refusal("invalid_import", invalid)
+
+
+def Str(limit: int = TEXT, *, null: bool = False, empty: bool = True):  # noqa: N802 (a type)
+    """Text of at most ``limit`` characters, as written; ``empty`` False: not blank."""
+
+    def check(value):
+        if value is None and null:
+            return None
+        if not isinstance(value, str) or len(value) > limit or (not empty and not value.strip()):
+            raise _no()
+        return value
+
+    return Annotated[str | None if null else str, rule(check)]
+
+
+def Number(low: int = 0, high: int = MAX_DATABASE_ID, *, null: bool = False):  # noqa: N802
+    """A whole number from ``low`` to ``high``; by default one that fits the database's
+    integer columns (a larger one would fail in the driver instead of being refused here)."""
+
+    def check(value):
+        return None if value is None and null else read_number(value, low, high)
+
+    return Annotated[int | None if null else int, rule(check)]
+
+
+def read_number(value, low: int = 0, high: int = MAX_DATABASE_ID) -> int:
+    if not is_whole(value) or not low <= value <= high:
+        raise _no()
     return value
 
 
-def items(value, path: str) -> list:
-    if not isinstance(value, list):
-        raise invalid(path)
-    return value
-
-
-def text(value, path: str, limit: int = TEXT, *, null: bool = False, empty: bool = True):
-    if value is None and null:
-        return None
-    if not isinstance(value, str) or len(value) > limit or (not empty and not value.strip()):
-        raise invalid(path)
-    return value
-
-
-def number(value, path: str, *, null: bool = False, low: int = 0, high: int = MAX_DATABASE_ID):
-    """A whole number from ``low`` to ``high``; by default one that fits the database's integer
-    columns (a larger one would fail in the driver instead of being refused here)."""
-    if value is None and null:
-        return None
-    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-        raise invalid(path)
-    return value
-
-
-def flag(value, path: str) -> bool:
+def _flag(value) -> bool:
     if not isinstance(value, bool):
-        raise invalid(path)
+        raise _no()
     return value
 
 
-def moment(value, path: str, *, null: bool = False) -> datetime | None:
+def moment(value, *, null: bool = False) -> datetime | None:
     if value is None and null:
         return None
     try:
-        parsed = datetime.fromisoformat(text(value, path, 40).removesuffix("Z"))
+        if not isinstance(value, str) or len(value) > 40:
+            raise ValueError
+        parsed = datetime.fromisoformat(value.removesuffix("Z"))
     except ValueError:
-        raise invalid(path) from None
+        raise _no() from None
     if parsed.tzinfo is not None:
-        raise invalid(path)
+        raise _no()
     return parsed
 
 
-def choice(value, path: str, choices):
-    if value not in choices:
-        raise invalid(path)
-    return value
+def Choice(choices):  # noqa: N802 (a type)
+    def check(value):
+        if isinstance(value, list | dict) or value not in choices:
+            raise _no()
+        return value
+
+    return Annotated[Any, rule(check)]
 
 
-def _keys(value: dict, path: str, expected: set) -> None:
-    for key in value:
-        if key not in expected:
-            raise invalid(f"{path}.{key}" if isinstance(key, str) and len(key) <= 40 else path)
+def _op_id(value) -> str:
+    try:
+        if not isinstance(value, str) or len(value) > 36:
+            raise ValueError
+        return str(uuid.UUID(value))
+    except ValueError:
+        raise _no() from None
 
 
-def timer(value, path: str) -> dict | None:
+def Ident(kind: str):  # noqa: N802 (a type)
+    """A record's own id: a positive whole number, once among the ``kind``."""
+
+    def check(value, info: ValidationInfo):
+        seen = info.context.setdefault(f"seen_{kind}", set())
+        if not is_whole(value) or not 1 <= value <= MAX_DATABASE_ID or value in seen:
+            raise _no()
+        seen.add(value)
+        return value
+
+    return Annotated[int, rule(check)]
+
+
+def Ref(kind: str, *, null: bool = False):  # noqa: N802 (a type)
+    """The id of a ``kind`` read before (``known[kind]``); ``null``: or null."""
+
+    def check(value, info: ValidationInfo):
+        if value is None and null:
+            return None
+        if not is_whole(value) or value not in info.context[kind]:
+            raise _no()
+        return value
+
+    return Annotated[int | None if null else int, rule(check)]
+
+
+Flag = Annotated[bool, rule(_flag)]
+Moment = Annotated[datetime, rule(moment)]
+NullMoment = Annotated[datetime | None, rule(lambda value: moment(value, null=True))]
+OpId = Annotated[str, rule(_op_id)]
+
+
+class Record(BaseModel):
+    """A part of the file: each field's type judges a missing one too; unknown keys are
+    ignored, except where a model forbids them."""
+
+    model_config = ConfigDict(validate_default=True)
+
+
+class Timer(Record):
     """A timer as ``facilitation.timer`` keeps it: running until ``ends_at``, or paused with
     ``remaining`` seconds. Anything else would break the timer controls of the imported step."""
-    if value is None:
-        return None
-    value = obj(value, path)
-    state = choice(value.get("state"), f"{path}.state", ("running", "paused"))
-    checked = {"state": state, "duration": number(value.get("duration"), f"{path}.duration")}
-    if state == "running":
-        ends_at = moment(value.get("ends_at"), f"{path}.ends_at")
-        checked["ends_at"] = ends_at.isoformat() + "Z"
-    else:
-        checked["remaining"] = number(value.get("remaining"), f"{path}.remaining")
-    _keys(value, path, set(checked))
-    return checked
+
+    model_config = ConfigDict(extra="forbid")
+    state: Choice(("running", "paused")) = None
+    duration: Number() = None
+    ends_at: Any = _MISSING
+    remaining: Any = _MISSING
+
+    @field_validator("ends_at", "remaining", mode="plain")
+    @classmethod
+    def _as_the_state_says(cls, value, info: ValidationInfo):
+        wanted = "ends_at" if info.data.get("state") == "running" else "remaining"
+        if info.field_name != wanted:
+            if value is not _MISSING:
+                raise _no()  # the other state's field
+            return None
+        return moment(value) if wanted == "ends_at" else read_number(value)
+
+    def kept(self) -> dict:
+        if self.state == "running":
+            return {"state": "running", "duration": self.duration, "ends_at": self._end()}
+        return {"state": "paused", "duration": self.duration, "remaining": self.remaining}
+
+    def _end(self) -> str:
+        return self.ends_at.isoformat() + "Z"
 
 
-def voting(value, path: str) -> dict | None:
+class Voting(Record):
     """A voting round as ``facilitation.voting`` keeps it, with the same limits."""
-    if value is None:
-        return None
-    value = obj(value, path)
-    per_participant = number(
-        value.get("votes_per_participant"),
-        f"{path}.votes_per_participant",
-        low=1,
-        high=MAX_VOTES,
-    )
-    checked = {
-        "open": flag(value.get("open"), f"{path}.open"),
-        "round": number(value.get("round"), f"{path}.round", low=1),
-        "votes_per_participant": per_participant,
-        "max_per_note": number(
-            value.get("max_per_note"), f"{path}.max_per_note", low=1, high=per_participant
-        ),
-        "show_tallies": flag(value.get("show_tallies"), f"{path}.show_tallies"),
+
+    model_config = ConfigDict(extra="forbid")
+    votes_per_participant: Number(1, MAX_VOTES) = None  # (read first: max_per_note needs it)
+    open: Flag = None
+    round: Number(1) = None
+    max_per_note: Any = None
+    show_tallies: Flag = None
+
+    @field_validator("max_per_note", mode="plain")
+    @classmethod
+    def _within_budget(cls, value, info: ValidationInfo):
+        return read_number(value, 1, info.data.get("votes_per_participant", MAX_VOTES))
+
+
+class Series(Record):
+    title: Str(empty=False) = None
+    topic: Str() = None
+    organisation: Str() = None
+
+
+def _fact(field: str):
+    """A fact of the workshop's documents, checked as the summary preview's form checks it."""
+
+    def check(value):
+        try:
+            return facts.READERS[field](value)
+        except AppError:
+            raise _no() from None
+
+    return rule(check)
+
+
+class Workshop(Record):
+    title: Str(empty=False) = None
+    template: Str(100) = None
+    index: Number(1) = None
+    language: Choice(LANGUAGES) = None
+    topic: Str() = None
+    organisation: Str() = None
+    status: Choice(("open", "closed")) = None
+    current_step_id: Number(null=True) = None
+    follow_me: Flag = None
+    created_at: Moment = None
+    closed_at: NullMoment = None
+    # The facts of an export made before they existed: as a new workshop has them.
+    held_on: Annotated[Any, _fact("held_on")] = None
+    time_zone: Annotated[str, _fact("time_zone")] = facts.DEFAULT_TIME_ZONE
+    closing_text: Annotated[str, _fact("closing_text")] = ""
+
+
+class CardChoice(Record):
+    id: Str(64) = None
+    label: Str() = None
+
+
+class NoteField(Record):
+    id: Str(64, empty=False) = None
+    label: Str() = None
+    type: Choice(FIELD_TYPES) = None
+    required: Flag = None
+    max_length: Number(1) = None
+    choices: list[CardChoice] | None = None  # only for a ``choice`` field
+
+    @field_validator("choices", mode="wrap")
+    @classmethod
+    def _of_a_choice_field(cls, value, handler, info: ValidationInfo):
+        return handler(value) if info.data.get("type") == "choice" else None
+
+    def kept(self) -> dict:
+        return self.model_dump(exclude=None if self.type == "choice" else {"choices"})
+
+
+class Prompt(Record):
+    id: Str(64, empty=False) = None
+    title: Str(500) = None
+    help: Str(2000) = None
+    optional: Flag = None
+    section: Choice(PROMPT_SECTION_IDS) = None
+    section_label: Str(500) = None
+
+
+class Rating(Record):
+    min: Number() = None
+    max: Number() = None
+
+    @model_validator(mode="after")
+    def _a_range(self):
+        if self.max <= self.min or self.max - self.min > 100:
+            raise _no()
+        return self
+
+
+class NoteKind(Record):
+    type: Choice(NOTE_TYPES) = None
+    fields: list[NoteField] = None
+
+
+def _canvas(value, info: ValidationInfo) -> str:
+    canvas = read_text(value, 100)
+    if info.context["library"].canvas(canvas) is None:
+        raise Refusal(
+            "unknown_canvas",
+            lambda _field: _(
+                "The file uses a canvas this server does not have: %(id)s.", id=canvas
+            ),
+        )
+    return canvas
+
+
+def read_text(value, limit: int = TEXT) -> str:
+    if not isinstance(value, str) or len(value) > limit:
+        raise _no()
+    return value
+
+
+class Definition(Record):
+    """A step's canvas as the workshop had it (``Step.definition``)."""
+
+    canvas: Annotated[str, rule(_canvas)] = None
+    note: NoteKind = None
+    kind: Choice(KINDS) = None
+    title: Str(500) = None
+    instructions: Str(4000) = None
+    hint: Str(4000) = None
+    prompts: list[Prompt] = None
+    vision_statement: Flag = None
+    themes: Flag = None
+    rating: Rating | None = None
+    open_until: Flag = None
+    groups: Flag = None
+
+    def kept(self) -> dict:
+        kept = self.model_dump()
+        kept["note"] = {"type": self.note.type, "fields": [f.kept() for f in self.note.fields]}
+        return kept
+
+
+class Vision(Record):
+    text: Str(LONG_TEXT) = None
+    version: Number() = None
+    edited_by: Str(120, null=True) = None
+    edited_at: NullMoment = None
+
+
+class StepState(Record):
+    hidden: Flag = None
+    locked: Flag = None
+    open_until: NullMoment = None
+    timer: Timer | None = None
+    voting: Voting | None = None
+    participants_may_cluster: Flag = None
+
+
+class StepId(Record):
+    id: Ident("steps") = None
+
+
+class StepRest(Record):
+    """A step's state and place, after its definition (the step's own fields ``canvas``,
+    ``kind``…, read by ``Definition``)."""
+
+    state: StepState = None
+    vision: Vision | None = None
+    position: Number() = None
+
+
+def step(raw, at: str, known: dict) -> tuple[int, dict]:
+    """The id of the step at ``at`` and the step as the import writes it."""
+    step_id = read(StepId, raw, at, known).id
+    definition = read(Definition, raw, at, known)
+    ids = [p.id for p in definition.prompts]
+    if len(set(ids)) != len(ids):
+        raise invalid(f"{at}.prompts")
+    if definition.note.type == "rating" and definition.rating is None:
+        raise invalid(f"{at}.rating")
+    rest = read(StepRest, raw, at, known)
+    state = rest.state
+    return step_id, {
+        "position": rest.position,
+        "definition": definition.kept(),
+        "hidden": state.hidden,
+        "locked": state.locked,
+        "open_until": state.open_until,
+        "timer": state.timer.kept() if state.timer else None,
+        "voting": state.voting.model_dump() if state.voting else None,
+        "participants_may_cluster": state.participants_may_cluster,
+        "vision": rest.vision.model_dump() if rest.vision else None,
+        "excluded_prompts": _excluded(raw, at, ids),
     }
-    _keys(value, path, set(checked))
-    return checked
 
 
-def ident(value, path: str, seen: set) -> int:
-    value = number(value, path, low=1)
-    if value in seen:
-        raise invalid(path)
-    seen.add(value)
-    return value
-
-
-def ref(value, path: str, known, *, null: bool = False):
-    if value is None and null:
-        return None
-    if isinstance(value, bool) or value not in known:
-        raise invalid(path)
-    return value
+def _excluded(raw: dict, at: str, ids: list[str]) -> list[str]:
+    """The step's questions left out of the documents: each one of its own, once."""
+    value = raw.get("excluded_prompts", [])
+    if not isinstance(value, list):
+        raise invalid(f"{at}.excluded_prompts")
+    excluded: list[str] = []
+    for j, prompt_id in enumerate(value):
+        if (isinstance(prompt_id, str) and prompt_id in excluded) or prompt_id not in ids:
+            raise invalid(f"{at}.excluded_prompts[{j}]")
+        excluded.append(prompt_id)
+    return excluded
 
 
 def header(doc) -> None:
@@ -146,154 +417,3 @@ def header(doc) -> None:
         raise AppError("unknown_format", _("The file is not a Pajapohja workshop export."))
     if doc.get("version") != FORMAT_VERSION:
         raise AppError("unknown_version", _("This export version is not supported."))
-
-
-def workshop(value) -> dict:
-    w = obj(value, "workshop")
-    return {
-        "title": text(w.get("title"), "workshop.title", empty=False),
-        "template": text(w.get("template"), "workshop.template", 100),
-        "index": number(w.get("index"), "workshop.index", low=1),
-        "language": choice(w.get("language"), "workshop.language", LANGUAGES),
-        "topic": text(w.get("topic"), "workshop.topic"),
-        "organisation": text(w.get("organisation"), "workshop.organisation"),
-        "status": choice(w.get("status"), "workshop.status", ("open", "closed")),
-        "current_step_id": number(w.get("current_step_id"), "workshop.current_step_id", null=True),
-        "follow_me": flag(w.get("follow_me"), "workshop.follow_me"),
-        "created_at": moment(w.get("created_at"), "workshop.created_at"),
-        "closed_at": moment(w.get("closed_at"), "workshop.closed_at", null=True),
-    }
-
-
-def series(value) -> dict | None:
-    if value is None:
-        return None
-    s = obj(value, "series")
-    return {
-        "title": text(s.get("title"), "series.title", empty=False),
-        "topic": text(s.get("topic"), "series.topic"),
-        "organisation": text(s.get("organisation"), "series.organisation"),
-    }
-
-
-def note_fields(value, path: str) -> list[dict]:
-    fields = []
-    for i, field in enumerate(items(value, path)):
-        at = f"{path}[{i}]"
-        field = obj(field, at)
-        checked = {
-            "id": text(field.get("id"), f"{at}.id", 64, empty=False),
-            "label": text(field.get("label"), f"{at}.label"),
-            "type": choice(field.get("type"), f"{at}.type", FIELD_TYPES),
-            "required": flag(field.get("required"), f"{at}.required"),
-            "max_length": number(field.get("max_length"), f"{at}.max_length", low=1),
-        }
-        if checked["type"] == "choice":
-            checked["choices"] = [
-                {
-                    "id": text(obj(c, f"{at}.choices[{j}]").get("id"), f"{at}.choices[{j}].id", 64),
-                    "label": text(c.get("label"), f"{at}.choices[{j}].label"),
-                }
-                for j, c in enumerate(items(field.get("choices"), f"{at}.choices"))
-            ]
-        fields.append(checked)
-    return fields
-
-
-def prompt(value, path: str) -> dict:
-    p = obj(value, path)
-    return {
-        "id": text(p.get("id"), f"{path}.id", 64, empty=False),
-        "title": text(p.get("title"), f"{path}.title", 500),
-        "help": text(p.get("help"), f"{path}.help", 2000),
-        "optional": flag(p.get("optional"), f"{path}.optional"),
-        "section": choice(p.get("section"), f"{path}.section", PROMPT_SECTION_IDS),
-        "section_label": text(p.get("section_label"), f"{path}.section_label", 500),
-    }
-
-
-def rating(value, path: str) -> dict | None:
-    if value is None:
-        return None
-    r = obj(value, path)
-    low = number(r.get("min"), f"{path}.min")
-    high = number(r.get("max"), f"{path}.max")
-    if high <= low or high - low > 100:
-        raise invalid(path)
-    return {"min": low, "max": high}
-
-
-def note_payload(definition: dict, note: dict, path: str) -> tuple[str, dict]:
-    try:
-        return validate_note(definition, note.get("text"), note.get("fields") or None)
-    except NoteInvalid as error:
-        if error.field:
-            raise invalid(f"{path}.fields.{error.field}") from None
-        where = "text" if error.code in ("empty", "too_long") else "fields"
-        raise invalid(f"{path}.{where}") from None
-
-
-def op_id(value, path: str) -> str:
-    try:
-        return str(uuid.UUID(text(value, path, 36)))
-    except ValueError:
-        raise invalid(path) from None
-
-
-def step(value, path: str, library) -> dict:
-    s = obj(value, path)
-    canvas = text(s.get("canvas"), f"{path}.canvas", 100)
-    if library.canvas(canvas) is None:
-        raise AppError(
-            "unknown_canvas",
-            _("The file uses a canvas this server does not have: %(id)s.", id=canvas),
-            field=f"{path}.canvas",
-        )
-    note = obj(s.get("note"), f"{path}.note")
-    definition = {
-        "canvas": canvas,
-        "kind": choice(s.get("kind"), f"{path}.kind", KINDS),
-        "title": text(s.get("title"), f"{path}.title", 500),
-        "instructions": text(s.get("instructions"), f"{path}.instructions", 4000),
-        "hint": text(s.get("hint"), f"{path}.hint", 4000),
-        "prompts": [
-            prompt(p, f"{path}.prompts[{i}]")
-            for i, p in enumerate(items(s.get("prompts"), f"{path}.prompts"))
-        ],
-        "note": {
-            "type": choice(note.get("type"), f"{path}.note.type", NOTE_TYPES),
-            "fields": note_fields(note.get("fields"), f"{path}.note.fields"),
-        },
-        "vision_statement": flag(s.get("vision_statement"), f"{path}.vision_statement"),
-        "themes": flag(s.get("themes"), f"{path}.themes"),
-        "rating": rating(s.get("rating"), f"{path}.rating"),
-        "open_until": flag(s.get("open_until"), f"{path}.open_until"),
-        "groups": flag(s.get("groups"), f"{path}.groups"),
-    }
-    if len({p["id"] for p in definition["prompts"]}) != len(definition["prompts"]):
-        raise invalid(f"{path}.prompts")
-    if definition["note"]["type"] == "rating" and definition["rating"] is None:
-        raise invalid(f"{path}.rating")
-    state = obj(s.get("state"), f"{path}.state")
-    vision = s.get("vision")
-    if vision is not None:
-        vision = obj(vision, f"{path}.vision")
-        vision = {
-            "text": text(vision.get("text"), f"{path}.vision.text", LONG_TEXT),
-            "version": number(vision.get("version"), f"{path}.vision.version"),
-            "edited_by": text(vision.get("edited_by"), f"{path}.vision.edited_by", 120, null=True),
-            "edited_at": moment(vision.get("edited_at"), f"{path}.vision.edited_at", null=True),
-        }
-    return {
-        "position": number(s.get("position"), f"{path}.position"),
-        "definition": definition,
-        "hidden": flag(state.get("hidden"), f"{path}.state.hidden"),
-        "locked": flag(state.get("locked"), f"{path}.state.locked"),
-        "open_until": moment(state.get("open_until"), f"{path}.state.open_until", null=True),
-        "timer": timer(state.get("timer"), f"{path}.state.timer"),
-        "voting": voting(state.get("voting"), f"{path}.state.voting"),
-        "participants_may_cluster": flag(
-            state.get("participants_may_cluster"), f"{path}.state.participants_may_cluster"
-        ),
-        "vision": vision,
-    }

@@ -1,195 +1,210 @@
-"""Reading an ``export.json``: the collections and their references, on top of the field
-checks of ``transfer_check``. Nothing is written here."""
+"""Reading an ``export.json``: the collections in the order their references need them, each
+record through its model (``transfer_check``). Nothing is written here."""
 
-from ..errors import AppError
-from ..workshops import document_facts as facts
+from typing import Any
+
+from pydantic import ValidationInfo, field_validator
+
+from ..canvases import NoteInvalid, validate_note
+from ..validation import Refusal
 from . import transfer_check as check
-
-# The documents' facts of an export made before they existed: as a new workshop has them.
-_FACT_DEFAULTS = {"held_on": None, "time_zone": facts.DEFAULT_TIME_ZONE, "closing_text": ""}
-
-
-def _workshop(value) -> dict:
-    """The workshop's head with the facts its documents are made of (the day held, the time
-    zone, the closing text), each checked as the summary preview's form checks it."""
-    head = check.workshop(value)
-    for field, default in _FACT_DEFAULTS.items():
-        try:
-            head[field] = facts.READERS[field](value.get(field, default))
-        except AppError:
-            raise check.invalid(f"workshop.{field}") from None
-    return head
+from .transfer_check import (
+    Flag,
+    Ident,
+    Moment,
+    Number,
+    OpId,
+    Record,
+    Ref,
+    Str,
+    Timer,
+    invalid,
+    read,
+)
 
 
-def _excluded_prompts(raw: dict, at: str, definition: dict) -> list[str]:
-    """The step's questions left out of the documents: each one of its own, once."""
-    ids = [p["id"] for p in definition["prompts"]]
-    excluded: list[str] = []
-    for j, prompt_id in enumerate(
-        check.items(raw.get("excluded_prompts", []), f"{at}.excluded_prompts")
-    ):
-        if isinstance(prompt_id, str) and prompt_id in excluded:
-            raise check.invalid(f"{at}.excluded_prompts[{j}]")
-        excluded.append(check.choice(prompt_id, f"{at}.excluded_prompts[{j}]", ids))
-    return excluded
+class Participant(Record):
+    id: Ident("people") = None
+    name: Str(80, null=True) = None
 
 
-def _participants(doc: dict) -> list[dict]:
-    seen: set = set()
-    return [
-        {
-            "id": check.ident(obj_.get("id"), f"participants[{i}].id", seen),
-            "name": check.text(obj_.get("name"), f"participants[{i}].name", 80, null=True),
-        }
-        for i, obj_ in enumerate(
-            check.obj(p, f"participants[{i}]")
-            for i, p in enumerate(check.items(doc.get("participants"), "participants"))
-        )
-    ]
+class Group(Record):
+    id: Ident("groups") = None
+    step_id: Ref("steps") = None
+    position: Number() = None
+    name: Str(80) = None
+    chair_id: Ref("people", null=True) = None
+    hidden: Flag = None
+    timer: Timer | None = None
+    members: list[Ref("people")] = None
 
 
-def _groups(doc: dict, steps: dict, people: set) -> list[dict]:
-    seen: set = set()
+class Theme(Record):
+    id: Ident("themes") = None
+    step_id: Ref("steps") = None
+    group_id: Ref("groups", null=True) = None
+    title: Str() = None
+    description: Str(2000) = None
+    position: Number() = None
+
+
+def _note_content(definition: dict, text, fields) -> tuple[str, dict]:
+    """The note's text and card fields as its step's canvas takes them."""
+    try:
+        return validate_note(definition, text, fields or None)
+    except NoteInvalid as error:
+        if error.field:
+            place = f"fields.{error.field}"
+        else:
+            place = "text" if error.code in ("empty", "too_long") else "fields"
+        raise Refusal("invalid_import", check.invalid, field=place) from None
+
+
+class Note(Record):
+    step_id: Ref("steps") = None
+    text: Any = None
+    fields: Any = None  # with ``text``: (text, fields) as the step's canvas takes them
+    id: Ident("notes") = None
+    op_id: OpId = None
+    prompt_id: Any = None
+    participant_id: Ref("people", null=True) = None
+    facilitator_id: Number(null=True) = None
+    author_name: Str(120, null=True) = None
+    version: Number(1) = None
+    theme_id: Ref("themes", null=True) = None
+    group_id: Ref("groups", null=True) = None
+    group_label: Str(80, null=True) = None
+    moderated: Flag = None
+    excluded: Flag = False
+    created_at: Moment = None
+    updated_at: Moment = None
+
+    @field_validator("fields", mode="plain")
+    @classmethod
+    def _content(cls, value, info: ValidationInfo):
+        if "step_id" not in info.data:
+            return None
+        definition = info.context["steps"][info.data["step_id"]]["definition"]
+        return _note_content(definition, info.data.get("text"), value)
+
+    @field_validator("prompt_id", mode="plain")
+    @classmethod
+    def _of_the_step(cls, value, info: ValidationInfo):
+        step_id = info.data.get("step_id")
+        if step_id is not None:
+            prompts = info.context["steps"][step_id]["definition"]["prompts"]
+            if value not in [p["id"] for p in prompts]:
+                raise Refusal("invalid_import", check.invalid)
+        return value
+
+
+class Vote(Record):
+    note_id: Ref("notes") = None
+    participant_id: Ref("people") = None
+    round: Number(1) = None
+
+
+class Done(Record):
+    step_id: Ref("steps") = None
+    participant_id: Ref("people") = None
+
+
+def _items(doc: dict, name: str) -> list:
+    value = doc.get(name)
+    if not isinstance(value, list):
+        raise invalid(name)
+    return value
+
+
+def _groups(doc: dict, known: dict) -> dict:
     placed: set = set()
-    groups = []
-    for i, raw in enumerate(check.items(doc.get("groups"), "groups")):
-        at = f"groups[{i}]"
-        g = check.obj(raw, at)
-        group = {
-            "id": check.ident(g.get("id"), f"{at}.id", seen),
-            "step_id": check.ref(g.get("step_id"), f"{at}.step_id", steps),
-            "position": check.number(g.get("position"), f"{at}.position"),
-            "name": check.text(g.get("name"), f"{at}.name", 80),
-            "chair_id": check.ref(g.get("chair_id"), f"{at}.chair_id", people, null=True),
-            "hidden": check.flag(g.get("hidden"), f"{at}.hidden"),
-            "timer": check.timer(g.get("timer"), f"{at}.timer"),
-            "members": [
-                check.ref(m, f"{at}.members[{j}]", people)
-                for j, m in enumerate(check.items(g.get("members"), f"{at}.members"))
-            ],
-        }
+    groups = {}
+    for i, raw in enumerate(_items(doc, "groups")):
+        read_group = read(Group, raw, f"groups[{i}]", known)
+        group = read_group.model_dump(exclude={"timer"})
+        group["timer"] = read_group.timer.kept() if read_group.timer else None
         for member in group["members"]:  # one group per participant per step
             if (group["step_id"], member) in placed:
-                raise check.invalid(f"{at}.members")
+                raise invalid(f"groups[{i}].members")
             placed.add((group["step_id"], member))
-        groups.append(group)
+        groups[group["id"]] = group
     return groups
 
 
-def _themes(doc: dict, steps: dict, groups: dict) -> list[dict]:
-    seen: set = set()
-    themes = []
-    for i, raw in enumerate(check.items(doc.get("themes"), "themes")):
-        at = f"themes[{i}]"
-        t = check.obj(raw, at)
-        theme = {
-            "id": check.ident(t.get("id"), f"{at}.id", seen),
-            "step_id": check.ref(t.get("step_id"), f"{at}.step_id", steps),
-            "group_id": check.ref(t.get("group_id"), f"{at}.group_id", groups, null=True),
-            "title": check.text(t.get("title"), f"{at}.title"),
-            "description": check.text(t.get("description"), f"{at}.description", 2000),
-            "position": check.number(t.get("position"), f"{at}.position"),
-        }
-        if (
-            theme["group_id"] is not None
-            and groups[theme["group_id"]]["step_id"] != theme["step_id"]
-        ):
-            raise check.invalid(f"{at}.group_id")
-        themes.append(theme)
+def _themes(doc: dict, known: dict) -> dict:
+    themes = {}
+    for i, raw in enumerate(_items(doc, "themes")):
+        theme = read(Theme, raw, f"themes[{i}]", known).model_dump()
+        if theme["group_id"] is not None:
+            if known["groups"][theme["group_id"]]["step_id"] != theme["step_id"]:
+                raise invalid(f"themes[{i}].group_id")
+        themes[theme["id"]] = theme
     return themes
 
 
-def _note(raw, at: str, steps: dict, people: set, themes: dict, groups: dict, seen: set) -> dict:
-    n = check.obj(raw, at)
-    step_id = check.ref(n.get("step_id"), f"{at}.step_id", steps)
-    definition = steps[step_id]["definition"]
-    text, fields = check.note_payload(definition, n, at)
-    note = {
-        "id": check.ident(n.get("id"), f"{at}.id", seen),
-        "op_id": check.op_id(n.get("op_id"), f"{at}.op_id"),
-        "step_id": step_id,
-        "prompt_id": check.choice(
-            n.get("prompt_id"), f"{at}.prompt_id", [p["id"] for p in definition["prompts"]]
-        ),
-        "text": text,
-        "fields": fields,
-        "participant_id": check.ref(
-            n.get("participant_id"), f"{at}.participant_id", people, null=True
-        ),
-        "by_facilitator": check.number(n.get("facilitator_id"), f"{at}.facilitator_id", null=True)
-        is not None,
-        "author_name": check.text(n.get("author_name"), f"{at}.author_name", 120, null=True),
-        "version": check.number(n.get("version"), f"{at}.version", low=1),
-        "theme_id": check.ref(n.get("theme_id"), f"{at}.theme_id", themes, null=True),
-        "group_id": check.ref(n.get("group_id"), f"{at}.group_id", groups, null=True),
-        "group_label": check.text(n.get("group_label"), f"{at}.group_label", 80, null=True),
-        "moderated": check.flag(n.get("moderated"), f"{at}.moderated"),
-        "excluded": check.flag(n.get("excluded", False), f"{at}.excluded"),
-        "created_at": check.moment(n.get("created_at"), f"{at}.created_at"),
-        "updated_at": check.moment(n.get("updated_at"), f"{at}.updated_at"),
-    }
-    if note["theme_id"] is not None and themes[note["theme_id"]]["step_id"] != step_id:
-        raise check.invalid(f"{at}.theme_id")
-    if note["group_id"] is not None and groups[note["group_id"]]["step_id"] != step_id:
-        raise check.invalid(f"{at}.group_id")
+def _note(raw, at: str, known: dict) -> dict:
+    n = read(Note, raw, at, known)
+    for kind in ("theme", "group"):
+        ref = getattr(n, f"{kind}_id")
+        if ref is not None and known[f"{kind}s"][ref]["step_id"] != n.step_id:
+            raise invalid(f"{at}.{kind}_id")
+    note = n.model_dump(exclude={"facilitator_id"})
+    note["text"], note["fields"] = n.fields
+    note["by_facilitator"] = n.facilitator_id is not None
     return note
+
+
+def _steps(doc: dict, known: dict) -> dict:
+    steps = {}
+    for i, raw in enumerate(_items(doc, "steps")):
+        step_id, step = check.step(raw, f"steps[{i}]", known)
+        steps[step_id] = known["steps"][step_id] = step
+    return steps
+
+
+def _done(doc: dict, known: dict) -> list[tuple[int, int]]:
+    """Who marked themselves done with which step: each once."""
+    done: list = []
+    for i, raw in enumerate(_items(doc, "done")):
+        d = read(Done, raw, f"done[{i}]", known)
+        if (d.step_id, d.participant_id) in done:
+            raise invalid(f"done[{i}]")
+        done.append((d.step_id, d.participant_id))
+    return done
+
+
+def _all(model, doc: dict, name: str, known: dict) -> list[dict]:
+    return [
+        read(model, raw, f"{name}[{i}]", known).model_dump()
+        for i, raw in enumerate(_items(doc, name))
+    ]
 
 
 def checked(doc, library) -> dict:
     """The export, fully checked and normalised; raises AppError at the first problem."""
     check.header(doc)
-    result = {
-        "workshop": _workshop(doc.get("workshop")),
-        "series": check.series(doc.get("series")),
+    known: dict = {"library": library, "steps": {}}
+    workshop = read(check.Workshop, doc.get("workshop"), "workshop", known).model_dump()
+    series = doc.get("series")
+    if series is not None:
+        series = read(check.Series, series, "series", known).model_dump()
+    steps = _steps(doc, known)
+    if workshop["current_step_id"] not in (None, *steps):
+        raise invalid("workshop.current_step_id")
+    participants = _all(Participant, doc, "participants", known)
+    known["people"] = {p["id"] for p in participants}
+    known["groups"] = _groups(doc, known)
+    known["themes"] = _themes(doc, known)
+    notes = [_note(raw, f"notes[{i}]", known) for i, raw in enumerate(_items(doc, "notes"))]
+    known["notes"] = {n["id"]: n["step_id"] for n in notes}
+    return {
+        "workshop": workshop,
+        "series": series,
+        "steps": steps,
+        "participants": participants,
+        "groups": known["groups"],
+        "themes": known["themes"],
+        "notes": notes,
+        "votes": _all(Vote, doc, "votes", known),
+        "done": _done(doc, known),
     }
-    seen: set = set()
-    steps = {}
-    for i, raw in enumerate(check.items(doc.get("steps"), "steps")):
-        step_id = check.ident(check.obj(raw, f"steps[{i}]").get("id"), f"steps[{i}].id", seen)
-        steps[step_id] = check.step(raw, f"steps[{i}]", library)
-        steps[step_id]["excluded_prompts"] = _excluded_prompts(
-            raw, f"steps[{i}]", steps[step_id]["definition"]
-        )
-    check.ref(result["workshop"]["current_step_id"], "workshop.current_step_id", steps, null=True)
-    participants = _participants(doc)
-    people = {p["id"] for p in participants}
-    groups = {g["id"]: g for g in _groups(doc, steps, people)}
-    themes = {t["id"]: t for t in _themes(doc, steps, groups)}
-    seen = set()
-    notes = [
-        _note(raw, f"notes[{i}]", steps, people, themes, groups, seen)
-        for i, raw in enumerate(check.items(doc.get("notes"), "notes"))
-    ]
-    note_steps = {n["id"]: n["step_id"] for n in notes}
-    votes = []
-    for i, raw in enumerate(check.items(doc.get("votes"), "votes")):
-        v = check.obj(raw, f"votes[{i}]")
-        votes.append(
-            {
-                "note_id": check.ref(v.get("note_id"), f"votes[{i}].note_id", note_steps),
-                "participant_id": check.ref(
-                    v.get("participant_id"), f"votes[{i}].participant_id", people
-                ),
-                "round": check.number(v.get("round"), f"votes[{i}].round", low=1),
-            }
-        )
-    done: list = []
-    for i, raw in enumerate(check.items(doc.get("done"), "done")):
-        d = check.obj(raw, f"done[{i}]")
-        key = (
-            check.ref(d.get("step_id"), f"done[{i}].step_id", steps),
-            check.ref(d.get("participant_id"), f"done[{i}].participant_id", people),
-        )
-        if key in done:
-            raise check.invalid(f"done[{i}]")
-        done.append(key)
-    result.update(
-        steps=steps,
-        participants=participants,
-        groups=groups,
-        themes=themes,
-        notes=notes,
-        votes=votes,
-        done=done,
-    )
-    return result

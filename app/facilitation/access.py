@@ -6,7 +6,7 @@ from sqlalchemy import select
 from ..errors import AppError
 from ..extensions import db
 from ..notes import log
-from ..validation import database_id, required_str
+from ..validation import database_id
 from ..workshops.models import Group, Workshop
 from ..workshops.service import step_of
 
@@ -38,9 +38,8 @@ def group_of(viewer: log.Viewer, group_id) -> Group:
     return group
 
 
-def prompt_of(step, payload: dict) -> str:
-    """The id of one of ``step``'s questions, named by ``prompt_id``."""
-    prompt_id = required_str(payload, "prompt_id", max_length=64)
+def prompt_of(step, prompt_id: str) -> str:
+    """``prompt_id``, refused unless one of ``step``'s questions."""
     if prompt_id not in step.prompt_ids():
         raise AppError(
             "unknown_prompt", _("No such question in this step."), 404, field="prompt_id"

@@ -7,16 +7,17 @@ from ..notes import log
 from ..notes.operations import change
 from ..notes.service import note_event, note_of
 from ..protocol import Broadcast
-from ..validation import flag
+from ..validation import parse
 from ..workshops.service import step_of
 from .access import prompt_of, require_facilitator
+from .payloads import NoteExclude, PromptExclude
 
 
 def exclude_note(viewer: log.Viewer, payload: dict):
     """``{"note_id", "excluded": bool}``; the note's words and version stay as they are (an edit
     under way is no conflict). Broadcast: ``note.edited`` to whoever may see the note."""
     require_facilitator(viewer)
-    excluded = flag(payload, "excluded")
+    excluded = parse(NoteExclude, payload).excluded
 
     def apply():
         note = note_of(viewer, payload.get("note_id"))
@@ -33,11 +34,12 @@ def exclude_prompt(viewer: log.Viewer, payload: dict):
     leaves the documents, or comes back. Broadcast: ``step.excluded`` ``{"step_id",
     "excluded_prompts"}`` to everyone (the ids in the step's question order)."""
     require_facilitator(viewer)
-    excluded = flag(payload, "excluded")
+    sent = parse(PromptExclude, payload)
+    excluded = sent.excluded
 
     def apply():
         step = step_of(viewer.workshop_id, payload.get("step_id"))
-        prompt_id = prompt_of(step, payload)
+        prompt_id = prompt_of(step, sent.prompt_id)
         before = set(step.excluded_prompts or ())
         after = before | {prompt_id} if excluded else before - {prompt_id}
         in_order = [each for each in step.prompt_ids() if each in after]

@@ -8,16 +8,17 @@ from ..extensions import db
 from ..notes import log
 from ..notes.operations import change
 from ..protocol import Broadcast
-from ..validation import flag
+from ..validation import parse
 from ..workshops.models import StepDone
 from ..workshops.service import step_of
 from .access import open_workshop
+from .payloads import StepDone as DonePayload
 
 
 def mark_done(viewer: log.Viewer, payload: dict):
     if viewer.is_facilitator:
         raise AppError("forbidden", _("Only participants mark themselves done."), 403)
-    done = flag(payload, "done", default=True)
+    done = parse(DonePayload, payload).done
 
     def apply():
         open_workshop(viewer)

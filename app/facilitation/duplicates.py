@@ -16,7 +16,7 @@ from ..protocol import Client
 from ..realtime import current_viewer, handler
 from ..workshops.models import Participant
 from .access import require_facilitator
-from .moderation import MAX_REMOVED_AT_ONCE
+from .payloads import MAX_REMOVED_AT_ONCE
 
 # A group lists at most this many (the first and what one ``participant.remove`` can take); its
 # ``count`` says how many there are in all.

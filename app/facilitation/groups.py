@@ -16,15 +16,13 @@ from ..notes.models import Note, Theme
 from ..notes.operations import change
 from ..notes.service import note_event
 from ..protocol import Broadcast
-from ..validation import optional_int, required_str
+from ..validation import parse
 from ..workshops.document import group_public, memberships
 from ..workshops.models import Group, GroupMember, Participant, Step
 from ..workshops.service import step_of
 from ..workshops.visibility import audience_for
 from .access import group_of, open_workshop, require_facilitator
-
-MAX_GROUPS = 50
-MAX_NAME = 80  # a debriefed note keeps its group's name in ``group_label`` (80 characters)
+from .payloads import GroupChair, GroupRename, GroupsCreate
 
 
 def _groups_event(viewer: log.Viewer, step_id: int) -> log.Event:
@@ -48,12 +46,8 @@ def _group_names(language: str, count: int) -> list[str]:
 
 def create(viewer: log.Viewer, payload: dict):
     require_facilitator(viewer)
-    count = payload.get("count")
-    if isinstance(count, bool) or not isinstance(count, int) or not 2 <= count <= MAX_GROUPS:
-        raise AppError("invalid_field", _("Choose 2–%(n)d groups.", n=MAX_GROUPS), field="count")
-    mode = payload.get("mode", "random")
-    if mode not in ("random", "choose"):
-        raise AppError("invalid_field", _("mode must be random or choose."), field="mode")
+    sent = parse(GroupsCreate, payload)
+    count, mode = sent.count, sent.mode
 
     def apply():
         workshop = open_workshop(viewer)
@@ -127,11 +121,11 @@ def join(viewer: log.Viewer, payload: dict):
 
 def set_chair(viewer: log.Viewer, payload: dict):
     """The facilitator names a chair; a member may also volunteer for a group without one."""
+    chair = parse(GroupChair, payload).participant_id
 
     def apply():
         open_workshop(viewer)
         group = group_of(viewer, payload.get("group_id"))
-        chair = optional_int(payload, "participant_id")  # a list or a bool is no participant
         members = set(
             db.session.scalars(
                 select(GroupMember.participant_id).where(GroupMember.group_id == group.id)
@@ -198,7 +192,7 @@ def debrief(viewer: log.Viewer, payload: dict):
 def rename(viewer: log.Viewer, payload: dict):
     """The facilitator renames a group ("Ryhmä 1" → "Asiakastyö")."""
     require_facilitator(viewer)
-    name = required_str(payload, "name", max_length=MAX_NAME)
+    name = parse(GroupRename, payload).name
 
     def apply():
         open_workshop(viewer)

@@ -11,11 +11,12 @@ from ..notes.models import Note, Vote
 from ..notes.operations import change
 from ..notes.service import note_event, note_of
 from ..protocol import Broadcast
-from ..validation import database_id, flag, required_id
+from ..validation import database_id, parse
 from ..workshops.models import Participant, Step
 from ..workshops.service import step_of
 from ..workshops.visibility import audience_for
 from .access import prompt_of, require_facilitator
+from .payloads import NoteHide, NoteMove, ParticipantRemove
 from .voting import vote_event  # one shape for every tally change
 
 
@@ -40,7 +41,7 @@ def hide(viewer: log.Viewer, payload: dict):
     """A hidden note leaves every participant's board (and the exports) but stays visible to the
     facilitators, who can bring it back."""
     require_facilitator(viewer)
-    hidden = flag(payload, "hidden")
+    hidden = parse(NoteHide, payload).hidden
 
     def apply():
         note = note_of(viewer, payload.get("note_id"))
@@ -60,11 +61,12 @@ def hide(viewer: log.Viewer, payload: dict):
 def move(viewer: log.Viewer, payload: dict):
     """Move a note to another question (and step) of the workshop."""
     require_facilitator(viewer)
+    sent = parse(NoteMove, payload)
 
     def apply():
         note = note_of(viewer, payload.get("note_id"))
         step = step_of(viewer.workshop_id, payload.get("step_id", note.step_id))
-        prompt_id = prompt_of(step, payload)
+        prompt_id = prompt_of(step, sent.prompt_id)
         if step.id != note.step_id:
             note.theme_id = None
             db.session.execute(Vote.__table__.delete().where(Vote.note_id == note.id))
@@ -107,27 +109,12 @@ def merge(viewer: log.Viewer, payload: dict):
     return change(viewer, payload, apply, op_required=False)
 
 
-# How many participants one ``participant.remove`` may name (the duplicates of one browser).
-MAX_REMOVED_AT_ONCE = 500
-
-
-def _participant_ids(payload: dict) -> list[int]:
-    """``participant_id``, or ``participant_ids``: a list of 1–500 ids."""
-    if "participant_ids" not in payload:
-        return [required_id(payload, "participant_id")]
-    ids = payload.get("participant_ids")
-    if (
-        not isinstance(ids, list)
-        or not 1 <= len(ids) <= MAX_REMOVED_AT_ONCE
-        or not all(isinstance(i, int) and not isinstance(i, bool) and i > 0 for i in ids)
-    ):
-        raise AppError(
-            "invalid_field",
-            _("participant_ids must be a list of 1–%(n)d participant ids.", n=MAX_REMOVED_AT_ONCE),
-            field="participant_ids",
-        )
-    # One beyond the database's range names no row: it becomes 0 and answers "not found".
-    return sorted({database_id(i) for i in ids})
+def _participant_ids(sent: ParticipantRemove) -> list[int]:
+    """The ids named, each once; one beyond the database's range names no row: it becomes 0
+    and answers "not found"."""
+    if sent.participant_ids is None:
+        return [sent.participant_id]
+    return sorted({database_id(i) for i in sent.participant_ids})
 
 
 def _withdraw_votes(viewer: log.Viewer, participant_ids: list[int]) -> list[log.Event]:
@@ -154,7 +141,7 @@ def remove_participant(viewer: log.Viewer, payload: dict):
     """The participants can no longer join or write; their notes stay, their votes go. The
     socket event closes their open connections once everyone has been told (``events``)."""
     require_facilitator(viewer)
-    ids = _participant_ids(payload)
+    ids = _participant_ids(parse(ParticipantRemove, payload))
 
     def apply():
         found = db.session.scalars(

@@ -1,23 +1,20 @@
 """Steering steps: follow me, lock, open until, hide/reveal, closing the workshop."""
 
-from datetime import UTC, datetime
-
-from flask_babel import gettext as _
 from sqlalchemy import select
 
 from ..db import iso, utcnow
-from ..errors import AppError
 from ..extensions import db
 from ..notes import log
 from ..notes.models import Note
 from ..notes.operations import change
 from ..protocol import Broadcast
-from ..validation import flag
+from ..validation import parse
 from ..workshops.document import step_state
 from ..workshops.models import GroupMember
 from ..workshops.service import step_of
 from ..workshops.visibility import note_audience
 from .access import open_workshop, require_facilitator, steer_target, workshop_of
+from .payloads import Follow, StepCluster, StepLock, StepOpenUntil
 
 
 def goto(viewer: log.Viewer, payload: dict):
@@ -38,7 +35,7 @@ def goto(viewer: log.Viewer, payload: dict):
 
 def follow(viewer: log.Viewer, payload: dict):
     require_facilitator(viewer)
-    follow_me = flag(payload, "follow")
+    follow_me = parse(Follow, payload).follow
 
     def apply():
         workshop = open_workshop(viewer)
@@ -72,36 +69,20 @@ def _set_state(viewer: log.Viewer, payload: dict, attribute: str, value):
 
 def lock(viewer: log.Viewer, payload: dict):
     require_facilitator(viewer)
-    return _set_state(viewer, payload, "locked", flag(payload, "locked"))
+    return _set_state(viewer, payload, "locked", parse(StepLock, payload).locked)
 
 
 def allow_clustering(viewer: log.Viewer, payload: dict):
     """Let participants create themes and move notes into them on this step, or stop that."""
     require_facilitator(viewer)
-    return _set_state(viewer, payload, "participants_may_cluster", flag(payload, "allowed"))
-
-
-def _moment(payload: dict, field: str) -> datetime | None:
-    value = payload.get(field)
-    if value is None:
-        return None
-    try:
-        if not isinstance(value, str) or len(value) > 40:
-            raise ValueError
-        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        raise AppError(
-            "invalid_field", _("Give the time as an ISO 8601 date and time."), field=field
-        ) from None
-    if moment.tzinfo is not None:  # stored as naive UTC, like every timestamp
-        moment = moment.astimezone(UTC).replace(tzinfo=None)
-    return moment
+    allowed = parse(StepCluster, payload).allowed
+    return _set_state(viewer, payload, "participants_may_cluster", allowed)
 
 
 def open_until(viewer: log.Viewer, payload: dict):
     """A wall or pre-task open for writing until a moment; read-only after it."""
     require_facilitator(viewer)
-    return _set_state(viewer, payload, "open_until", _moment(payload, "open_until"))
+    return _set_state(viewer, payload, "open_until", parse(StepOpenUntil, payload).open_until)
 
 
 def _notes_of(step, group) -> list[Note]:

@@ -11,9 +11,10 @@ from ..notes.models import Note, Theme
 from ..notes.operations import change
 from ..notes.service import note_event, note_of
 from ..protocol import Broadcast
-from ..validation import optional_str, required_id, required_str
+from ..validation import parse
 from ..workshops.service import step_of
 from .access import group_of, open_workshop, require_facilitator
+from .payloads import NoteTheme, ThemeCreate, ThemeDelete, ThemeReorder, ThemeUpdate
 
 MAX_THEMES = 50
 
@@ -24,8 +25,7 @@ def _may_cluster(viewer: log.Viewer, step) -> None:
     raise AppError("forbidden", _("Only a facilitator can group notes on this step."), 403)
 
 
-def _theme(viewer: log.Viewer, payload: dict) -> Theme:
-    theme_id = required_id(payload, "theme_id")
+def _theme(viewer: log.Viewer, theme_id: int) -> Theme:
     theme = db.session.get(Theme, theme_id) if theme_id else None
     if theme is None or theme.workshop_id != viewer.workshop_id:
         raise AppError("unknown_theme", _("No such theme."), 404, field="theme_id")
@@ -33,8 +33,8 @@ def _theme(viewer: log.Viewer, payload: dict) -> Theme:
 
 
 def create(viewer: log.Viewer, payload: dict):
-    title = required_str(payload, "title", max_length=200)
-    description = optional_str(payload, "description", max_length=1000)
+    sent = parse(ThemeCreate, payload)
+    title, description = sent.title, sent.description
 
     def apply():
         open_workshop(viewer)
@@ -65,14 +65,16 @@ def create(viewer: log.Viewer, payload: dict):
 
 
 def update(viewer: log.Viewer, payload: dict):
+    sent = parse(ThemeUpdate, payload)
+
     def apply():
         open_workshop(viewer)
-        theme = _theme(viewer, payload)
+        theme = _theme(viewer, sent.theme_id)
         _may_cluster(viewer, step_of(viewer.workshop_id, theme.step_id))
-        if "title" in payload:
-            theme.title = required_str(payload, "title", max_length=200)
-        if "description" in payload:
-            theme.description = optional_str(payload, "description", max_length=1000)
+        if "title" in sent.model_fields_set:
+            theme.title = sent.title
+        if "description" in sent.model_fields_set:
+            theme.description = sent.description
         event = log.append(
             viewer.workshop_id, Broadcast.THEME_UPDATED, {"theme": theme.to_public()}
         )
@@ -83,11 +85,7 @@ def update(viewer: log.Viewer, payload: dict):
 
 def reorder(viewer: log.Viewer, payload: dict):
     require_facilitator(viewer)
-    order = payload.get("theme_ids")
-    if not isinstance(order, list) or not all(isinstance(i, int) for i in order):
-        raise AppError(
-            "invalid_field", _("theme_ids must be a list of theme ids."), field="theme_ids"
-        )
+    order = parse(ThemeReorder, payload).theme_ids
 
     def apply():
         step = step_of(viewer.workshop_id, payload.get("step_id"))
@@ -111,9 +109,10 @@ def reorder(viewer: log.Viewer, payload: dict):
 def delete(viewer: log.Viewer, payload: dict):
     """The theme goes; its notes stay, unclustered."""
     require_facilitator(viewer)
+    theme_id = parse(ThemeDelete, payload).theme_id
 
     def apply():
-        theme = _theme(viewer, payload)
+        theme = _theme(viewer, theme_id)
         data = {"theme_id": theme.id, "step_id": theme.step_id}
         for note in db.session.scalars(select(Note).where(Note.theme_id == theme.id)):
             note.theme_id = None
@@ -126,14 +125,15 @@ def delete(viewer: log.Viewer, payload: dict):
 
 def assign(viewer: log.Viewer, payload: dict):
     """Put a note into a theme of its step (``theme_id`` null: out of any theme)."""
+    sent = parse(NoteTheme, payload)
 
     def apply():
         open_workshop(viewer)
-        note = note_of(viewer, required_id(payload, "note_id"))
+        note = note_of(viewer, sent.note_id)
         _may_cluster(viewer, step_of(viewer.workshop_id, note.step_id))
-        theme_id = payload.get("theme_id")
+        theme_id = sent.theme_id
         if theme_id is not None:
-            theme = _theme(viewer, payload)
+            theme = _theme(viewer, theme_id)
             if theme.step_id != note.step_id:
                 raise AppError(
                     "unknown_theme", _("The theme is on another step."), 404, field="theme_id"

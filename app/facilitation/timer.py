@@ -12,17 +12,14 @@ from ..errors import AppError
 from ..notes import log
 from ..notes.operations import change
 from ..protocol import Broadcast
+from ..validation import parse
 from .access import open_workshop, steer_target
+from .payloads import TimerSeconds
 from .steps import group_audience
-
-MAX_SECONDS = 4 * 3600
 
 
 def _seconds(payload: dict) -> int:
-    value = payload.get("seconds")
-    if isinstance(value, bool) or not isinstance(value, int) or not 0 < value <= MAX_SECONDS:
-        raise AppError("invalid_field", _("Give the time in seconds (1–14400)."), field="seconds")
-    return value
+    return parse(TimerSeconds, payload).seconds
 
 
 def _remaining(timer: dict, now: datetime) -> int:

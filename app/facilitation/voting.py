@@ -11,22 +11,10 @@ from ..notes.models import Vote
 from ..notes.operations import change
 from ..notes.service import note_of
 from ..protocol import Broadcast
-from ..validation import flag, required_id
+from ..validation import parse
 from ..workshops.service import step_of
 from .access import open_workshop, require_facilitator
-
-MAX_VOTES = 20
-
-
-def _count(payload: dict, field: str, upper: int) -> int:
-    value = payload.get(field)
-    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= upper:
-        raise AppError(
-            "invalid_field",
-            _("The field %(field)s must be a whole number from 1 to %(n)d.", field=field, n=upper),
-            field=field,
-        )
-    return value
+from .payloads import VoteChange, VotingOpen
 
 
 def tallies(step) -> dict[int, int]:
@@ -42,9 +30,12 @@ def tallies(step) -> dict[int, int]:
 
 def open_round(viewer: log.Viewer, payload: dict):
     require_facilitator(viewer)
-    per_participant = _count(payload, "votes_per_participant", MAX_VOTES)
-    per_note = _count(payload, "max_per_note", per_participant) if "max_per_note" in payload else 1
-    show = flag(payload, "show_tallies", default=False)
+    sent = parse(VotingOpen, payload)
+    per_participant, per_note, show = (
+        sent.votes_per_participant,
+        sent.max_per_note,
+        sent.show_tallies,
+    )
 
     def apply():
         open_workshop(viewer)
@@ -91,7 +82,7 @@ def close_round(viewer: log.Viewer, payload: dict):
 
 
 def _voting_note(viewer: log.Viewer, payload: dict):
-    note = note_of(viewer, required_id(payload, "note_id"))
+    note = note_of(viewer, parse(VoteChange, payload).note_id)
     step = step_of(viewer.workshop_id, note.step_id)
     if not (step.voting or {}).get("open"):
         raise AppError("voting_closed", _("Voting is not open on this step."), 409)

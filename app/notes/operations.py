@@ -6,11 +6,12 @@ from sqlalchemy import and_, bindparam, insert, select
 from ..db import write_transaction
 from ..errors import AppError
 from ..extensions import db
-from ..validation import op_id as read_op_id
+from ..validation import parse
 from ..workshops.models import Workshop
 from ..workshops.visibility import notes_now
 from . import log
 from .models import Operation
+from .payloads import MaybeOp, Op
 
 # Run for every change: built once, executed as Core (see ``log._NEXT_SEQ``).
 _operations, _workshops = Operation.__table__, Workshop.__table__
@@ -95,7 +96,7 @@ def change(viewer: log.Viewer, payload: dict, apply, *, op_required: bool = True
 
     Where ``op_required`` is False a change without an ``op_id`` simply runs (steering actions
     that are harmless to repeat)."""
-    op = read_op_id(payload) if op_required or payload.get("op_id") is not None else None
+    op = parse(Op if op_required else MaybeOp, payload).op_id
     # The writers of one workshop run one after another (see ``db.write_transaction``): what
     # ``apply`` reads (a version, a vote budget, whether groups exist) still holds at commit.
     with write_transaction(workshop_id=viewer.workshop_id, lock=False):

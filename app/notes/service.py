@@ -8,8 +8,7 @@ from ..db import utcnow
 from ..errors import AppError
 from ..extensions import db
 from ..protocol import Broadcast
-from ..validation import database_id, required_id, required_int, required_str
-from ..validation import op_id as read_op_id
+from ..validation import database_id, parse
 from ..workshops.models import Group, GroupMember, Participant, Step, Workshop, prompt_ids
 from ..workshops.service import step_of
 from ..workshops.visibility import audience_for, note_audience
@@ -17,6 +16,7 @@ from . import log
 from .limits import check_new_note
 from .models import Note, note_public
 from .operations import change
+from .payloads import NoteAdd, NoteDelete, NoteEdit
 
 
 def _note_error(error: NoteInvalid) -> AppError:
@@ -70,17 +70,9 @@ def _refuse_closed_or_removed(viewer: log.Viewer, row) -> None:
         raise AppError("removed", _("You have been removed from this workshop."), 403)
 
 
-def _text_and_fields(step, payload: dict) -> tuple[str, dict]:
-    text = payload.get("text", "")
-    fields = payload.get("fields")
-    if not isinstance(text, str):
-        raise AppError("invalid_field", _("The note text must be text."), field="text")
-    if fields is not None and not isinstance(fields, dict):
-        raise AppError(
-            "invalid_fields", _("The note has fields this step does not know."), field="fields"
-        )
+def _text_and_fields(step, note: NoteAdd | NoteEdit) -> tuple[str, dict]:
     try:
-        return validate_note(step.definition, text, fields)
+        return validate_note(step.definition, note.text, note.fields)
     except NoteInvalid as error:
         raise _note_error(error) from None
 
@@ -177,24 +169,26 @@ def note_event(viewer: log.Viewer, type_: str, note: Note, audience=_LOAD) -> lo
     )
 
 
-def _own_note(viewer: log.Viewer, payload: dict) -> Note:
-    note = note_of(viewer, required_id(payload, "note_id"), visible=False)
+def _own_note(viewer: log.Viewer, note_id: int) -> Note:
+    note = note_of(viewer, note_id, visible=False)
     if not viewer.is_facilitator and note.participant_id != viewer.participant_id:
         raise AppError("forbidden", _("You can only change your own notes."), 403)
     return note
 
 
 def add_note(viewer: log.Viewer, payload: dict):
+    sent = parse(NoteAdd, payload)
+
     def apply():
         check_new_note(viewer.participant_id)  # a resent op_id is answered before, for free
-        step = _note_target(viewer, payload.get("step_id"))
+        step = _note_target(viewer, sent.step_id)
         writable_step(viewer, step)
-        prompt_id = required_str(payload, "prompt_id", max_length=64)
+        prompt_id = sent.prompt_id
         if prompt_id not in prompt_ids(step.definition):
             raise AppError(
                 "unknown_prompt", _("No such question in this step."), 404, field="prompt_id"
             )
-        text, fields = _text_and_fields(step, payload)
+        text, fields = _text_and_fields(step, sent)
         note = (
             db.session.connection()
             .execute(
@@ -203,7 +197,7 @@ def add_note(viewer: log.Viewer, payload: dict):
                     "workshop_id": viewer.workshop_id,
                     "step_id": step.step_id,
                     "prompt_id": prompt_id,
-                    "op_id": read_op_id(payload),
+                    "op_id": sent.op_id,
                     "participant_id": viewer.participant_id,
                     "facilitator_id": viewer.facilitator_id,
                     "author_name": viewer.name,
@@ -228,14 +222,15 @@ def add_note(viewer: log.Viewer, payload: dict):
 def edit_note(viewer: log.Viewer, payload: dict):
     """Saves only on top of the version the editor started from: a later save never silently
     overwrites an earlier one (``conflict`` carries the current note so the loser can choose)."""
+    sent = parse(NoteEdit, payload)
 
     def apply():
         check_writable(viewer)
-        note = _own_note(viewer, payload)
-        base_version = required_int(payload, "version")
+        note = _own_note(viewer, sent.note_id)
+        base_version = sent.version
         step = step_of(viewer.workshop_id, note.step_id)
         writable_step(viewer, step)
-        text, fields = _text_and_fields(step, payload)
+        text, fields = _text_and_fields(step, sent)
         if base_version != note.version:
             raise AppError(
                 "conflict",
@@ -255,9 +250,11 @@ def edit_note(viewer: log.Viewer, payload: dict):
 
 
 def delete_note(viewer: log.Viewer, payload: dict):
+    sent = parse(NoteDelete, payload)
+
     def apply():
         check_writable(viewer)
-        note = _own_note(viewer, payload)
+        note = _own_note(viewer, sent.note_id)
         writable_step(viewer, step_of(viewer.workshop_id, note.step_id))
         data = {"note_id": note.id, "step_id": note.step_id}
         audience = audience_for(note)

@@ -14,7 +14,8 @@ from ..db import forget_wal, utcnow
 from ..errors import AppError
 from ..extensions import db
 from ..protocol import Broadcast
-from ..validation import clean_text
+from ..validation import parse
+from ..workshops.payloads import VisionEdit
 from ..workshops.service import step_of
 from . import log
 from .log import vision_of
@@ -22,21 +23,10 @@ from .models import Event, Operation
 from .operations import change
 from .service import check_writable
 
-MAX_VISION = 4000
-
 
 def edit(viewer: log.Viewer, payload: dict):
-    text = payload.get("text")
-    if not isinstance(text, str):
-        raise AppError(
-            "invalid_field", _("The field %(field)s must be text.", field="text"), field="text"
-        )
-    text = clean_text(text, multiline=True)
-    if len(text) > MAX_VISION:
-        raise AppError("too_long", _("The text is too long."), field="text")
-    base = payload.get("version")
-    if isinstance(base, bool) or not isinstance(base, int) or base < 0:
-        raise AppError("invalid_field", _("version must be a whole number ≥ 0."), field="version")
+    sent = parse(VisionEdit, payload)
+    text, base = sent.text, sent.version
 
     def apply():
         check_writable(viewer)

@@ -8,15 +8,17 @@ import re
 import zoneinfo
 from datetime import date
 from functools import cache
+from typing import Annotated
 
 from flask_babel import format_number, get_locale
 from flask_babel import gettext as _
+from pydantic import Field, ValidationError
 
 from ..errors import AppError
 from ..notes import log
 from ..notes.models import Event
 from ..protocol import Broadcast
-from ..validation import clean_text
+from ..validation import Payload, Refusal, clean_text, refusals_of, rule
 from .models import Workshop
 
 FIELDS = ("held_on", "time_zone", "closing_text")
@@ -117,18 +119,39 @@ READERS = {
 }
 
 
-def read(values, fields=FIELDS) -> tuple[dict, dict[str, AppError]]:
-    """The checked facts of ``fields`` present in ``values``, and the refusal of each bad one
-    (a form shows them all at once)."""
-    facts, refusals = {}, {}
-    for field in fields:
-        if field not in values:
-            continue
+def _fact(reader):
+    def check(value):
         try:
-            facts[field] = READERS[field](values[field])
+            return reader(value)
         except AppError as refusal:
-            refusals[field] = refusal
-    return facts, refusals
+            said = refusal.message
+            raise Refusal(refusal.code, lambda _field: said) from None
+
+    return rule(check)
+
+
+def _given(reader):
+    """Only a fact sent is read: one left out stays as it was."""
+    return Annotated[date | str | None, _fact(reader), Field(validate_default=False)]
+
+
+class Facts(Payload):
+    """``PATCH /api/v1/workshops/{id}``'s body, and the summary preview's form."""
+
+    held_on: _given(read_held_on) = None
+    time_zone: _given(read_time_zone) = None
+    closing_text: _given(read_closing_text) = None
+
+
+def read(values) -> tuple[dict, dict[str, AppError]]:
+    """The checked facts present in ``values``, or the refusal of each bad one (a form shows
+    them all at once)."""
+    given = {field: values[field] for field in FIELDS if field in values}
+    try:
+        sent = Facts.model_validate(given)
+    except ValidationError as failure:
+        return {}, {refusal.extra["field"]: refusal for refusal in refusals_of(failure)}
+    return {field: getattr(sent, field) for field in given}, {}
 
 
 def public(workshop: Workshop) -> dict:

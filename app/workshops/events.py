@@ -22,10 +22,11 @@ from ..realtime import (
     room_facilitators,
     room_participant,
 )
-from ..validation import op_id, optional_str
+from ..validation import parse
 from . import join_limits, service, sighting
 from .document import document
 from .models import Workshop
+from .payloads import FacilitatorJoin, Join, Resync
 
 
 @socketio.on("connect")
@@ -62,20 +63,14 @@ def join(payload: dict):
     if state.get("viewer") is not None:
         raise AppError("already_joined", _("This connection has already joined a workshop."))
     if "workshop_id" in payload:
-        since = _since(payload, False)
+        since = parse(FacilitatorJoin, payload).since
         if payload.get("presenter") is True:
             return _join_as_presenter(state, payload.get("workshop_id"), since)
         return _join_as_facilitator(state, payload.get("workshop_id"), since)
-    since = _since(payload, required=False)
-    name = optional_str(payload, "name", max_length=service.MAX_NAME_LENGTH)
-    token = payload.get("participant_token")
-    if token is not None and not isinstance(token, str):
-        raise AppError(
-            "invalid_field", _("participant_token must be text."), field="participant_token"
-        )
-    join_op_id = op_id(payload) if payload.get("op_id") is not None else None
+    sent = parse(Join, payload)
+    since, name, token, join_op_id = sent.since, sent.name, sent.participant_token, sent.op_id
     address = request.remote_addr
-    seen = sighting.Sighting(address, sighting.browser_id(payload))
+    seen = sighting.Sighting(address, sent.browser_id)
     join_limits.admit(address, payload.get("join_code"), token)
     with write_transaction():
         try:
@@ -109,15 +104,6 @@ def _enter_rooms(*rooms: str) -> None:
             join_room(room)
     except KeyError:
         raise AppError("disconnected", _("The connection closed during the join.")) from None
-
-
-def _since(payload: dict, required: bool = True) -> int | None:
-    since = payload.get("since")
-    if since is None and not required:
-        return None
-    if isinstance(since, bool) or not isinstance(since, int) or since < 0:
-        raise AppError("invalid_field", _("since must be a whole number ≥ 0."), field="since")
-    return since
 
 
 def _state_since(viewer: log.Viewer, since: int | None, resync: bool = False) -> dict:
@@ -173,7 +159,7 @@ def resync(payload: dict):
     """Sent by any joined client after a reconnect or a gap in ``seq``. Answers with the events
     after ``since`` as the caller may see them, or a snapshot when too much was missed."""
     viewer = current_viewer()
-    state = _state_since(viewer, _since(payload), resync=True)
+    state = _state_since(viewer, parse(Resync, payload).since, resync=True)
     if "events" in state:
         return {"events": state["events"]}, []
     return {"snapshot": state["workshop"], "seq": state["seq"]}, []

@@ -27,9 +27,10 @@ from ..errors import AppError
 from ..extensions import db
 from ..facilitation.strings import console_strings
 from ..i18n import current_language
-from ..validation import optional_str, required_str, typed_int
+from ..validation import parse, typed_int
 from . import join_limits, service
 from .models import CoFacilitator, Participant, Series, Workshop
+from .payloads import SeriesForm, WorkshopForm
 from .references import references
 from .strings import board_strings
 
@@ -140,15 +141,16 @@ def create_workshop():
         template, _sep, index = form.get("template", "").partition(":")
         with write_transaction():
             series_id = _series_choice(form)
+            fields = parse(WorkshopForm, form.to_dict())
             workshop = service.create_workshop(
                 g.facilitator.id,
                 series_id=series_id,
-                title=required_str(form, "title", max_length=200),
+                title=fields.title,
                 template=template,
                 language=form.get("language", "fi"),
                 index=typed_int(index) or 1,
-                topic=optional_str(form, "topic", max_length=200),
-                organisation=optional_str(form, "organisation", max_length=200),
+                topic=fields.topic,
+                organisation=fields.organisation,
             )
     except AppError as refusal:
         field, message = _form_error(refusal, form)
@@ -162,11 +164,12 @@ def _series_choice(form) -> int | None:
     """No series, an existing one of this facilitator, or a new one named in the form."""
     choice = form.get("series", "")
     if choice == "new":
+        fields = parse(SeriesForm, form.to_dict())
         series = service.create_series(
             g.facilitator.id,
-            required_str(form, "series_title", max_length=200),
-            topic=optional_str(form, "topic", max_length=200),
-            organisation=optional_str(form, "organisation", max_length=200),
+            fields.series_title,
+            topic=fields.topic,
+            organisation=fields.organisation,
             language=form.get("language", "fi"),
         )
         return series.id

@@ -18,12 +18,12 @@ from ..errors import AppError
 from ..extensions import db
 from ..validation import clean_text, database_id
 from .models import CoFacilitator, Participant, Series, Step, Workshop
+from .payloads import MAX_NAME_LENGTH
 from .sighting import Sighting
 
 # Easy to read aloud and to type: no 0/O, 1/l/I. 31**8 ≈ 8.5e11 codes; joins are rate limited.
 JOIN_CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
 JOIN_CODE_LENGTH = 8
-MAX_NAME_LENGTH = 80
 
 
 def library():

@@ -10,31 +10,10 @@ within it at will.
 
 import hmac
 import ipaddress
-import re
 from dataclasses import dataclass
 from hashlib import sha256
 
 from flask import current_app
-from flask_babel import gettext as _
-
-from ..errors import AppError
-
-# The browser's random id (app/static/js/join.js makes 32 hex digits); anything id-like fits.
-_BROWSER_ID = re.compile(r"[A-Za-z0-9_-]{8,64}")
-
-
-def browser_id(payload: dict) -> str | None:
-    """The join payload's optional ``browser_id``: 8–64 letters, digits, ``-`` or ``_``."""
-    value = payload.get("browser_id")
-    if value is None:
-        return None
-    if not isinstance(value, str) or not _BROWSER_ID.fullmatch(value):
-        raise AppError(
-            "invalid_field",
-            _("browser_id must be 8–64 letters, digits, - or _."),
-            field="browser_id",
-        )
-    return value
 
 
 def network(address: str | None) -> str | None:
