@@ -10,11 +10,11 @@ never leave the server, and only facilitators get the groups.
 
 from sqlalchemy import func, or_, select
 
+from ..authorization import require_facilitator
 from ..extensions import db
 from ..notes import log
 from ..realtime import current_viewer, handler
 from ..workshops.models import Participant
-from .access import require_facilitator
 from .moderation import MAX_REMOVED_AT_ONCE
 
 # A group lists at most this many (the first and what one ``participant.remove`` can take); its

@@ -3,6 +3,7 @@
 from flask_babel import gettext as _
 from sqlalchemy import select
 
+from ..authorization import require_facilitator
 from ..db import utcnow
 from ..errors import AppError
 from ..extensions import db
@@ -16,7 +17,7 @@ from ..workshops.models import Participant, Step
 from ..workshops.service import step_of
 from ..workshops.visibility import audience_for
 from . import membership
-from .access import prompt_of, require_facilitator
+from .access import prompt_of
 from .voting import _vote_event as vote_event  # one shape for every tally change
 
 

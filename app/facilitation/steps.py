@@ -5,6 +5,7 @@ from datetime import UTC, datetime
 from flask_babel import gettext as _
 from sqlalchemy import select
 
+from ..authorization import require_facilitator
 from ..db import utcnow
 from ..errors import AppError
 from ..extensions import db
@@ -13,10 +14,9 @@ from ..notes.models import Note
 from ..notes.operations import change
 from ..validation import flag
 from ..workshops.document import iso, step_state
-from ..workshops.models import GroupMember
 from ..workshops.service import step_of
-from ..workshops.visibility import note_audience
-from .access import open_workshop, require_facilitator, steer_target, workshop_of
+from ..workshops.visibility import group_audience, note_audience
+from .access import open_workshop, steer_target, workshop_of
 
 
 def goto(viewer: log.Viewer, payload: dict):
@@ -109,15 +109,6 @@ def _notes_of(step, group) -> list[Note]:
     return list(db.session.scalars(query.order_by(Note.id)))
 
 
-def _group_audience(group) -> dict | None:
-    if group is None:
-        return None
-    members = db.session.scalars(
-        select(GroupMember.participant_id).where(GroupMember.group_id == group.id)
-    ).all()
-    return {"facilitators": True, "participants": sorted(members)}
-
-
 def set_hidden(viewer: log.Viewer, payload: dict, hidden: bool):
     """Private brainstorming: while hidden, each participant sees only their own notes; a reveal
     shows them all at once. A chair can do this for their own group."""
@@ -130,7 +121,7 @@ def set_hidden(viewer: log.Viewer, payload: dict, hidden: bool):
             return {"hidden": hidden}, []
         target.hidden = hidden
         data = {"step_id": step.id, "group_id": group.id if group else None}
-        audience = _group_audience(group)
+        audience = group_audience(group)
         if hidden:
             event = log.append(viewer.workshop_id, "step.hidden", data, audience=audience)
         else:

@@ -4,6 +4,7 @@ note into a theme (by drag and drop or, equally, by choosing from a menu)."""
 from flask_babel import gettext as _
 from sqlalchemy import func, select
 
+from ..authorization import may_cluster, require_facilitator
 from ..errors import AppError
 from ..extensions import db
 from ..notes import log
@@ -12,15 +13,9 @@ from ..notes.operations import change
 from ..notes.service import note_event, note_of
 from ..validation import optional_str, required_id, required_str
 from ..workshops.service import step_of
-from .access import group_of, open_workshop, require_facilitator
+from .access import group_of, open_workshop
 
 MAX_THEMES = 50
-
-
-def _may_cluster(viewer: log.Viewer, step) -> None:
-    if viewer.is_facilitator or step.participants_may_cluster:
-        return
-    raise AppError("forbidden", _("Only a facilitator can group notes on this step."), 403)
 
 
 def _theme(viewer: log.Viewer, payload: dict) -> Theme:
@@ -38,7 +33,7 @@ def create(viewer: log.Viewer, payload: dict):
     def apply():
         open_workshop(viewer)
         step = step_of(viewer.workshop_id, payload.get("step_id"))
-        _may_cluster(viewer, step)
+        may_cluster(viewer, step)
         group_id = group_of(viewer, payload["group_id"]).id if payload.get("group_id") else None
         count = db.session.scalar(
             select(func.count()).select_from(Theme).where(Theme.step_id == step.id)
@@ -65,7 +60,7 @@ def update(viewer: log.Viewer, payload: dict):
     def apply():
         open_workshop(viewer)
         theme = _theme(viewer, payload)
-        _may_cluster(viewer, step_of(viewer.workshop_id, theme.step_id))
+        may_cluster(viewer, step_of(viewer.workshop_id, theme.step_id))
         if "title" in payload:
             theme.title = required_str(payload, "title", max_length=200)
         if "description" in payload:
@@ -125,7 +120,7 @@ def assign(viewer: log.Viewer, payload: dict):
     def apply():
         open_workshop(viewer)
         note = note_of(viewer, required_id(payload, "note_id"))
-        _may_cluster(viewer, step_of(viewer.workshop_id, note.step_id))
+        may_cluster(viewer, step_of(viewer.workshop_id, note.step_id))
         theme_id = payload.get("theme_id")
         if theme_id is not None:
             theme = _theme(viewer, payload)

@@ -12,8 +12,8 @@ from ..errors import AppError
 from ..notes import log
 from ..notes.operations import change
 from ..workshops.document import iso
+from ..workshops.visibility import group_audience
 from .access import open_workshop, steer_target
-from .steps import _group_audience
 
 MAX_SECONDS = 4 * 3600
 ACTIONS = ("start", "pause", "resume", "add", "stop")
@@ -80,7 +80,7 @@ def control(viewer: log.Viewer, payload: dict, action: str):
             "server_now": iso(now),
         }
         event = log.append(
-            viewer.workshop_id, "timer.changed", data, audience=_group_audience(group)
+            viewer.workshop_id, "timer.changed", data, audience=group_audience(group)
         )
         return {"timer": target.timer, "server_now": iso(now)}, [event]
 

@@ -4,6 +4,7 @@ closed into a ranking that the exports use."""
 from flask_babel import gettext as _
 from sqlalchemy import func, select
 
+from ..authorization import may_vote, require_facilitator
 from ..errors import AppError
 from ..extensions import db
 from ..notes import log
@@ -12,7 +13,8 @@ from ..notes.operations import change
 from ..notes.service import note_of
 from ..validation import flag, required_id
 from ..workshops.service import step_of
-from .access import open_workshop, require_facilitator
+from ..workshops.visibility import tally_audience
+from .access import open_workshop
 
 MAX_VOTES = 20
 
@@ -122,16 +124,12 @@ def voters(step) -> int:
 def _vote_event(viewer: log.Viewer, note, step) -> log.Event:
     count = tallies(step).get(note.id, 0)
     data = {"note_id": note.id, "step_id": step.id, "votes": count, "voters": voters(step)}
-    audience = (
-        None if step.voting.get("show_tallies") else {"facilitators": True, "participants": []}
-    )
-    return log.append(viewer.workshop_id, "vote.changed", data, audience=audience)
+    return log.append(viewer.workshop_id, "vote.changed", data, audience=tally_audience(step))
 
 
 def vote(viewer: log.Viewer, payload: dict, add: bool):
     """A participant spends (or takes back) one dot of their budget."""
-    if viewer.is_facilitator:
-        raise AppError("forbidden", _("Facilitators do not vote."), 403)
+    may_vote(viewer)
 
     def apply():
         open_workshop(viewer)

@@ -9,7 +9,7 @@ from sqlalchemy.orm.util import identity_key
 from ..db import forget_wal
 from ..extensions import db
 from ..workshops.models import Step, Workshop
-from ..workshops.visibility import notes_now
+from ..workshops.visibility import notes_now, visible_to
 from .models import Event
 
 # A client that is this far behind gets a snapshot instead of the events it missed.
@@ -40,16 +40,6 @@ class Viewer:
         if self.is_facilitator:
             return f"f:{self.facilitator_id}"
         return f"p:{self.participant_id}"
-
-
-def visible_to(audience: dict | None, viewer: Viewer) -> bool:
-    """``audience`` None: everyone. Otherwise facilitators (if ``facilitators``) and the listed
-    participants."""
-    if audience is None:
-        return True
-    if viewer.is_facilitator:
-        return bool(audience.get("facilitators", True))
-    return viewer.participant_id in audience.get("participants", ())
 
 
 # Every change runs these two, so they are built once (with bound parameters) and executed as

@@ -15,7 +15,7 @@ from ..extensions import db
 from ..notes import log
 from ..notes.models import Note, Theme, Vote, note_public
 from .models import Group, GroupMember, Participant, Series, Step, StepDone, Workshop
-from .visibility import note_audience
+from .visibility import note_audience, tallies_visible, visible_to
 
 FORMAT = "pajapohja.workshop"
 FORMAT_VERSION = 1
@@ -110,13 +110,6 @@ def memberships(query_filter) -> tuple[dict[int, list[int]], dict[int, str | Non
     return members, names
 
 
-def tallies_visible(step: Step, viewer: log.Viewer) -> bool:
-    """Facilitators always see tallies; participants not while a round with hidden tallies is
-    open (so that early votes do not steer later ones)."""
-    voting = step.voting or {}
-    return viewer.is_facilitator or not voting.get("open") or voting.get("show_tallies", False)
-
-
 # The viewer-independent part of a workshop's document, kept per app and keyed by the workshop's
 # id, its random join code (an id can be reused after a deletion) and seq: every change moves
 # seq, so an entry never goes stale, and a join storm at one seq builds it once.
@@ -208,7 +201,7 @@ def _visible_notes(base: dict, viewer: log.Viewer):
     """``(index, public, tally shown)`` of each note of the base this viewer may see."""
     shown_on = {}
     for index, (audience, step_id, public) in enumerate(base["notes"]):
-        if not log.visible_to(audience, viewer):
+        if not visible_to(audience, viewer):
             continue
         shown = shown_on.get(step_id)
         if shown is None:

@@ -12,6 +12,7 @@ from sqlalchemy.exc import IntegrityError
 
 from ..accounts.models import Facilitator
 from ..accounts.service import token_digest
+from ..authorization import require_open
 from ..canvases import LANGUAGES
 from ..db import forget_wal
 from ..errors import AppError
@@ -219,10 +220,7 @@ def workshop_by_code(code) -> Workshop:
     )
     if workshop is None:
         raise AppError("unknown_code", _("No workshop has this code."), 404, field="join_code")
-    if not workshop.is_open:
-        raise AppError(
-            "workshop_closed", _("This workshop has been closed."), 403, field="join_code"
-        )
+    require_open(workshop.status, field="join_code")
     return workshop
 
 
