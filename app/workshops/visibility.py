@@ -64,6 +64,19 @@ def in_documents(*, moderated: bool, step_hidden: bool, group_hidden: bool | Non
     return not moderated and not step_hidden and not group_hidden
 
 
+def sees_facilitator_material(viewer) -> bool:
+    """The canvas's hints, the draft closing text, the whole roster, every vote: the
+    facilitators' own material. Not a participant's, nor a presenter screen's."""
+    return viewer.is_facilitator
+
+
+def vote_visible_to(viewer, voter_id: int) -> bool:
+    """Facilitators see every vote, a participant their own, a presenter screen none."""
+    if sees_facilitator_material(viewer):
+        return True
+    return viewer.participant_id is not None and voter_id == viewer.participant_id
+
+
 def tallies_visible(step, viewer) -> bool:
     """Whether ``viewer`` sees the vote tallies of ``step`` in a snapshot. Facilitators always
     do; others not while a round with hidden tallies is open (so that early votes do not steer
