@@ -41,13 +41,21 @@ def require_facilitator(viewer) -> None:
         raise AppError("forbidden", _("Only a facilitator can do this."), 403)
 
 
+def removed(*, facilitator: bool = False) -> AppError:
+    """The refusal of someone who is no longer in the workshop: a participant removed from it
+    (at a join, a change, any event), or a facilitator no longer its owner or co-facilitator."""
+    if facilitator:
+        return AppError("removed", _("You no longer facilitate this workshop."), 403)
+    return AppError("removed", _("You have been removed from this workshop."), 403)
+
+
 def may_write(viewer, row) -> None:
     """Participant content (a note, the vision statement): the workshop is open and the writer,
     if a participant, has not been removed. ``row`` has the workshop's ``status`` and the
     participant's ``id`` and ``removed`` (``row`` None: no such workshop)."""
     require_open(row.status if row is not None else None)
     if viewer.participant_id is not None and (row.id is None or row.removed):
-        raise AppError("removed", _("You have been removed from this workshop."), 403)
+        raise removed()
 
 
 def may_write_on_step(viewer, step, *, closes: bool = True) -> None:

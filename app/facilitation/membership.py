@@ -19,14 +19,13 @@ removed person out:
 """
 
 from flask import has_request_context, request
-from flask_babel import gettext as _
 from flask_socketio import leave_room, rooms
 from sqlalchemy import bindparam, event, exists, or_, select
 from sqlalchemy.orm import Session
 
+from .. import authorization
 from .. import db as db_module
 from ..accounts.models import Facilitator
-from ..errors import AppError
 from ..extensions import socketio
 from ..notes import log
 from ..workshops.models import CoFacilitator, Participant, Workshop
@@ -101,9 +100,7 @@ def _check_at_begin(_session, _transaction, connection) -> None:
     if _still_in(connection, viewer):
         return
     _leave_rooms()
-    if viewer.is_facilitator or viewer.is_presenter:
-        raise AppError("removed", _("You no longer facilitate this workshop."), 403)
-    raise AppError("removed", _("You have been removed from this workshop."), 403)
+    raise authorization.removed(facilitator=viewer.is_facilitator or viewer.is_presenter)
 
 
 def _leave_rooms() -> None:

@@ -12,7 +12,7 @@ from sqlalchemy.exc import IntegrityError
 
 from ..accounts.models import Facilitator
 from ..accounts.service import token_digest
-from ..authorization import require_open
+from ..authorization import removed, require_open
 from ..canvases import LANGUAGES
 from ..db import forget_wal
 from ..errors import AppError
@@ -275,7 +275,7 @@ def _participant_by_token(workshop: Workshop, token: str) -> Participant | None:
         )
     )
     if participant is not None and participant.removed:
-        raise AppError("removed", _("You have been removed from this workshop."), 403)
+        raise removed()
     return participant
 
 
