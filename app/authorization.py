@@ -11,12 +11,14 @@ Who is still in the workshop at all (a removed participant or co-facilitator) is
 every event by ``facilitation.membership``; a change of participant content checks it itself
 (``may_write``), in the same query that loads what it changes.
 
-Core: this module imports no feature package."""
+Core: this module imports no feature package (models only)."""
 
 from flask_babel import gettext as _
+from sqlalchemy import exists, or_
 
 from .db import utcnow
 from .errors import AppError
+from .workshops.models import CoFacilitator, Workshop
 
 # The one event a presenter screen may send: it only catches up.
 PRESENTER_EVENTS = frozenset({"resync"})
@@ -33,6 +35,21 @@ def require_open(status: str | None, **extra) -> None:
     there is no such workshop any more)."""
     if status != "open":
         raise AppError("workshop_closed", _("This workshop has been closed."), 403, **extra)
+
+
+def facilitates(facilitator_id, *, owner_only: bool = False):
+    """Entering a workshop as a facilitator, its console, its documents and its REST routes:
+    a SQL condition on the workshops table, true when this facilitator (a value or a bound
+    parameter) owns it or co-facilitates it. ``owner_only``: deleting the workshop and choosing
+    its co-facilitators are the owner's."""
+    workshops, helpers = Workshop.__table__, CoFacilitator.__table__
+    owns = workshops.c.owner_id == facilitator_id
+    if owner_only:
+        return owns
+    helps = exists().where(
+        helpers.c.workshop_id == workshops.c.id, helpers.c.facilitator_id == facilitator_id
+    )
+    return or_(owns, helps)
 
 
 def require_facilitator(viewer) -> None:

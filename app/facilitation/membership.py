@@ -20,7 +20,7 @@ removed person out:
 
 from flask import has_request_context, request
 from flask_socketio import leave_room, rooms
-from sqlalchemy import bindparam, event, exists, or_, select
+from sqlalchemy import bindparam, event, exists, select
 from sqlalchemy.orm import Session
 
 from .. import authorization
@@ -28,13 +28,12 @@ from .. import db as db_module
 from ..accounts.models import Facilitator
 from ..extensions import socketio
 from ..notes import log
-from ..workshops.models import CoFacilitator, Participant, Workshop
+from ..workshops.models import Participant, Workshop
 from . import presence
 
-_participants, _workshops, _co, _facilitators = (
+_participants, _workshops, _facilitators = (
     Participant.__table__,
     Workshop.__table__,
-    CoFacilitator.__table__,
     Facilitator.__table__,
 )
 
@@ -49,13 +48,7 @@ _FACILITATOR_STILL_IN = select(_workshops.c.id).where(
     exists().where(
         _facilitators.c.id == bindparam("facilitator_id"), _facilitators.c.disabled_at.is_(None)
     ),
-    or_(
-        _workshops.c.owner_id == bindparam("facilitator_id"),
-        exists().where(
-            _co.c.workshop_id == _workshops.c.id,
-            _co.c.facilitator_id == bindparam("facilitator_id"),
-        ),
-    ),
+    authorization.facilitates(bindparam("facilitator_id")),
 )
 
 

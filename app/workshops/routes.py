@@ -18,11 +18,12 @@ from flask import (
 )
 from flask_babel import format_number
 from flask_babel import gettext as _
-from sqlalchemy import or_, select
+from sqlalchemy import select
 
 from .. import ratelimit
 from ..accounts import sessions
 from ..accounts.routes import login_required
+from ..authorization import facilitates
 from ..db import write_transaction
 from ..errors import AppError
 from ..extensions import db
@@ -31,7 +32,7 @@ from ..i18n import current_language
 from ..realtime import broadcast
 from ..validation import optional_str, required_str, typed_int
 from . import document_facts, join_limits, service
-from .models import CoFacilitator, Participant, Series, Workshop
+from .models import Participant, Series, Workshop
 from .references import references
 from .strings import board_strings
 
@@ -91,13 +92,8 @@ def render_dashboard(import_error: str | None = None) -> str:
 def _dashboard(
     form, errors: dict | None = None, error: str | None = None, import_error: str | None = None
 ) -> str:
-    shared = select(CoFacilitator.workshop_id).where(
-        CoFacilitator.facilitator_id == g.facilitator.id
-    )
     workshops = db.session.scalars(
-        select(Workshop)
-        .where(or_(Workshop.owner_id == g.facilitator.id, Workshop.id.in_(shared)))
-        .order_by(Workshop.created_at.desc())
+        select(Workshop).where(facilitates(g.facilitator.id)).order_by(Workshop.created_at.desc())
     ).all()
     series = db.session.scalars(
         select(Series).where(Series.owner_id == g.facilitator.id).order_by(Series.created_at.desc())
