@@ -12,13 +12,14 @@ from flask_babel import gettext as _
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from . import ratelimit
+from .authorization import may_send
 from .db import driver_message, storage_full, storage_full_error
 from .errors import AppError
 from .extensions import db, socketio
 from .facilitation import membership
 from .notes import log
 from .notes.models import Event
-from .protocol import CLIENT_EVENTS, Client, Server
+from .protocol import CLIENT_EVENTS, Server
 
 logger = logging.getLogger("pajapohja.realtime")
 
@@ -108,8 +109,7 @@ def current_viewer() -> log.Viewer:
     viewer = connection().get("viewer")
     if viewer is None:
         raise AppError("not_joined", _("Join a workshop first."), 403)
-    if viewer.is_presenter and request.event["message"] != Client.RESYNC:
-        raise AppError("forbidden", _("The presenter view changes nothing."), 403)
+    may_send(viewer, request.event["message"])
     membership.authorize(viewer)  # rights as they are now, not as they were at join
     return viewer
 

@@ -1,11 +1,12 @@
 """What of a workshop document reaches an export, and in which order.
 
-Left out: notes of a step (or small group) whose notes are still hidden, moderated notes, and
-what the facilitator left out of the documents (a note's ``excluded``, a step's
-``excluded_prompts``). Notes are ordered by votes, then by time; themes become sub-headings
-with their description and notes under them (ranked by their votes), unclustered notes come
-last; a small group's notes come under the group's name once; cards become blocks (see
-``cards``); ratings a distribution and a list. A question with nothing to show gives no blocks.
+Left out: what the room has not been shown (``workshops.visibility.in_documents``: moderated
+notes, notes of a step or small group still brainstorming privately), and what the facilitator
+left out of the documents (a note's ``excluded``, a step's ``excluded_prompts``). Notes are
+ordered by votes, then by time; themes become sub-headings with their description and notes
+under them (ranked by their votes), unclustered notes come last; a small group's notes come
+under the group's name once; cards become blocks (see ``cards``); ratings a distribution and a
+list. A question with nothing to show gives no blocks.
 """
 
 from collections import Counter
@@ -15,6 +16,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from flask_babel import gettext as _
 from flask_babel import ngettext, pgettext
 
+from ..workshops.visibility import in_documents
 from .blocks import Block, Bullets, Heading, Paragraph, Table
 from .cards import card_blocks, votes
 from .language import one_decimal
@@ -64,7 +66,7 @@ class Material:
         self.time_zone = doc["workshop"].get("time_zone") or DEFAULT_ZONE
         self.hidden_steps = {s["id"] for s in doc["steps"] if s["state"]["hidden"]}
         self.groups = [g for g in doc["groups"] if not g["hidden"]]
-        shown_groups = {g["id"] for g in self.groups}
+        group_hidden = {g["id"]: g["hidden"] for g in doc["groups"]}
         left_out = {
             (step["id"], prompt_id)
             for step in doc["steps"]
@@ -74,11 +76,15 @@ class Material:
         self.notes = [
             note
             for note in doc["notes"]
-            if not note["moderated"]
+            if in_documents(
+                moderated=note["moderated"],
+                step_hidden=note["step_id"] in self.hidden_steps,
+                group_hidden=None
+                if note["group_id"] is None
+                else group_hidden.get(note["group_id"], True),
+            )
             and not note.get("excluded")
             and (note["step_id"], note["prompt_id"]) not in left_out
-            and note["step_id"] not in self.hidden_steps
-            and (note["group_id"] is None or note["group_id"] in shown_groups)
         ]
 
     def prompts(self, step: dict) -> list[dict]:

@@ -1,19 +1,16 @@
-"""Who may steer what: facilitators the whole workshop, a chair their own group."""
+"""Finding what a facilitation event acts on (the workshop, a group, a question, the step or
+group to steer), judged by the rules of ``authorization``."""
 
 from flask_babel import gettext as _
 from sqlalchemy import select
 
+from ..authorization import may_steer, require_open
 from ..errors import AppError
 from ..extensions import db
 from ..notes import log
 from ..validation import database_id
 from ..workshops.models import Group, Workshop
 from ..workshops.service import step_of
-
-
-def require_facilitator(viewer: log.Viewer) -> None:
-    if not viewer.is_facilitator:
-        raise AppError("forbidden", _("Only a facilitator can do this."), 403)
 
 
 def workshop_of(viewer: log.Viewer) -> Workshop:
@@ -25,8 +22,7 @@ def workshop_of(viewer: log.Viewer) -> Workshop:
 
 def open_workshop(viewer: log.Viewer) -> Workshop:
     workshop = workshop_of(viewer)
-    if not workshop.is_open:
-        raise AppError("workshop_closed", _("This workshop has been closed."), 403)
+    require_open(workshop.status)
     return workshop
 
 
@@ -48,19 +44,16 @@ def prompt_of(step, prompt_id: str) -> str:
 
 
 def steer_target(viewer: log.Viewer, payload: dict):
-    """The step (and group, if ``group_id`` is given) a timer or hide/reveal action is for.
-    Facilitators steer anything; a chair only their own group."""
+    """The step (and group, if ``group_id`` is given) a timer or hide/reveal action is for,
+    if the viewer may steer it (``authorization.may_steer``)."""
     step = step_of(viewer.workshop_id, payload.get("step_id"))
     group = None
     if payload.get("group_id") is not None:
         group = group_of(viewer, payload.get("group_id"))
         if group.step_id != step.id:
             raise AppError("unknown_group", _("No such group."), 404, field="group_id")
-    if viewer.is_facilitator:
-        return step, group
-    if group is not None and group.chair_id == viewer.participant_id:
-        return step, group
-    raise AppError("forbidden", _("Only a facilitator or the group's chair can do this."), 403)
+    may_steer(viewer, group)
+    return step, group
 
 
 def chair_groups(participant_id: int) -> list[int]:

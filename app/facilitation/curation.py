@@ -3,13 +3,14 @@
 duplicate stays where the room saw it; only the documents pass it by. Works in a closed
 workshop too: curating is what a facilitator does after the session."""
 
+from ..authorization import require_facilitator
 from ..notes import log
 from ..notes.operations import change
 from ..notes.service import note_event, note_of
 from ..protocol import Broadcast
 from ..validation import parse
 from ..workshops.service import step_of
-from .access import prompt_of, require_facilitator
+from .access import prompt_of
 from .payloads import NoteExclude, PromptExclude
 
 

@@ -1,9 +1,8 @@
 """A participant's "I'm done with this step" mark, shown to the facilitator as presence."""
 
-from flask_babel import gettext as _
 from sqlalchemy import select
 
-from ..errors import AppError
+from ..authorization import may_mark_done
 from ..extensions import db
 from ..notes import log
 from ..notes.operations import change
@@ -16,8 +15,7 @@ from .payloads import StepDone as DonePayload
 
 
 def mark_done(viewer: log.Viewer, payload: dict):
-    if viewer.is_facilitator:
-        raise AppError("forbidden", _("Only participants mark themselves done."), 403)
+    may_mark_done(viewer)
     done = parse(DonePayload, payload).done
 
     def apply():

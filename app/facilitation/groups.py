@@ -8,6 +8,7 @@ from flask_babel import force_locale
 from flask_babel import gettext as _
 from sqlalchemy import select
 
+from ..authorization import may_join_group, may_name_chair, require_facilitator
 from ..canvases.schema import LANGUAGES
 from ..errors import AppError
 from ..extensions import db
@@ -20,8 +21,8 @@ from ..validation import parse
 from ..workshops.document import group_public, memberships
 from ..workshops.models import Group, GroupMember, Participant, Step
 from ..workshops.service import step_of
-from ..workshops.visibility import audience_for
-from .access import group_of, open_workshop, require_facilitator
+from ..workshops.visibility import audience_for, may_see
+from .access import group_of, open_workshop
 from .payloads import GroupChair, GroupRename, GroupsCreate
 
 
@@ -86,8 +87,7 @@ def create(viewer: log.Viewer, payload: dict):
 
 def join(viewer: log.Viewer, payload: dict):
     """A participant chooses (or changes) their group on a step."""
-    if viewer.is_facilitator:
-        raise AppError("forbidden", _("Facilitators are not members of groups."), 403)
+    may_join_group(viewer)
 
     def apply():
         open_workshop(viewer)
@@ -112,7 +112,7 @@ def join(viewer: log.Viewer, payload: dict):
             for n in db.session.scalars(
                 select(Note).where(Note.group_id == group.id).order_by(Note.id)
             )
-            if log.visible_to(audience_for(n), viewer)
+            if may_see(viewer, n)
         ]
         return {"group_id": group.id, "notes": notes}, [_groups_event(viewer, group.step_id)]
 
@@ -131,11 +131,7 @@ def set_chair(viewer: log.Viewer, payload: dict):
                 select(GroupMember.participant_id).where(GroupMember.group_id == group.id)
             )
         )
-        volunteering = (
-            not viewer.is_facilitator and chair == viewer.participant_id and group.chair_id is None
-        )
-        if not (viewer.is_facilitator or volunteering):
-            raise AppError("forbidden", _("Only a facilitator can name the chair."), 403)
+        may_name_chair(viewer, group, chair)
         if chair is not None and chair not in members:
             raise AppError(
                 "invalid_field",

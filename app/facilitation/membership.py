@@ -19,24 +19,22 @@ removed person out:
 """
 
 from flask import has_request_context, request
-from flask_babel import gettext as _
 from flask_socketio import leave_room, rooms
-from sqlalchemy import bindparam, event, exists, or_, select
+from sqlalchemy import bindparam, event, exists, select
 from sqlalchemy.orm import Session
 
+from .. import authorization
 from .. import db as db_module
 from ..accounts.models import Facilitator
-from ..errors import AppError
 from ..extensions import socketio
 from ..notes import log
 from ..protocol import Client
-from ..workshops.models import CoFacilitator, Participant, Workshop
+from ..workshops.models import Participant, Workshop
 from . import presence
 
-_participants, _workshops, _co, _facilitators = (
+_participants, _workshops, _facilitators = (
     Participant.__table__,
     Workshop.__table__,
-    CoFacilitator.__table__,
     Facilitator.__table__,
 )
 
@@ -51,13 +49,7 @@ _FACILITATOR_STILL_IN = select(_workshops.c.id).where(
     exists().where(
         _facilitators.c.id == bindparam("facilitator_id"), _facilitators.c.disabled_at.is_(None)
     ),
-    or_(
-        _workshops.c.owner_id == bindparam("facilitator_id"),
-        exists().where(
-            _co.c.workshop_id == _workshops.c.id,
-            _co.c.facilitator_id == bindparam("facilitator_id"),
-        ),
-    ),
+    authorization.facilitates(bindparam("facilitator_id")),
 )
 
 
@@ -104,9 +96,7 @@ def _check_at_begin(_session, _transaction, connection) -> None:
     if _still_in(connection, viewer):
         return
     _leave_rooms()
-    if viewer.is_facilitator or viewer.is_presenter:
-        raise AppError("removed", _("You no longer facilitate this workshop."), 403)
-    raise AppError("removed", _("You have been removed from this workshop."), 403)
+    raise authorization.removed(facilitator=viewer.is_facilitator or viewer.is_presenter)
 
 
 def _leave_rooms() -> None:

@@ -3,6 +3,7 @@
 from flask_babel import gettext as _
 from sqlalchemy import select
 
+from ..authorization import require_facilitator
 from ..db import utcnow
 from ..errors import AppError
 from ..extensions import db
@@ -15,7 +16,7 @@ from ..validation import database_id, parse
 from ..workshops.models import Participant, Step
 from ..workshops.service import step_of
 from ..workshops.visibility import audience_for
-from .access import prompt_of, require_facilitator
+from .access import prompt_of
 from .payloads import NoteHide, NoteMove, ParticipantRemove
 from .voting import vote_event  # one shape for every tally change
 

@@ -2,6 +2,7 @@
 
 from sqlalchemy import select
 
+from ..authorization import require_facilitator
 from ..db import iso, utcnow
 from ..extensions import db
 from ..notes import log
@@ -10,10 +11,9 @@ from ..notes.operations import change
 from ..protocol import Broadcast
 from ..validation import parse
 from ..workshops.document import step_state
-from ..workshops.models import GroupMember
 from ..workshops.service import step_of
-from ..workshops.visibility import note_audience
-from .access import open_workshop, require_facilitator, steer_target, workshop_of
+from ..workshops.visibility import group_audience, note_audience
+from .access import open_workshop, steer_target, workshop_of
 from .payloads import Follow, StepCluster, StepLock, StepOpenUntil
 
 
@@ -91,15 +91,6 @@ def _notes_of(step, group) -> list[Note]:
         query.where(Note.group_id == group.id) if group else query.where(Note.group_id.is_(None))
     )
     return list(db.session.scalars(query.order_by(Note.id)))
-
-
-def group_audience(group) -> dict | None:
-    if group is None:
-        return None
-    members = db.session.scalars(
-        select(GroupMember.participant_id).where(GroupMember.group_id == group.id)
-    ).all()
-    return {"facilitators": True, "participants": sorted(members)}
 
 
 def set_hidden(viewer: log.Viewer, payload: dict, hidden: bool):

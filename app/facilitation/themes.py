@@ -4,6 +4,7 @@ note into a theme (by drag and drop or, equally, by choosing from a menu)."""
 from flask_babel import gettext as _
 from sqlalchemy import func, select
 
+from ..authorization import may_cluster, require_facilitator
 from ..errors import AppError
 from ..extensions import db
 from ..notes import log
@@ -13,16 +14,10 @@ from ..notes.service import note_event, note_of
 from ..protocol import Broadcast
 from ..validation import parse
 from ..workshops.service import step_of
-from .access import group_of, open_workshop, require_facilitator
+from .access import group_of, open_workshop
 from .payloads import NoteTheme, ThemeCreate, ThemeDelete, ThemeReorder, ThemeUpdate
 
 MAX_THEMES = 50
-
-
-def _may_cluster(viewer: log.Viewer, step) -> None:
-    if viewer.is_facilitator or step.participants_may_cluster:
-        return
-    raise AppError("forbidden", _("Only a facilitator can group notes on this step."), 403)
 
 
 def _theme(viewer: log.Viewer, theme_id: int) -> Theme:
@@ -39,7 +34,7 @@ def create(viewer: log.Viewer, payload: dict):
     def apply():
         open_workshop(viewer)
         step = step_of(viewer.workshop_id, payload.get("step_id"))
-        _may_cluster(viewer, step)
+        may_cluster(viewer, step)
         group_id = group_of(viewer, payload["group_id"]).id if payload.get("group_id") else None
         count = db.session.scalar(
             select(func.count()).select_from(Theme).where(Theme.step_id == step.id)
@@ -70,7 +65,7 @@ def update(viewer: log.Viewer, payload: dict):
     def apply():
         open_workshop(viewer)
         theme = _theme(viewer, sent.theme_id)
-        _may_cluster(viewer, step_of(viewer.workshop_id, theme.step_id))
+        may_cluster(viewer, step_of(viewer.workshop_id, theme.step_id))
         if "title" in sent.model_fields_set:
             theme.title = sent.title
         if "description" in sent.model_fields_set:
@@ -130,7 +125,7 @@ def assign(viewer: log.Viewer, payload: dict):
     def apply():
         open_workshop(viewer)
         note = note_of(viewer, sent.note_id)
-        _may_cluster(viewer, step_of(viewer.workshop_id, note.step_id))
+        may_cluster(viewer, step_of(viewer.workshop_id, note.step_id))
         theme_id = sent.theme_id
         if theme_id is not None:
             theme = _theme(viewer, theme_id)

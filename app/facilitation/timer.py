@@ -13,9 +13,9 @@ from ..notes import log
 from ..notes.operations import change
 from ..protocol import Broadcast
 from ..validation import parse
+from ..workshops.visibility import group_audience
 from .access import open_workshop, steer_target
 from .payloads import TimerSeconds
-from .steps import group_audience
 
 
 def _seconds(payload: dict) -> int:

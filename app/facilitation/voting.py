@@ -4,6 +4,7 @@ closed into a ranking that the exports use."""
 from flask_babel import gettext as _
 from sqlalchemy import func, select
 
+from ..authorization import may_vote, require_facilitator
 from ..errors import AppError
 from ..extensions import db
 from ..notes import log
@@ -13,7 +14,8 @@ from ..notes.service import note_of
 from ..protocol import Broadcast
 from ..validation import parse
 from ..workshops.service import step_of
-from .access import open_workshop, require_facilitator
+from ..workshops.visibility import tally_audience
+from .access import open_workshop
 from .payloads import VoteChange, VotingOpen
 
 
@@ -114,16 +116,14 @@ def voters(step) -> int:
 def vote_event(viewer: log.Viewer, note, step) -> log.Event:
     count = tallies(step).get(note.id, 0)
     data = {"note_id": note.id, "step_id": step.id, "votes": count, "voters": voters(step)}
-    audience = (
-        None if step.voting.get("show_tallies") else {"facilitators": True, "participants": []}
+    return log.append(
+        viewer.workshop_id, Broadcast.VOTE_CHANGED, data, audience=tally_audience(step)
     )
-    return log.append(viewer.workshop_id, Broadcast.VOTE_CHANGED, data, audience=audience)
 
 
 def vote(viewer: log.Viewer, payload: dict, add: bool):
     """A participant spends (or takes back) one dot of their budget."""
-    if viewer.is_facilitator:
-        raise AppError("forbidden", _("Facilitators do not vote."), 403)
+    may_vote(viewer)
 
     def apply():
         open_workshop(viewer)

@@ -10,7 +10,7 @@ from ..db import forget_wal, iso
 from ..extensions import db
 from ..protocol import Broadcast
 from ..workshops.models import Step, Workshop
-from ..workshops.visibility import notes_now
+from ..workshops.visibility import notes_now, visible_to
 from .models import Event, Operation
 
 # A client that is this far behind gets a snapshot instead of the events it missed.
@@ -41,16 +41,6 @@ class Viewer:
         if self.is_facilitator:
             return f"f:{self.facilitator_id}"
         return f"p:{self.participant_id}"
-
-
-def visible_to(audience: dict | None, viewer: Viewer) -> bool:
-    """``audience`` None: everyone. Otherwise facilitators (if ``facilitators``) and the listed
-    participants."""
-    if audience is None:
-        return True
-    if viewer.is_facilitator:
-        return bool(audience.get("facilitators", True))
-    return viewer.participant_id in audience.get("participants", ())
 
 
 # Every change runs these two, so they are built once (with bound parameters) and executed as

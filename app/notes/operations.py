@@ -8,7 +8,7 @@ from ..errors import AppError
 from ..extensions import db
 from ..validation import parse
 from ..workshops.models import Workshop
-from ..workshops.visibility import notes_now
+from ..workshops.visibility import notes_now, visible_to
 from . import log
 from .models import Operation
 from .payloads import MaybeOp, Op
@@ -66,7 +66,7 @@ def _answer_now(result: dict, viewer: log.Viewer) -> dict:
 
         def shown(each: dict) -> dict | None:
             audience, public = now.get(each["id"], (None, None))
-            if public is None or not log.visible_to(audience, viewer):
+            if public is None or not visible_to(audience, viewer):
                 return None
             return {**each, **public}
 

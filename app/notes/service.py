@@ -3,6 +3,7 @@
 from flask_babel import gettext as _
 from sqlalchemy import and_, bindparam, insert, select
 
+from ..authorization import may_change_note, may_write, may_write_on_step
 from ..canvases import NoteInvalid, validate_note
 from ..db import utcnow
 from ..errors import AppError
@@ -11,7 +12,7 @@ from ..protocol import Broadcast
 from ..validation import database_id, parse
 from ..workshops.models import Group, GroupMember, Participant, Step, Workshop, prompt_ids
 from ..workshops.service import step_of
-from ..workshops.visibility import audience_for, note_audience
+from ..workshops.visibility import audience_for, may_see, note_audience
 from . import log
 from .limits import check_new_note
 from .models import Note, note_public
@@ -49,7 +50,7 @@ _WRITER = (
 
 
 def check_writable(viewer: log.Viewer) -> None:
-    """The workshop is open and the participant (if one) has not been removed from it."""
+    """Refused unless the viewer may write in the workshop now (``authorization.may_write``)."""
     row = (
         db.session.connection()
         .execute(
@@ -58,16 +59,7 @@ def check_writable(viewer: log.Viewer) -> None:
         )
         .first()
     )
-    _refuse_closed_or_removed(viewer, row)
-
-
-def _refuse_closed_or_removed(viewer: log.Viewer, row) -> None:
-    """``row`` has the workshop's ``status`` and the participant's ``id`` and ``removed`` (None
-    when there is no such workshop)."""
-    if row is None or row.status != "open":
-        raise AppError("workshop_closed", _("This workshop has been closed."), 403)
-    if viewer.participant_id is not None and (row.id is None or row.removed):
-        raise AppError("removed", _("You have been removed from this workshop."), 403)
+    may_write(viewer, row)
 
 
 def _text_and_fields(step, note: NoteAdd | NoteEdit) -> tuple[str, dict]:
@@ -75,17 +67,6 @@ def _text_and_fields(step, note: NoteAdd | NoteEdit) -> tuple[str, dict]:
         return validate_note(step.definition, note.text, note.fields)
     except NoteInvalid as error:
         raise _note_error(error) from None
-
-
-def writable_step(viewer: log.Viewer, step) -> None:
-    """A locked step, or a wall past its closing time, takes no changes from participants;
-    facilitators may still tidy up."""
-    if viewer.is_facilitator:
-        return
-    if step.locked:
-        raise AppError("step_locked", _("This step is locked."), 403)
-    if step.open_until is not None and utcnow() >= step.open_until:
-        raise AppError("step_closed", _("This step closed for comments."), 403)
 
 
 # The most frequent write of all: a Core INSERT (table defaults filled in) that returns the
@@ -120,7 +101,7 @@ _NOTE_TARGET = (
 def _note_target(viewer: log.Viewer, step_id):
     """The step a new note goes to (``definition``, ``hidden``, ``locked``, ``open_until``) and
     the writer's small group in it (``group_id``, ``group_hidden``), after the same refusals as
-    ``check_writable`` and ``step_of``."""
+    ``check_writable`` and ``step_of``: the rows the rules of ``authorization`` judge."""
     row = (
         db.session.connection()
         .execute(
@@ -133,7 +114,7 @@ def _note_target(viewer: log.Viewer, step_id):
         )
         .first()
     )
-    _refuse_closed_or_removed(viewer, row)
+    may_write(viewer, row)
     if row.step_id is None:
         raise AppError("unknown_step", _("No such step in this workshop."), 404, field="step_id")
     return row
@@ -147,7 +128,7 @@ def note_of(viewer: log.Viewer, note_id, *, visible: bool = True) -> Note:
     if (
         note is None
         or note.workshop_id != viewer.workshop_id
-        or (visible and not log.visible_to(audience_for(note), viewer))
+        or (visible and not may_see(viewer, note))
     ):
         raise AppError("unknown_note", _("No such note."), 404, field="note_id")
     return note
@@ -171,8 +152,7 @@ def note_event(viewer: log.Viewer, type_: str, note: Note, audience=_LOAD) -> lo
 
 def _own_note(viewer: log.Viewer, note_id: int) -> Note:
     note = note_of(viewer, note_id, visible=False)
-    if not viewer.is_facilitator and note.participant_id != viewer.participant_id:
-        raise AppError("forbidden", _("You can only change your own notes."), 403)
+    may_change_note(viewer, note)
     return note
 
 
@@ -182,7 +162,7 @@ def add_note(viewer: log.Viewer, payload: dict):
     def apply():
         check_new_note(viewer.participant_id)  # a resent op_id is answered before, for free
         step = _note_target(viewer, sent.step_id)
-        writable_step(viewer, step)
+        may_write_on_step(viewer, step)
         prompt_id = sent.prompt_id
         if prompt_id not in prompt_ids(step.definition):
             raise AppError(
@@ -229,7 +209,7 @@ def edit_note(viewer: log.Viewer, payload: dict):
         note = _own_note(viewer, sent.note_id)
         base_version = sent.version
         step = step_of(viewer.workshop_id, note.step_id)
-        writable_step(viewer, step)
+        may_write_on_step(viewer, step)
         text, fields = _text_and_fields(step, sent)
         if base_version != note.version:
             raise AppError(
@@ -255,7 +235,7 @@ def delete_note(viewer: log.Viewer, payload: dict):
     def apply():
         check_writable(viewer)
         note = _own_note(viewer, sent.note_id)
-        writable_step(viewer, step_of(viewer.workshop_id, note.step_id))
+        may_write_on_step(viewer, step_of(viewer.workshop_id, note.step_id))
         data = {"note_id": note.id, "step_id": note.step_id}
         audience = audience_for(note)
         log.scrub_note(note)

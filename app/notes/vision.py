@@ -10,6 +10,7 @@ earlier saves lose their text at each save (a resend is answered with the vision
 from flask_babel import gettext as _
 from sqlalchemy import Text, cast, or_, select, update
 
+from ..authorization import may_write_on_step
 from ..db import forget_wal, utcnow
 from ..errors import AppError
 from ..extensions import db
@@ -33,8 +34,7 @@ def edit(viewer: log.Viewer, payload: dict):
         step = step_of(viewer.workshop_id, payload.get("step_id"))
         if not step.definition.get("vision_statement"):
             raise AppError("no_vision", _("This step has no vision statement."), 409)
-        if step.locked and not viewer.is_facilitator:
-            raise AppError("step_locked", _("This step is locked."), 403)
+        may_write_on_step(viewer, step, closes=False)
         if base != step.vision_version:
             raise AppError(
                 "conflict",

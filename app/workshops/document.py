@@ -16,7 +16,13 @@ from ..extensions import db
 from ..notes import log
 from ..notes.models import Note, Theme, Vote, note_public
 from .models import Group, GroupMember, Participant, Series, Step, StepDone, Workshop
-from .visibility import note_audience
+from .visibility import (
+    note_audience,
+    sees_facilitator_material,
+    tallies_visible,
+    visible_to,
+    vote_visible_to,
+)
 
 FORMAT = "pajapohja.workshop"
 FORMAT_VERSION = 1
@@ -94,13 +100,6 @@ def memberships(query_filter) -> tuple[dict[int, list[int]], dict[int, str | Non
         members[group_id].append(participant_id)
         names[participant_id] = name
     return members, names
-
-
-def tallies_visible(step: Step, viewer: log.Viewer) -> bool:
-    """Facilitators always see tallies; participants not while a round with hidden tallies is
-    open (so that early votes do not steer later ones)."""
-    voting = step.voting or {}
-    return viewer.is_facilitator or not voting.get("open") or voting.get("show_tallies", False)
 
 
 # The viewer-independent part of a workshop's document, kept per app and keyed by the workshop's
@@ -194,7 +193,7 @@ def _visible_notes(base: dict, viewer: log.Viewer):
     """``(index, public, tally shown)`` of each note of the base this viewer may see."""
     shown_on = {}
     for index, (audience, step_id, public) in enumerate(base["notes"]):
-        if not log.visible_to(audience, viewer):
+        if not visible_to(audience, viewer):
             continue
         shown = shown_on.get(step_id)
         if shown is None:
@@ -236,19 +235,17 @@ def document(workshop: Workshop, viewer: log.Viewer, *, encoded: bool = False) -
             {**public, "votes": base["tally"][public["id"]] if shown else None}
             for _i, public, shown in _visible_notes(base, viewer)
         ]
-    # Facilitators see every vote, a participant their own, a presenter screen none.
-    mine = None if viewer.is_facilitator else viewer.participant_id
     steps = copy.deepcopy(base["steps"])
-    if not viewer.is_facilitator:
+    if not sees_facilitator_material(viewer):
         for step in steps:  # the canvas's advice is for the facilitator, not the room
             step.pop("hint", None)
     votes = [
         {"note_id": n, "participant_id": p, "round": r}
         for n, p, r in base["votes"]
-        if viewer.is_facilitator or (mine is not None and p == mine)
+        if vote_visible_to(viewer, p)
     ]
     header = workshop_header(workshop)
-    if not viewer.is_facilitator:  # the facilitator's draft for the summary, not the room's
+    if not sees_facilitator_material(viewer):  # the draft for the summary, not the room's
         header.pop("closing_text")
     return {
         "format": FORMAT,
@@ -272,7 +269,7 @@ def _participants(workshop_id: int, viewer: log.Viewer) -> list[dict]:
     query = select(Participant.id, Participant.name).where(
         Participant.workshop_id == workshop_id, Participant.removed.is_(False)
     )
-    if not viewer.is_facilitator:
+    if not sees_facilitator_material(viewer):
         query = query.where(Participant.id == viewer.participant_id)
     return [
         {"id": pid, "name": name}

@@ -20,13 +20,13 @@ from ..notes.models import Event
 from ..protocol import Broadcast
 from ..validation import Payload, Refusal, clean_text, refusals_of, rule
 from .models import Workshop
+from .visibility import facilitators_only
 
 FIELDS = ("held_on", "time_zone", "closing_text")
 DEFAULT_TIME_ZONE = "Europe/Helsinki"
 MAX_CLOSING_TEXT = 4000
 MAX_TIME_ZONE = 64  # the column's length; the longest IANA name is 32
 EVENT = Broadcast.WORKSHOP_DOCUMENTS
-FACILITATORS_ONLY = {"facilitators": True, "participants": []}
 
 # The zones the form offers, by the territory whose name labels them: Finland first, then its
 # neighbours and the rest of Europe where Finnish organisations meet; any other IANA zone is
@@ -171,7 +171,7 @@ def apply(workshop: Workshop, facts: dict) -> Event | None:
         return None
     for field, value in changed.items():
         setattr(workshop, field, value)
-    return log.append(workshop.id, EVENT, public(workshop), audience=FACILITATORS_ONLY)
+    return log.append(workshop.id, EVENT, public(workshop), audience=facilitators_only())
 
 
 def time_zone_choices(current: str) -> list[dict]:

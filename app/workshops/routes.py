@@ -17,11 +17,12 @@ from flask import (
     url_for,
 )
 from flask_babel import gettext as _
-from sqlalchemy import or_, select
+from sqlalchemy import select
 
 from .. import ratelimit
 from ..accounts import sessions
 from ..accounts.routes import login_required
+from ..authorization import facilitates
 from ..db import write_transaction
 from ..errors import AppError
 from ..extensions import db
@@ -29,7 +30,7 @@ from ..facilitation.strings import console_strings
 from ..i18n import current_language
 from ..validation import parse, typed_int
 from . import join_limits, service
-from .models import CoFacilitator, Participant, Series, Workshop
+from .models import Participant, Series, Workshop
 from .payloads import SeriesForm, WorkshopForm
 from .references import references
 from .strings import board_strings
@@ -90,13 +91,8 @@ def render_dashboard(import_error: str | None = None) -> str:
 def _dashboard(
     form, errors: dict | None = None, error: str | None = None, import_error: str | None = None
 ) -> str:
-    shared = select(CoFacilitator.workshop_id).where(
-        CoFacilitator.facilitator_id == g.facilitator.id
-    )
     workshops = db.session.scalars(
-        select(Workshop)
-        .where(or_(Workshop.owner_id == g.facilitator.id, Workshop.id.in_(shared)))
-        .order_by(Workshop.created_at.desc())
+        select(Workshop).where(facilitates(g.facilitator.id)).order_by(Workshop.created_at.desc())
     ).all()
     series = db.session.scalars(
         select(Series).where(Series.owner_id == g.facilitator.id).order_by(Series.created_at.desc())

@@ -12,6 +12,7 @@ from sqlalchemy.exc import IntegrityError
 
 from ..accounts.models import Facilitator
 from ..accounts.service import token_digest
+from ..authorization import facilitates, removed, require_open
 from ..canvases import LANGUAGES
 from ..db import forget_wal
 from ..errors import AppError
@@ -150,20 +151,13 @@ def owned_workshop(facilitator_id: int, workshop_id, owner_only: bool = False) -
     """The workshop if this facilitator owns it or co-facilitates it (``owner_only``: owns it).
     Anyone else gets the same answer as for a workshop that does not exist."""
     workshop_id = database_id(workshop_id)
-    workshop = db.session.get(Workshop, workshop_id) if workshop_id else None
-    if workshop is not None and workshop.owner_id != facilitator_id:
-        helper = (
-            None
-            if owner_only
-            else db.session.scalar(
-                select(CoFacilitator.id).where(
-                    CoFacilitator.workshop_id == workshop.id,
-                    CoFacilitator.facilitator_id == facilitator_id,
-                )
+    workshop = None
+    if workshop_id:
+        workshop = db.session.scalar(
+            select(Workshop).where(
+                Workshop.id == workshop_id, facilitates(facilitator_id, owner_only=owner_only)
             )
         )
-        if helper is None:
-            workshop = None
     if workshop is None:
         raise AppError("not_found", _("No such workshop."), 404)
     return workshop
@@ -219,10 +213,7 @@ def workshop_by_code(code) -> Workshop:
     )
     if workshop is None:
         raise AppError("unknown_code", _("No workshop has this code."), 404, field="join_code")
-    if not workshop.is_open:
-        raise AppError(
-            "workshop_closed", _("This workshop has been closed."), 403, field="join_code"
-        )
+    require_open(workshop.status, field="join_code")
     return workshop
 
 
@@ -277,7 +268,7 @@ def _participant_by_token(workshop: Workshop, token: str) -> Participant | None:
         )
     )
     if participant is not None and participant.removed:
-        raise AppError("removed", _("You have been removed from this workshop."), 403)
+        raise removed()
     return participant
 
 
