@@ -168,3 +168,41 @@ def test_socket_io_connections_outlive_the_request_bound(live, transport):
         assert not dropped
     finally:
         client.shutdown()
+
+
+def test_a_browser_like_client_upgrades_from_polling_to_websocket(live):
+    """As the browser connects: long-polling first, then the upgrade to WebSocket, which gevent's
+    own WSGI server carries (python-engineio speaks WebSocket itself; no gevent-websocket)."""
+    workshop = create_workshop(live)
+    listener = socketio.Client(reconnection=False, handle_sigint=False)
+    poster = socketio.Client(reconnection=False, handle_sigint=False)
+    heard = []
+    listener.on("event", heard.append)
+    try:
+        for client in (listener, poster):
+            client.connect(live.url, transports=["polling", "websocket"], wait_timeout=10)
+            ack = client.call("join", {"join_code": workshop["join_code"]}, timeout=10)
+            assert ack["ok"], ack
+        wait_for(
+            lambda: listener.transport() == poster.transport() == "websocket",
+            "the upgrade to WebSocket",
+        )
+        step = workshop["steps"][0]
+        note = {
+            "op_id": str(uuid.uuid4()),
+            "step_id": step["id"],
+            "prompt_id": step["prompts"][0]["id"],
+            "text": "WebSocketin yli",
+        }
+        assert poster.call("note.add", note, timeout=10)["ok"]
+        wait_for(
+            lambda: any(
+                e["type"] == "note.added" and e["data"]["note"]["text"] == note["text"]
+                for e in heard
+            ),
+            "the note over the listener's WebSocket",
+        )
+        assert listener.transport() == "websocket"
+    finally:
+        listener.shutdown()
+        poster.shutdown()
