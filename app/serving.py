@@ -19,6 +19,7 @@ import threading
 import time
 
 import gevent
+import gevent.socket
 from gevent import pywsgi
 
 from .backpressure import TCP_ENVIRON_KEY
@@ -84,6 +85,26 @@ class _TooSlow(socket.timeout):
     """The request line and headers did not arrive in time."""
 
 
+class WholeSendSocket(gevent.socket.socket):
+    """A WebSocket's connection, on which ``send`` writes everything it is given.
+
+    simple-websocket (1.1.0, the newest release) writes each frame with one ``socket.send`` and
+    ignores how much of it was taken; on gevent's non-blocking sockets that is only what fits
+    in the kernel's buffer, so the rest of a large frame, or of any frame once a client reads
+    slowly, was dropped and the connection's stream broken: an 8.7 MB join snapshot never
+    arrived (simple-websocket issue #45, fixed upstream but not released).
+    tests/test_serving.py fails without this."""
+
+    __slots__ = ()
+
+    def send(self, data, flags=0, timeout=gevent.socket.timeout_default):
+        view = memoryview(data).cast("B")
+        sent = 0
+        while sent < len(view):
+            sent += super().send(view[sent:], flags, timeout)
+        return sent
+
+
 class Handler(pywsgi.WSGIHandler):
     """gevent's handler with time limits on reading a request and quiet errors."""
 
@@ -123,8 +144,10 @@ class Handler(pywsgi.WSGIHandler):
         if not self._connection_upgrade_requested():
             return super().run_application()
         # A WebSocket: Engine.IO's pings watch it once open, not the request's time limits.
-        # simple-websocket reads from a duplicate of this socket, which takes its time-out.
+        # simple-websocket uses a duplicate of this socket, which takes its time-out and class.
         self.socket.settimeout(None)
+        if type(self.socket) is gevent.socket.socket:
+            self.socket.__class__ = WholeSendSocket
         try:
             return super().run_application()
         finally:
