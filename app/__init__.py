@@ -23,7 +23,7 @@ def create_app(overrides: dict | None = None):
     from .api import init_error_pages
     from .api import routes as api_routes  # noqa: F401  (registers the endpoints on bp)
     from .canvases import load_library
-    from .config import load_config
+    from .config import load_config, require_drivers
     from .db import configure_engine
     from .exports import api as exports_api
     from .exports import routes as exports_routes
@@ -40,8 +40,17 @@ def create_app(overrides: dict | None = None):
 
     app.url_map.converters["int"] = DatabaseIdConverter
     app.config.update(load_config(overrides))
+    require_drivers(app.config)
     realtime.init_app(app)
     db.init_app(app)
+    # Before anything starts: SQLite is upgraded here; a shared database must already be current
+    # (``SchemaNotCurrent``, app/migrations).
+    with app.app_context():
+        configure_engine(db.engine, synchronous=app.config["SQLITE_SYNCHRONOUS"])
+        if app.config.get("CREATE_SCHEMA", True):
+            from .migrations import prepare_schema
+
+            prepare_schema(db.engine)
     csrf.init_app(app)
     babel.init_app(app, locale_selector=i18n.select_locale)
     socketio.init_app(
@@ -88,10 +97,4 @@ def create_app(overrides: dict | None = None):
     init_error_pages(app)
     security.init_rate_limit_pages(app)
     i18n.init_app(app)
-    with app.app_context():
-        configure_engine(db.engine, synchronous=app.config["SQLITE_SYNCHRONOUS"])
-        if app.config.get("CREATE_SCHEMA", True):
-            from .migrations import upgrade_to_head
-
-            upgrade_to_head()
     return app

@@ -25,6 +25,9 @@ logger = logging.getLogger("pajapohja.backpressure")
 # Counted for every waiting packet on top of its text: the objects that carry it.
 PACKET_OVERHEAD = 100
 
+# Where ``pajapohja serve`` (app/serving.py) puts the TCP connection of a WebSocket request.
+TCP_ENVIRON_KEY = "pajapohja.tcp"
+
 # The WebSocket connection of the request being handled on this thread (greenlet under gevent):
 # engineio creates a connection's queue while handling the request that opens it.
 _current = threading.local()
@@ -170,15 +173,16 @@ def backlog_of(connection) -> BacklogQueue | None:
 
 
 def websocket_tcp(environ: dict):
-    """The TCP connection under a WebSocket request, or None for any other request. With
-    gevent-websocket (``pajapohja serve``) it is the handler's socket of ``wsgi.websocket``;
-    with Werkzeug (threading mode) ``werkzeug.socket``."""
+    """The TCP connection under a WebSocket request, or None for any other request. Under
+    ``pajapohja serve`` its handler puts it in ``TCP_ENVIRON_KEY``; with Werkzeug (threading
+    mode) it is ``werkzeug.socket``."""
     if environ.get("HTTP_UPGRADE", "").lower() != "websocket":
         return None
-    websocket = environ.get("wsgi.websocket")
-    if websocket is not None:
-        return getattr(getattr(websocket, "handler", None), "socket", None)
-    return environ.get("werkzeug.socket") or environ.get("gunicorn.socket")
+    return (
+        environ.get(TCP_ENVIRON_KEY)
+        or environ.get("werkzeug.socket")
+        or environ.get("gunicorn.socket")
+    )
 
 
 def _query_sid(environ: dict) -> str | None:

@@ -14,9 +14,14 @@ M_MMAP_THRESHOLD = -3  # glibc's mallopt parameter number
 
 
 def _app(**overrides):
+    """The app, or the reason it cannot start on stderr and exit status 1 (no traceback)."""
     from . import create_app
+    from .config import StartupError
 
-    return create_app(overrides or None)
+    try:
+        return create_app(overrides or None)
+    except StartupError as refusal:
+        _fail(str(refusal))
 
 
 def _fail(message: str) -> None:
@@ -278,7 +283,8 @@ def db():
 @db.command("upgrade")
 @click.argument("revision", default="head")
 def db_upgrade(revision: str):
-    """Upgrade the schema (also done on every start)."""
+    """Upgrade the schema. The embedded SQLite database is also upgraded by every start; with
+    PAJAPOHJA_DATABASE_URL, run this once before starting the server processes."""
     from .migrations import current_revision, upgrade_to_head
 
     app = _app(CREATE_SCHEMA=False)

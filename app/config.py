@@ -5,6 +5,16 @@ import secrets
 from pathlib import Path
 
 ASYNC_MODES = ("gevent", "threading")
+REDIS_SCHEMES = ("redis://", "rediss://")
+SCALE_EXTRA = (
+    "The PostgreSQL and Redis drivers come with the scale extra: pip install "
+    "'pajapohja[scale]' (from a source tree: pip install -c constraints.txt '.[scale]')."
+)
+
+
+class StartupError(Exception):
+    """A setting or the database keeps the app from starting; the message says what to do
+    (``pajapohja`` prints it on one line and exits with status 1)."""
 
 
 def _secret_key(data_dir: Path) -> str:
@@ -90,3 +100,26 @@ def load_config(overrides: dict | None = None) -> dict:
     if config["SQLITE_SYNCHRONOUS"] not in ("normal", "full"):
         raise ValueError("PAJAPOHJA_SQLITE_SYNCHRONOUS must be normal or full")
     return config
+
+
+def require_drivers(config: dict) -> None:
+    """The embedded default needs no driver beyond the standard library's sqlite3; a server
+    database or a Redis message queue needs one of the ``scale`` extra."""
+    from sqlalchemy.engine import make_url
+
+    url = make_url(config["SQLALCHEMY_DATABASE_URI"])
+    try:
+        url.get_dialect().import_dbapi()
+    except ImportError as missing:
+        raise StartupError(
+            f"PAJAPOHJA_DATABASE_URL ({url.drivername}) needs a database driver that is not "
+            f"installed ({missing}). {SCALE_EXTRA}"
+        ) from None
+    if (config["MESSAGE_QUEUE"] or "").startswith(REDIS_SCHEMES):
+        try:
+            import redis  # noqa: F401
+        except ImportError as missing:
+            raise StartupError(
+                f"PAJAPOHJA_MESSAGE_QUEUE is a Redis address, and the Redis driver is not "
+                f"installed ({missing}). {SCALE_EXTRA}"
+            ) from None

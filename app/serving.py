@@ -1,5 +1,7 @@
-"""The production server of ``pajapohja serve`` under gevent: gevent's WSGI server with
-WebSockets, plus two defences the stock server lacks.
+"""The production server of ``pajapohja serve`` under gevent: gevent's WSGI server, plus two
+defences the stock server lacks. WebSockets need nothing more: python-engineio speaks the
+WebSocket protocol itself under gevent (through simple-websocket, on the request's socket), so
+the unmaintained gevent-websocket package is not needed.
 
 - A deadline for each request's line and headers, and an idle limit while reading its body: a
   client that opens connections and sends them a byte at a time (slowloris) no longer holds
@@ -17,8 +19,10 @@ import threading
 import time
 
 import gevent
+import gevent.socket
 from gevent import pywsgi
-from geventwebsocket.handler import WebSocketHandler
+
+from .backpressure import TCP_ENVIRON_KEY
 
 logger = logging.getLogger("pajapohja.server")
 
@@ -81,8 +85,28 @@ class _TooSlow(socket.timeout):
     """The request line and headers did not arrive in time."""
 
 
-class Handler(WebSocketHandler):
-    """geventwebsocket's handler with time limits on reading a request and quiet errors."""
+class WholeSendSocket(gevent.socket.socket):
+    """A WebSocket's connection, on which ``send`` writes everything it is given.
+
+    simple-websocket (1.1.0, the newest release) writes each frame with one ``socket.send`` and
+    ignores how much of it was taken; on gevent's non-blocking sockets that is only what fits
+    in the kernel's buffer, so the rest of a large frame, or of any frame once a client reads
+    slowly, was dropped and the connection's stream broken: an 8.7 MB join snapshot never
+    arrived (simple-websocket issue #45, fixed upstream but not released).
+    tests/test_serving.py fails without this."""
+
+    __slots__ = ()
+
+    def send(self, data, flags=0, timeout=gevent.socket.timeout_default):
+        view = memoryview(data).cast("B")
+        sent = 0
+        while sent < len(view):
+            sent += super().send(view[sent:], flags, timeout)
+        return sent
+
+
+class Handler(pywsgi.WSGIHandler):
+    """gevent's handler with time limits on reading a request and quiet errors."""
 
     _deadline: gevent.Timeout | None = None
 
@@ -110,9 +134,25 @@ class Handler(WebSocketHandler):
             self._deadline.close()
             self._deadline = None
 
-    def run_websocket(self):
-        self.socket.settimeout(None)  # Engine.IO's pings watch an upgraded connection
-        return super().run_websocket()
+    def get_environ(self):
+        environ = super().get_environ()
+        if self._connection_upgrade_requested():
+            environ[TCP_ENVIRON_KEY] = self.socket  # what app/backpressure.py shuts down
+        return environ
+
+    def run_application(self):
+        if not self._connection_upgrade_requested():
+            return super().run_application()
+        # A WebSocket: Engine.IO's pings watch it once open, not the request's time limits.
+        # simple-websocket uses a duplicate of this socket, which takes its time-out and class.
+        self.socket.settimeout(None)
+        if type(self.socket) is gevent.socket.socket:
+            self.socket.__class__ = WholeSendSocket
+        try:
+            return super().run_application()
+        finally:
+            # The connection spoke WebSocket (or was refused it): no HTTP request follows.
+            self.close_connection = True
 
     def _handle_client_error(self, ex):
         if isinstance(ex, _TooSlow):

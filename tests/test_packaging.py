@@ -55,47 +55,69 @@ def test_wheel_carries_templates_static_translations_canvases_and_migrations(tmp
         )
 
 
+def _requirement_name(requirement: str) -> str:
+    import re
+
+    return re.split(r"[<>=\[ ;]", requirement, maxsplit=1)[0].lower().replace("_", "-")
+
+
+def _imports(tree) -> list[tuple[str, bool]]:
+    """Each third-party-or-not top-level name imported, and whether inside a function (loaded
+    only when that code runs)."""
+    import ast
+
+    deferred = {
+        id(inner)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
+        for inner in ast.walk(node)
+    }
+    found = []
+    for node in ast.walk(tree):
+        names = []
+        if isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            names = [node.module]
+        found += [(name.split(".")[0], id(node) in deferred) for name in names]
+    return found
+
+
 def test_every_third_party_import_of_the_app_is_a_declared_dependency():
     """`pip install .` must bring everything the app imports (a test environment that happens
-    to have a package installed would hide a missing one)."""
+    to have a package installed would hide a missing one). The drivers of the ``scale`` extra
+    (PostgreSQL, Redis) may only be imported inside functions, on the path that needs them:
+    the embedded default runs without them (tests/test_schema_on_start.py)."""
     import ast
-    import re
     import tomllib
     from importlib.metadata import packages_distributions
 
-    declared = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["dependencies"]
-    declared = {re.split(r"[<>=\[ ]", d, maxsplit=1)[0].lower().replace("_", "-") for d in declared}
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    declared = {_requirement_name(d) for d in project["dependencies"]}
+    scale = {_requirement_name(d) for d in project["optional-dependencies"]["scale"]}
     owners = packages_distributions()
     stdlib = set(sys.stdlib_module_names)
     missing = set()
     for path in (ROOT / "app").rglob("*.py"):
-        for node in ast.walk(ast.parse(path.read_text())):
-            names = []
-            if isinstance(node, ast.Import):
-                names = [alias.name for alias in node.names]
-            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
-                names = [node.module]
-            for name in names:
-                top = name.split(".")[0]
-                if top in stdlib or top == "app":
-                    continue
-                distributions = {d.lower().replace("_", "-") for d in owners.get(top, [top])}
-                if not distributions & declared:
-                    missing.add((top, path.relative_to(ROOT).as_posix()))
+        for top, deferred in _imports(ast.parse(path.read_text())):
+            if top in stdlib or top == "app":
+                continue
+            distributions = {d.lower().replace("_", "-") for d in owners.get(top, [top])}
+            if not distributions & (declared | scale if deferred else declared):
+                missing.add((top, path.relative_to(ROOT).as_posix()))
     assert not missing, sorted(missing)
 
 
 def test_every_declared_dependency_is_pinned_in_the_constraints_file():
     """The README's commands install with ``-c constraints.txt``: a dependency missing from it
     would float to whatever is newest on the day (pytest 9.2 broke schemathesis that way)."""
-    import re
     import tomllib
 
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
-    wanted = [*project["dependencies"], *project["optional-dependencies"]["test"]]
-
-    def name(requirement: str) -> str:
-        return re.split(r"[<>=\[ ;]", requirement, maxsplit=1)[0].lower().replace("_", "-")
+    extras = project["optional-dependencies"]
+    wanted = [*project["dependencies"], *(r for extra in extras.values() for r in extra)]
+    wanted = [r for r in wanted if _requirement_name(r) != project["name"]]  # pajapohja[scale]
+    name = _requirement_name
 
     pinned = {}
     for line in (ROOT / "constraints.txt").read_text().splitlines():

@@ -23,6 +23,7 @@ import socketio
 
 from .browser.conftest import free_port, run_cli
 from .conftest import PASSWORD
+from .postgres import fresh_database
 
 pytestmark = pytest.mark.services
 
@@ -300,17 +301,19 @@ def eventually(condition, timeout: float = 15, what: str = "") -> None:
 
 
 @pytest.fixture
-def cluster(tmp_path, postgres_database):
-    redis = Redis(tmp_path)
-    redis.start()
-    running = Cluster(tmp_path, postgres_database, redis)
-    running.redis = redis
-    try:
-        running.start()
-        yield running
-    finally:
-        running.stop()
-        redis.stop()
+def cluster(tmp_path):
+    # An empty database: Cluster.start upgrades it with `pajapohja db upgrade`, as a deployment.
+    with fresh_database(schema=None) as database_url:
+        redis = Redis(tmp_path)
+        redis.start()
+        running = Cluster(tmp_path, database_url, redis)
+        running.redis = redis
+        try:
+            running.start()
+            yield running
+        finally:
+            running.stop()
+            redis.stop()
 
 
 def test_nginx_spreads_new_browsers_and_pins_each_to_its_process(cluster):

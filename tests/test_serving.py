@@ -2,7 +2,10 @@
 cost one short log line each at most (rate-limited), and a request that arrives too slowly is
 closed, while WebSockets and long-polling connections stay open as long as they like."""
 
+import json
 import socket
+import subprocess
+import sys
 import time
 import urllib.request
 import uuid
@@ -22,6 +25,7 @@ REQUEST_TIMEOUT = 2  # seconds, for this test's server (the default is 30)
 # that a busy machine does not fail the test; a server without the bound never closes it.
 PATIENCE = 20
 FRAMES = 2_000
+BIG_BOARD = 20_000  # notes: a join snapshot of about 9 MB
 # Frames python-socketio cannot decode; the connection stays open after each.
 MALFORMED = ["42[", "4{", '42["join",{]', "4x", "42" + "{" * 40, "43[", '42["a",]']
 
@@ -168,3 +172,84 @@ def test_socket_io_connections_outlive_the_request_bound(live, transport):
         assert not dropped
     finally:
         client.shutdown()
+
+
+def test_a_browser_like_client_upgrades_from_polling_to_websocket(live):
+    """As the browser connects: long-polling first, then the upgrade to WebSocket, which gevent's
+    own WSGI server carries (python-engineio speaks WebSocket itself; no gevent-websocket)."""
+    workshop = create_workshop(live)
+    listener = socketio.Client(reconnection=False, handle_sigint=False)
+    poster = socketio.Client(reconnection=False, handle_sigint=False)
+    heard = []
+    listener.on("event", heard.append)
+    try:
+        for client in (listener, poster):
+            client.connect(live.url, transports=["polling", "websocket"], wait_timeout=10)
+            ack = client.call("join", {"join_code": workshop["join_code"]}, timeout=10)
+            assert ack["ok"], ack
+        wait_for(
+            lambda: listener.transport() == poster.transport() == "websocket",
+            "the upgrade to WebSocket",
+        )
+        step = workshop["steps"][0]
+        note = {
+            "op_id": str(uuid.uuid4()),
+            "step_id": step["id"],
+            "prompt_id": step["prompts"][0]["id"],
+            "text": "WebSocketin yli",
+        }
+        assert poster.call("note.add", note, timeout=10)["ok"]
+        wait_for(
+            lambda: any(
+                e["type"] == "note.added" and e["data"]["note"]["text"] == note["text"]
+                for e in heard
+            ),
+            "the note over the listener's WebSocket",
+        )
+        assert listener.transport() == "websocket"
+    finally:
+        listener.shutdown()
+        poster.shutdown()
+
+
+def test_a_join_snapshot_of_megabytes_reaches_a_slow_reader_whole(live):
+    """A frame larger than the kernel's socket buffers is written in several pieces; every piece
+    must go out (simple-websocket alone sent only the first, and the client waited for ever)."""
+    workshop = create_workshop(live)
+    step = workshop["steps"][0]
+    seeded = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "bench.seed",
+            str(workshop["id"]),
+            str(step["id"]),
+            step["prompts"][0]["id"],
+            str(BIG_BOARD),
+        ],
+        env=live.env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert seeded.returncode == 0, seeded.stderr
+    ws = websocket.create_connection(
+        f"ws://127.0.0.1:{live.port}/socket.io/?EIO=4&transport=websocket",
+        timeout=60,
+        sockopt=[(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)],
+    )
+    try:
+        assert ws.recv().startswith("0")
+        ws.send("40")
+        assert ws.recv().startswith("40")
+        join = {"join_code": workshop["join_code"], "name": "Hidas lukija"}
+        ws.send("420" + json.dumps(["join", join]))
+        time.sleep(1)  # not reading: the server's buffers fill up mid-frame
+        message = ws.recv()
+        while not message.startswith("430"):  # skip broadcasts until the join's answer
+            message = ws.recv()
+        ack = json.loads(message[3:])[0]
+        assert ack["ok"], ack
+        assert len(ack["workshop"]["notes"]) == BIG_BOARD
+    finally:
+        ws.close()

@@ -28,12 +28,17 @@ FORMATS = {
 def export_command(workshop_id: int, format_: str, output: str | None):
     """Write a workshop's summary (md, html, docx), notes (csv, xlsx) or whole data (json)."""
     from .. import create_app
+    from ..config import StartupError
     from ..extensions import db
     from ..validation import database_id
     from ..workshops.models import Workshop
     from .service import workshop_file
 
-    app = create_app()
+    try:
+        app = create_app()
+    except StartupError as refusal:  # e.g. a shared database not yet upgraded
+        click.echo(f"pajapohja: {refusal}", err=True)
+        sys.exit(1)
     with app.app_context():
         workshop = db.session.get(Workshop, database_id(workshop_id))
         if workshop is None:
