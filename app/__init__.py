@@ -24,11 +24,11 @@ def create_app(overrides: dict | None = None):
     from .api import routes as api_routes  # noqa: F401  (registers the endpoints on bp)
     from .canvases import load_library
     from .config import load_config, require_drivers
+    from .core import presence
     from .db import configure_engine
     from .exports import api as exports_api
     from .exports import routes as exports_routes
     from .extensions import babel, csrf, db, socketio
-    from .facilitation import presence
     from .pages.routes import bp as pages_bp
     from .wire import JsonPacket
     from .workshops.offline import bp as offline_bp

@@ -293,7 +293,7 @@ def db_upgrade(revision: str):
         click.echo(f"Database at revision {current_revision()}.")
 
 
-from .exports.cli import export_command  # noqa: E402  (imports only click)
+from .export_cli import export_command  # noqa: E402  (imports only click)
 
 cli.add_command(export_command)
 

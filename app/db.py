@@ -242,7 +242,7 @@ def lock_workshop(workshop_id: int, connection=None) -> None:
 
 def workshop_being_written() -> int | None:
     """The workshop that the write transaction now beginning on this thread will change, if
-    any: a check that must see what the writers before it committed (``facilitation.membership``)
+    any: a check that must see what the writers before it committed (``core.membership``)
     takes the workshop's lock before it reads."""
     return getattr(_local, "workshop_id", None) if getattr(_local, "writing", False) else None
 

@@ -12,13 +12,12 @@ from flask_babel import gettext as _
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from . import ratelimit
-from .authorization import may_send
+from .core import log, membership
+from .core.authorization import may_send
+from .core.note_models import Event
 from .db import driver_message, storage_full, storage_full_error
 from .errors import AppError
 from .extensions import db, socketio
-from .facilitation import membership
-from .notes import log
-from .notes.models import Event
 from .protocol import CLIENT_EVENTS, Server
 
 logger = logging.getLogger("pajapohja.realtime")

@@ -25,10 +25,10 @@ def _setup():
         os.environ.pop(name, None)
     from app import create_app
     from app.accounts import service as accounts
+    from app.core.workshop_models import Step
     from app.db import write_transaction
     from app.extensions import db, socketio
     from app.workshops import service as workshops
-    from app.workshops.models import Step
 
     # No per-connection rate limit: the point is to post back to back.
     unlimited = {

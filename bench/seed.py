@@ -18,8 +18,8 @@ def main() -> None:
     from sqlalchemy import insert
 
     from app import create_app
+    from app.core.note_models import Note
     from app.db import utcnow, write_transaction
-    from app.notes.models import Note
 
     app = create_app({"CREATE_SCHEMA": False})
     now = utcnow()

@@ -5,7 +5,7 @@ import re
 from sqlalchemy import select
 
 from app.accounts import service as accounts
-from app.accounts.models import Facilitator
+from app.core.account_models import Facilitator
 from app.extensions import db
 
 from .conftest import PASSWORD

@@ -3,9 +3,9 @@
 import pytest
 from sqlalchemy import func, select
 
+from app.core.note_models import Event, Note, Operation
+from app.core.workshop_models import Participant, Step, Workshop
 from app.extensions import db
-from app.notes.models import Event, Note, Operation
-from app.workshops.models import Participant, Step, Workshop
 
 from .conftest import new_op
 

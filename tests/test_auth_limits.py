@@ -126,7 +126,7 @@ def test_new_participants_per_address_and_workshop_are_bounded(
     assert join(sockets(), make_workshop()["join_code"])["ok"]
     # The refused join created no one.
     with app.app_context():
-        from app.workshops.models import Participant
+        from app.core.workshop_models import Participant
 
         count = db.session.query(Participant).filter_by(workshop_id=workshop["id"]).count()
     assert count == 121

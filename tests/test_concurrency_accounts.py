@@ -18,7 +18,7 @@ from sqlalchemy import create_engine, func, select
 
 from app import create_app
 from app.accounts import service as accounts
-from app.accounts.models import Facilitator
+from app.core.account_models import Facilitator
 from app.db import write_transaction
 from app.errors import AppError
 from app.extensions import db

@@ -9,10 +9,10 @@ from sqlalchemy import create_engine, event, select, update
 
 from app import create_app
 from app.accounts import service as accounts
+from app.core.workshop_models import Workshop
 from app.db import utcnow, write_transaction
 from app.extensions import db
 from app.privacy.service import purge
-from app.workshops.models import Workshop
 
 from .conftest import PASSWORD
 from .postgres import database

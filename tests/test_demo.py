@@ -4,11 +4,11 @@ of them renders, the console and board show them, and they can be deleted like a
 import pytest
 from sqlalchemy import func, select
 
+from app.core.note_models import Event
+from app.core.workshop_models import Workshop
 from app.db import write_transaction
 from app.demo.service import create_example
 from app.extensions import db
-from app.notes.models import Event
-from app.workshops.models import Workshop
 
 from .conftest import PASSWORD
 from .test_accounts import csrf_token, login
@@ -18,7 +18,7 @@ WORKSHOP_FILES = ("summary.md", "summary.html", "summary.docx", "notes.csv", "ex
 
 
 def make_example(app, facilitator_id: int, language: str) -> tuple[int, list[int]]:
-    from app.accounts.models import Facilitator
+    from app.core.account_models import Facilitator
 
     with app.app_context():
         series = create_example(db.session.get(Facilitator, facilitator_id), language)
@@ -168,7 +168,7 @@ def test_demo_is_one_transaction(app, facilitator, monkeypatch):
         raise RuntimeError("disk full")
 
     monkeypatch.setattr(service, "_small_groups", broken)
-    from app.accounts.models import Facilitator
+    from app.core.account_models import Facilitator
 
     with app.app_context(), pytest.raises(RuntimeError):
         service.create_example(db.session.get(Facilitator, facilitator[0]), "fi")

@@ -6,9 +6,9 @@ import json
 
 from sqlalchemy import func, select
 
+from app.core.note_models import Vote
+from app.core.workshop_models import Participant
 from app.extensions import db
-from app.notes.models import Vote
-from app.workshops.models import Participant
 
 from .conftest import events_of, new_op
 

@@ -13,10 +13,10 @@ from docx.oxml.ns import qn
 from docx.shared import Cm
 from openpyxl import load_workbook
 
+from app.core.workshop_models import Workshop
 from app.exports.blocks import Bullets, Heading, Item, Table
 from app.exports.docx_out import to_docx
 from app.extensions import db
-from app.workshops.models import Workshop
 
 from .test_exports_golden import Room, build_impact_chain
 from .test_exports_pages import log_in

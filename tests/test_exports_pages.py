@@ -106,8 +106,8 @@ def test_organiser_link_shows_the_series_documents_until_revoked(client, api, ma
 
 
 def test_share_link_is_stored_only_as_a_hash(app, api, make_workshop):
+    from app.core.workshop_models import Series
     from app.extensions import db
-    from app.workshops.models import Series
 
     series_id, _created = series_workshop(api, make_workshop)
     token = api.post(f"/series/{series_id}/share").get_json()["url"].rsplit("/", 1)[1]

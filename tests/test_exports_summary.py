@@ -10,6 +10,8 @@ import pytest
 from docx import Document
 from flask_babel import gettext
 
+from app.core.note_models import Note
+from app.core.workshop_models import Step, Workshop
 from app.db import write_transaction
 from app.exports.blocks import Bullets, Heading, Table
 from app.exports.cards import card_blocks
@@ -17,8 +19,6 @@ from app.exports.content import local_time
 from app.exports.language import document_language, local_date, local_date_time
 from app.exports.summary import repeats
 from app.extensions import db
-from app.notes.models import Note
-from app.workshops.models import Step, Workshop
 
 from .test_demo import make_example
 from .test_exports_golden import Room, build_impact_chain

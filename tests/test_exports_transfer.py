@@ -9,10 +9,10 @@ from sqlalchemy import func, select
 
 from app import create_app
 from app.accounts import service as accounts
+from app.core.note_models import Note
+from app.core.workshop_models import Step, Workshop
 from app.db import write_transaction
 from app.extensions import db
-from app.notes.models import Note
-from app.workshops.models import Step, Workshop
 
 from .test_exports_golden import build_impact_chain
 

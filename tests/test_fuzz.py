@@ -10,9 +10,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from app.core.workshop_models import Workshop
 from app.extensions import db, socketio
 from app.realtime import HANDLERS
-from app.workshops.models import Workshop
 
 from .conftest import events_of, new_op
 from .test_authorization import SOCKET_EVENTS

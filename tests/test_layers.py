@@ -111,10 +111,10 @@ def test_a_planted_upward_import_breaks_the_layers():
     contract = _layers_contract()
     assert contract.check(_graph(), verbose=False).kept
     plants = [
-        ("app.notes.log", "app.notes.service"),  # the core importing a feature
+        ("app.core.log", "app.notes.service"),  # the core importing a feature
         ("app.workshops.service", "app.notes.service"),  # a feature importing a higher one
         ("app.exports.service", "app.exports.routes"),  # a feature importing the edge
-        ("app.db", "app.workshops.models"),  # the base importing the models
+        ("app.db", "app.core.workshop_models"),  # the base importing the models
     ]
     for importer, imported in plants:
         graph = _graph()
@@ -129,13 +129,53 @@ def test_a_planted_upward_import_breaks_the_layers():
         assert (importer, imported) in reported
 
 
+def package_circles(graph: grimp.ImportGraph) -> list[tuple[str, str]]:
+    """Pairs of top-level packages (``app.notes``, ``app.core``, ...; a top-level module counts
+    as its own package) that import each other, directly or through other packages. The root
+    package (``create_app``) wires everything together and is left out."""
+    top = {module: ".".join(module.split(".")[:2]) for module in graph.modules - {"app"}}
+    reaches: dict[str, set[str]] = {}
+    for module in top:
+        for imported in graph.find_modules_directly_imported_by(module) & top.keys():
+            if top[module] != top[imported]:
+                reaches.setdefault(top[module], set()).add(top[imported])
+    changed = True
+    while changed:  # the transitive closure; a few dozen packages
+        changed = False
+        for targets in reaches.values():
+            more = set().union(*(reaches.get(t, set()) for t in targets)) - targets
+            if more:
+                targets |= more
+                changed = True
+    return sorted(
+        (a, b)
+        for a, targets in reaches.items()
+        for b in targets
+        if a < b and a in reaches.get(b, ())
+    )
+
+
+def test_no_two_packages_import_each_other():
+    """Issue 17: notes<->workshops, notes<->realtime, facilitation<->workshops and api<->exports
+    imported each other."""
+    assert package_circles(_graph()) == []
+
+
+def test_a_planted_package_circle_is_found():
+    graph = _graph()
+    graph.add_import(
+        importer="app.core.log", imported="app.workshops.service", line_number=1, line_contents="-"
+    )
+    assert ("app.core", "app.workshops") in package_circles(graph)
+
+
 def test_a_planted_circle_is_found():
     graph = _graph()
     graph.add_import(
-        importer="app.notes.models", imported="app.notes.log", line_number=1, line_contents="-"
+        importer="app.core.note_models", imported="app.core.log", line_number=1, line_contents="-"
     )
     (circle,) = circles(graph)
-    assert {"app.notes.log", "app.notes.models"} <= set(circle)
+    assert {"app.core.log", "app.core.note_models"} <= set(circle)
 
 
 def _module_name(path: Path) -> str:

@@ -287,9 +287,9 @@ def test_invalid_api_token_is_refused_at_connect(app):
 def test_closed_workshop_refuses_joins_and_notes(app, participant, sockets, workshop):
     alice, _ = participant()
     with app.app_context():
+        from app.core.workshop_models import Workshop
         from app.db import write_transaction
         from app.extensions import db
-        from app.workshops.models import Workshop
 
         with write_transaction():
             db.session.get(Workshop, workshop["id"]).status = "closed"

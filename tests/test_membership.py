@@ -7,9 +7,9 @@ import pytest
 import socketio
 from sqlalchemy import delete, update
 
+from app.core.workshop_models import CoFacilitator, Participant
 from app.db import write_transaction
 from app.extensions import db
-from app.workshops.models import CoFacilitator, Participant
 
 from .conftest import events_of, new_op
 from .test_scale_out import ROUTE_COOKIE, Board, cluster, eventually  # noqa: F401

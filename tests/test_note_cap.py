@@ -6,8 +6,8 @@ import time
 
 from sqlalchemy import func, select
 
+from app.core.note_models import Note
 from app.extensions import db
-from app.notes.models import Note
 
 from .conftest import new_op
 

@@ -3,7 +3,7 @@ seen by the whole room, so it gets what participants see and never the facilitat
 hidden notes; it changes nothing, is not counted as present and goes with a removed
 co-facilitator."""
 
-from app.facilitation import presence
+from app.core import presence
 
 from .conftest import events_of, new_op
 

@@ -5,9 +5,9 @@ from datetime import timedelta
 
 from sqlalchemy import func, select, text
 
+from app.core.workshop_models import Workshop
 from app.db import utcnow, write_transaction
 from app.extensions import db
-from app.workshops.models import Workshop
 
 from .conftest import new_op
 

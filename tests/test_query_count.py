@@ -5,9 +5,9 @@ import uuid
 
 from sqlalchemy import event, insert
 
+from app.core.note_models import Note
 from app.db import utcnow, write_transaction
 from app.extensions import db
-from app.notes.models import Note
 
 
 def _fill(app, workshop: dict, count: int) -> None:

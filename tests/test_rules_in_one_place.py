@@ -1,16 +1,16 @@
-"""Who may act and who may see are each judged in one module (issue 17): ``app/authorization.py``
-and ``app/workshops/visibility.py``. A viewer's role is read nowhere else, so a second copy of
-a rule cannot creep into a feature unnoticed."""
+"""Who may act and who may see are each judged in one module (issue 17):
+``app/core/authorization.py`` and ``app/core/visibility.py``. A viewer's role is read nowhere
+else, so a second copy of a rule cannot creep into a feature unnoticed."""
 
 import re
 from pathlib import Path
 
 APP = Path(__file__).resolve().parent.parent / "app"
-RULES = {"authorization.py", "workshops/visibility.py"}
+RULES = {"core/authorization.py", "core/visibility.py"}
 # Reads of a role outside the rules, and why: the Viewer itself (its actor id), the membership
 # check choosing which table answers "still in the workshop?", and the name a vision edit is
 # signed with.
-ELSEWHERE = {"notes/log.py": 3, "facilitation/membership.py": 5, "notes/vision.py": 1}
+ELSEWHERE = {"core/log.py": 3, "core/membership.py": 5, "notes/vision.py": 1}
 ROLE = re.compile(r"\.is_(facilitator|presenter)\b|\.role\s*==")
 
 

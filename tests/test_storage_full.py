@@ -8,10 +8,10 @@ import psycopg
 import pytest
 from sqlalchemy import event, func, select, text
 
+from app.core.note_models import Event, Note, Operation
+from app.core.workshop_models import Workshop
 from app.db import storage_full
 from app.extensions import db
-from app.notes.models import Event, Note, Operation
-from app.workshops.models import Workshop
 
 from .conftest import new_op
 

@@ -47,10 +47,10 @@ def test_integer_keys_become_text_as_in_json():
 def test_the_sent_snapshot_is_the_document_everyone_may_see(app, facilitator):
     """The join snapshot's notes are pre-encoded per note; decoded, they must be exactly the
     document's notes for each viewer (hidden notes absent, tallies shown or not)."""
+    from app.core import log
+    from app.core.workshop_models import Participant, Workshop
     from app.extensions import db
-    from app.notes import log
     from app.workshops.document import document
-    from app.workshops.models import Participant, Workshop
 
     from .test_demo import make_example
 

@@ -9,11 +9,11 @@ from flask_babel import gettext as _
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
+from ..core.account_models import ApiToken, Facilitator, SetupToken
 from ..db import utcnow
 from ..errors import AppError
 from ..extensions import db
 from ..validation import clean_text
-from .models import ApiToken, Facilitator, SetupToken
 
 # Argon2id with argon2-cffi's defaults (t=3, m=64 MiB, p=4): above OWASP's minimum (t=2, m=19 MiB).
 _hasher = PasswordHasher()

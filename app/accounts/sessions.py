@@ -14,8 +14,8 @@ from flask_socketio import ConnectionRefusedError
 from sqlalchemy import select
 
 from .. import realtime
+from ..core.account_models import ApiToken, Facilitator
 from ..extensions import db, socketio
-from .models import ApiToken, Facilitator
 from .service import api_token
 
 logger = logging.getLogger("pajapohja.sessions")

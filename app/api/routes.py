@@ -2,10 +2,9 @@
 
 from flask import jsonify, url_for
 
+from ..core import log, membership
 from ..db import write_transaction
 from ..extensions import db
-from ..facilitation import membership
-from ..notes import log
 from ..realtime import broadcast
 from ..validation import parse
 from ..workshops import document_facts, service

@@ -8,15 +8,16 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import select
 
-from ..accounts.models import Facilitator
 from ..accounts.service import facilitator_by_email
+from ..core import log
+from ..core.account_models import Facilitator
+from ..core.workshop_models import Series, Workshop
 from ..db import write_transaction
 from ..extensions import db
 from ..facilitation import done, groups, steps, themes, timer, voting
-from ..notes import log, vision
+from ..notes import vision
 from ..notes.service import add_note
 from ..workshops import service as workshops
-from ..workshops.models import Series, Workshop
 from . import content_en, content_fi, content_sv
 
 TEMPLATE = "hyvanmitta-training-plan"

@@ -25,8 +25,8 @@ from datetime import date
 from flask import current_app
 from sqlalchemy import func, select
 
+from ..core.workshop_models import Participant, Series, Workshop
 from ..extensions import db
-from ..workshops.models import Participant, Series, Workshop
 from . import service
 from .markdown_out import to_html
 from .workers import Builders

@@ -1,6 +1,6 @@
 """What of a workshop document reaches an export, and in which order.
 
-Left out: what the room has not been shown (``workshops.visibility.in_documents``: moderated
+Left out: what the room has not been shown (``core.visibility.in_documents``: moderated
 notes, notes of a step or small group still brainstorming privately), and what the facilitator
 left out of the documents (a note's ``excluded``, a step's ``excluded_prompts``). Notes are
 ordered by votes, then by time; themes become sub-headings with their description and notes
@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from flask_babel import gettext as _
 from flask_babel import ngettext, pgettext
 
-from ..workshops.visibility import in_documents
+from ..core.visibility import in_documents
 from .blocks import Block, Bullets, Heading, Paragraph, Table
 from .cards import card_blocks, votes
 from .language import one_decimal

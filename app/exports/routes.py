@@ -20,13 +20,13 @@ from flask_babel import gettext as _
 
 from ..accounts.routes import login_required
 from ..accounts.service import token_digest
+from ..core.workshop_models import Workshop
 from ..db import write_transaction
 from ..error_pages import render_error
 from ..errors import AppError
 from ..realtime import broadcast
 from ..workshops import document_facts
 from ..workshops import service as workshops
-from ..workshops.models import Workshop
 from ..workshops.routes import render_dashboard
 from . import cache, service, share, transfer
 from .api import TooManyDownloads, count_download, send

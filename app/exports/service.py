@@ -12,10 +12,10 @@ from urllib.parse import quote
 from flask import current_app
 from flask_babel import gettext as _
 
+from ..core import log
+from ..core.workshop_models import Series, Workshop
 from ..errors import AppError
-from ..notes import log
 from ..workshops.document import document
-from ..workshops.models import Series, Workshop
 from .csv_out import export_json, notes_csv
 from .docx_out import to_docx
 from .escape import clean

@@ -14,9 +14,9 @@ from flask_babel import gettext as _
 from sqlalchemy import select
 
 from ..accounts.service import token_digest
+from ..core.workshop_models import Series
 from ..errors import AppError
 from ..extensions import db
-from ..workshops.models import Series
 from ..workshops.service import owned_series
 
 MAX_TOKEN_LENGTH = 100

@@ -11,11 +11,11 @@ from sqlalchemy import select
 
 from ..accounts.service import token_digest
 from ..canvases import CanvasLibrary
+from ..core.note_models import Note, Theme, Vote
+from ..core.workshop_models import Group, GroupMember, Participant, Series, Step, StepDone, Workshop
 from ..db import write_transaction
 from ..errors import AppError
 from ..extensions import db
-from ..notes.models import Note, Theme, Vote
-from ..workshops.models import Group, GroupMember, Participant, Series, Step, StepDone, Workshop
 from ..workshops.service import new_join_code
 from .transfer_read import checked
 

@@ -4,12 +4,12 @@ group to steer), judged by the rules of ``authorization``."""
 from flask_babel import gettext as _
 from sqlalchemy import select
 
-from ..authorization import may_steer, require_open
+from ..core import log
+from ..core.authorization import may_steer, require_open
+from ..core.workshop_models import Group, Workshop
 from ..errors import AppError
 from ..extensions import db
-from ..notes import log
 from ..validation import database_id
-from ..workshops.models import Group, Workshop
 from ..workshops.service import step_of
 
 

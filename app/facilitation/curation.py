@@ -3,8 +3,8 @@
 duplicate stays where the room saw it; only the documents pass it by. Works in a closed
 workshop too: curating is what a facilitator does after the session."""
 
-from ..authorization import require_facilitator
-from ..notes import log
+from ..core import log
+from ..core.authorization import require_facilitator
 from ..notes.operations import change
 from ..notes.service import note_event, note_of
 from ..protocol import Broadcast

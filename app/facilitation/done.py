@@ -2,13 +2,13 @@
 
 from sqlalchemy import select
 
-from ..authorization import may_mark_done
+from ..core import log
+from ..core.authorization import may_mark_done
+from ..core.workshop_models import StepDone
 from ..extensions import db
-from ..notes import log
 from ..notes.operations import change
 from ..protocol import Broadcast
 from ..validation import parse
-from ..workshops.models import StepDone
 from ..workshops.service import step_of
 from .access import open_workshop
 from .payloads import StepDone as DonePayload

@@ -10,12 +10,12 @@ never leave the server, and only facilitators get the groups.
 
 from sqlalchemy import func, or_, select
 
-from ..authorization import require_facilitator
+from ..core import log
+from ..core.authorization import require_facilitator
+from ..core.workshop_models import Participant
 from ..extensions import db
-from ..notes import log
 from ..protocol import Client
 from ..realtime import current_viewer, handler
-from ..workshops.models import Participant
 from .payloads import MAX_REMOVED_AT_ONCE
 
 # A group lists at most this many (the first and what one ``participant.remove`` can take); its

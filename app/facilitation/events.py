@@ -5,9 +5,10 @@ the facilitators)."""
 
 from functools import partial
 
+from ..core import membership
 from ..protocol import Client
 from ..realtime import broadcast, current_viewer, handler
-from . import curation, groups, membership, moderation, steps, themes, timer, voting
+from . import curation, groups, moderation, steps, themes, timer, voting
 from .done import mark_done
 
 

@@ -8,20 +8,20 @@ from flask_babel import force_locale
 from flask_babel import gettext as _
 from sqlalchemy import select
 
-from ..authorization import may_join_group, may_name_chair, require_facilitator
 from ..canvases.schema import LANGUAGES
+from ..core import log
+from ..core.authorization import may_join_group, may_name_chair, require_facilitator
+from ..core.note_models import Note, Theme
+from ..core.visibility import audience_for, may_see
+from ..core.workshop_models import Group, GroupMember, Participant, Step
 from ..errors import AppError
 from ..extensions import db
-from ..notes import log
-from ..notes.models import Note, Theme
 from ..notes.operations import change
 from ..notes.service import note_event
 from ..protocol import Broadcast
 from ..validation import parse
 from ..workshops.document import group_public, memberships
-from ..workshops.models import Group, GroupMember, Participant, Step
 from ..workshops.service import step_of
-from ..workshops.visibility import audience_for, may_see
 from .access import group_of, open_workshop
 from .payloads import GroupChair, GroupRename, GroupsCreate
 

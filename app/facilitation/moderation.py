@@ -3,19 +3,19 @@
 from flask_babel import gettext as _
 from sqlalchemy import select
 
-from ..authorization import require_facilitator
+from ..core import log
+from ..core.authorization import require_facilitator
+from ..core.note_models import Note, Vote
+from ..core.visibility import audience_for
+from ..core.workshop_models import Participant, Step
 from ..db import utcnow
 from ..errors import AppError
 from ..extensions import db
-from ..notes import log
-from ..notes.models import Note, Vote
 from ..notes.operations import change
 from ..notes.service import note_event, note_of
 from ..protocol import Broadcast
 from ..validation import database_id, parse
-from ..workshops.models import Participant, Step
 from ..workshops.service import step_of
-from ..workshops.visibility import audience_for
 from .access import prompt_of
 from .payloads import NoteHide, NoteMove, ParticipantRemove
 from .voting import vote_event  # one shape for every tally change

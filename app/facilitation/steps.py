@@ -2,17 +2,17 @@
 
 from sqlalchemy import select
 
-from ..authorization import require_facilitator
+from ..core import log
+from ..core.authorization import require_facilitator
+from ..core.note_models import Note
+from ..core.visibility import group_audience, note_audience
 from ..db import iso, utcnow
 from ..extensions import db
-from ..notes import log
-from ..notes.models import Note
 from ..notes.operations import change
 from ..protocol import Broadcast
 from ..validation import parse
 from ..workshops.document import step_state
 from ..workshops.service import step_of
-from ..workshops.visibility import group_audience, note_audience
 from .access import open_workshop, steer_target, workshop_of
 from .payloads import Follow, StepCluster, StepLock, StepOpenUntil
 

@@ -4,11 +4,11 @@ note into a theme (by drag and drop or, equally, by choosing from a menu)."""
 from flask_babel import gettext as _
 from sqlalchemy import func, select
 
-from ..authorization import may_cluster, require_facilitator
+from ..core import log
+from ..core.authorization import may_cluster, require_facilitator
+from ..core.note_models import Note, Theme
 from ..errors import AppError
 from ..extensions import db
-from ..notes import log
-from ..notes.models import Note, Theme
 from ..notes.operations import change
 from ..notes.service import note_event, note_of
 from ..protocol import Broadcast

@@ -7,13 +7,13 @@ from datetime import datetime, timedelta
 
 from flask_babel import gettext as _
 
+from ..core import log
+from ..core.visibility import group_audience
 from ..db import iso, utcnow
 from ..errors import AppError
-from ..notes import log
 from ..notes.operations import change
 from ..protocol import Broadcast
 from ..validation import parse
-from ..workshops.visibility import group_audience
 from .access import open_workshop, steer_target
 from .payloads import TimerSeconds
 

@@ -4,17 +4,17 @@ closed into a ranking that the exports use."""
 from flask_babel import gettext as _
 from sqlalchemy import func, select
 
-from ..authorization import may_vote, require_facilitator
+from ..core import log
+from ..core.authorization import may_vote, require_facilitator
+from ..core.note_models import Vote
+from ..core.visibility import tally_audience
 from ..errors import AppError
 from ..extensions import db
-from ..notes import log
-from ..notes.models import Vote
 from ..notes.operations import change
 from ..notes.service import note_of
 from ..protocol import Broadcast
 from ..validation import parse
 from ..workshops.service import step_of
-from ..workshops.visibility import tally_audience
 from .access import open_workshop
 from .payloads import VoteChange, VotingOpen
 

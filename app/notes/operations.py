@@ -3,14 +3,14 @@
 from flask_babel import gettext as _
 from sqlalchemy import and_, bindparam, insert, select
 
+from ..core import log
+from ..core.note_models import Operation
+from ..core.visibility import notes_now, visible_to
+from ..core.workshop_models import Workshop
 from ..db import write_transaction
 from ..errors import AppError
 from ..extensions import db
 from ..validation import parse
-from ..workshops.models import Workshop
-from ..workshops.visibility import notes_now, visible_to
-from . import log
-from .models import Operation
 from .payloads import MaybeOp, Op
 
 # Run for every change: built once, executed as Core (see ``log._NEXT_SEQ``).

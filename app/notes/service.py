@@ -3,19 +3,19 @@
 from flask_babel import gettext as _
 from sqlalchemy import and_, bindparam, insert, select
 
-from ..authorization import may_change_note, may_write, may_write_on_step
 from ..canvases import NoteInvalid, validate_note
+from ..core import log
+from ..core.authorization import may_change_note, may_write, may_write_on_step
+from ..core.note_models import Note, note_public
+from ..core.visibility import audience_for, may_see, note_audience
+from ..core.workshop_models import Group, GroupMember, Participant, Step, Workshop, prompt_ids
 from ..db import utcnow
 from ..errors import AppError
 from ..extensions import db
 from ..protocol import Broadcast
 from ..validation import database_id, parse
-from ..workshops.models import Group, GroupMember, Participant, Step, Workshop, prompt_ids
 from ..workshops.service import step_of
-from ..workshops.visibility import audience_for, may_see, note_audience
-from . import log
 from .limits import check_new_note
-from .models import Note, note_public
 from .operations import change
 from .payloads import NoteAdd, NoteDelete, NoteEdit
 

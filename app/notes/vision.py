@@ -10,7 +10,10 @@ earlier saves lose their text at each save (a resend is answered with the vision
 from flask_babel import gettext as _
 from sqlalchemy import Text, cast, or_, select, update
 
-from ..authorization import may_write_on_step
+from ..core import log
+from ..core.authorization import may_write_on_step
+from ..core.log import vision_of
+from ..core.note_models import Event, Operation
 from ..db import forget_wal, utcnow
 from ..errors import AppError
 from ..extensions import db
@@ -18,9 +21,6 @@ from ..protocol import Broadcast
 from ..validation import parse
 from ..workshops.payloads import VisionEdit
 from ..workshops.service import step_of
-from . import log
-from .log import vision_of
-from .models import Event, Operation
 from .operations import change
 from .service import check_writable
 

@@ -5,9 +5,9 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
+from ..core.workshop_models import Workshop
 from ..db import forget_wal_now, utcnow, write_transaction
 from ..extensions import db, socketio
-from ..workshops.models import Workshop
 from ..workshops.service import delete_workshop
 
 logger = logging.getLogger("pajapohja.privacy")

@@ -11,18 +11,18 @@ from flask import current_app
 from sqlalchemy import select
 
 from .. import wire
-from ..db import iso
-from ..extensions import db
-from ..notes import log
-from ..notes.models import Note, Theme, Vote, note_public
-from .models import Group, GroupMember, Participant, Series, Step, StepDone, Workshop
-from .visibility import (
+from ..core import log
+from ..core.note_models import Note, Theme, Vote, note_public
+from ..core.visibility import (
     note_audience,
     sees_facilitator_material,
     tallies_visible,
     visible_to,
     vote_visible_to,
 )
+from ..core.workshop_models import Group, GroupMember, Participant, Series, Step, StepDone, Workshop
+from ..db import iso
+from ..extensions import db
 
 FORMAT = "pajapohja.workshop"
 FORMAT_VERSION = 1

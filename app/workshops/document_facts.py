@@ -14,13 +14,13 @@ from flask_babel import format_number, get_locale
 from flask_babel import gettext as _
 from pydantic import Field, ValidationError
 
+from ..core import log
+from ..core.note_models import Event
+from ..core.visibility import facilitators_only
+from ..core.workshop_models import Workshop
 from ..errors import AppError
-from ..notes import log
-from ..notes.models import Event
 from ..protocol import Broadcast
 from ..validation import Payload, Refusal, clean_text, refusals_of, rule
-from .models import Workshop
-from .visibility import facilitators_only
 
 FIELDS = ("held_on", "time_zone", "closing_text")
 DEFAULT_TIME_ZONE = "Europe/Helsinki"

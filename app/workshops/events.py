@@ -6,11 +6,11 @@ from flask_socketio import join_room
 
 from .. import ratelimit, snapshot_budget
 from ..accounts import sessions
+from ..core import log, presence
+from ..core.workshop_models import Workshop
 from ..db import write_transaction
 from ..errors import AppError
 from ..extensions import db, socketio
-from ..facilitation import presence
-from ..notes import log
 from ..protocol import Client
 from ..realtime import (
     connection,
@@ -25,7 +25,6 @@ from ..realtime import (
 from ..validation import parse
 from . import join_limits, service, sighting
 from .document import document
-from .models import Workshop
 from .payloads import FacilitatorJoin, Join, Resync
 
 

@@ -7,9 +7,9 @@ from sqlalchemy import select
 
 from .. import ratelimit
 from ..accounts.service import token_digest
+from ..core.workshop_models import Participant, Workshop
 from ..errors import AppError
 from ..extensions import db
-from .models import Participant, Workshop
 
 
 def too_many_attempts() -> AppError:

@@ -5,9 +5,9 @@ the material is read from the earlier workshop each time it is shown."""
 
 from sqlalchemy import select
 
+from ..core.note_models import Note, Theme
+from ..core.workshop_models import Step, Workshop
 from ..extensions import db
-from ..notes.models import Note, Theme
-from .models import Step, Workshop
 from .service import library
 
 

@@ -22,15 +22,15 @@ from sqlalchemy import select
 from .. import ratelimit
 from ..accounts import sessions
 from ..accounts.routes import login_required
-from ..authorization import facilitates
+from ..core.authorization import facilitates
+from ..core.workshop_models import Participant, Series, Workshop
 from ..db import write_transaction
 from ..errors import AppError
 from ..extensions import db
-from ..facilitation.strings import console_strings
 from ..i18n import current_language
 from ..validation import parse, typed_int
 from . import join_limits, service
-from .models import Participant, Series, Workshop
+from .console_strings import console_strings
 from .payloads import SeriesForm, WorkshopForm
 from .references import references
 from .strings import board_strings

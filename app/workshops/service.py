@@ -10,15 +10,15 @@ from flask_babel import gettext as _
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
-from ..accounts.models import Facilitator
 from ..accounts.service import token_digest
-from ..authorization import facilitates, removed, require_open
 from ..canvases import LANGUAGES
+from ..core.account_models import Facilitator
+from ..core.authorization import facilitates, removed, require_open
+from ..core.workshop_models import CoFacilitator, Participant, Series, Step, Workshop
 from ..db import forget_wal
 from ..errors import AppError
 from ..extensions import db
 from ..validation import clean_text, database_id
-from .models import CoFacilitator, Participant, Series, Step, Workshop
 from .payloads import MAX_NAME_LENGTH
 from .sighting import Sighting
 

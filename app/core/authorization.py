@@ -5,10 +5,10 @@ Each function returns quietly when the action is allowed and otherwise raises th
 the client shows. They judge facts already loaded (the viewer, a workshop's status, a step, a
 note, a group); finding those facts in the database is the caller's part.
 
-``viewer`` is a ``notes.log.Viewer``: a facilitator (owner or co-facilitator: the same rights
+``viewer`` is a ``core.log.Viewer``: a facilitator (owner or co-facilitator: the same rights
 in the room), a participant, or a presenter screen, which changes nothing (``may_send``).
 Who is still in the workshop at all (a removed participant or co-facilitator) is checked for
-every event by ``facilitation.membership``; a change of participant content checks it itself
+every event by ``core.membership``; a change of participant content checks it itself
 (``may_write``), in the same query that loads what it changes.
 
 Core: this module imports no feature package (models only)."""
@@ -16,10 +16,10 @@ Core: this module imports no feature package (models only)."""
 from flask_babel import gettext as _
 from sqlalchemy import exists, or_
 
-from .db import utcnow
-from .errors import AppError
-from .protocol import CLIENT_EVENTS, PRESENTER
-from .workshops.models import CoFacilitator, Workshop
+from ..db import utcnow
+from ..errors import AppError
+from ..protocol import CLIENT_EVENTS, PRESENTER
+from .workshop_models import CoFacilitator, Workshop
 
 # The one event a presenter screen may send: it only catches up.
 

@@ -27,12 +27,12 @@ FORMATS = {
 )
 def export_command(workshop_id: int, format_: str, output: str | None):
     """Write a workshop's summary (md, html, docx), notes (csv, xlsx) or whole data (json)."""
-    from .. import create_app
-    from ..config import StartupError
-    from ..extensions import db
-    from ..validation import database_id
-    from ..workshops.models import Workshop
-    from .service import workshop_file
+    from . import create_app
+    from .config import StartupError
+    from .core.workshop_models import Workshop
+    from .exports.service import workshop_file
+    from .extensions import db
+    from .validation import database_id
 
     try:
         app = create_app()

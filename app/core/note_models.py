@@ -111,7 +111,7 @@ class Vote(db.Model):
 class Event(db.Model):
     """The per-workshop change log. ``seq`` is assigned in the same transaction as the change
     it records, so the log has no gaps and no repeats. ``audience`` is null for events everyone
-    in the workshop may see; otherwise it names who may (``workshops.visibility.visible_to``)."""
+    in the workshop may see; otherwise it names who may (``core.visibility.visible_to``)."""
 
     __tablename__ = "events"
     __table_args__ = (UniqueConstraint("workshop_id", "seq"),)

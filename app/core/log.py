@@ -9,9 +9,9 @@ from sqlalchemy.orm.util import identity_key
 from ..db import forget_wal, iso
 from ..extensions import db
 from ..protocol import Broadcast
-from ..workshops.models import Step, Workshop
-from ..workshops.visibility import notes_now, visible_to
-from .models import Event, Operation
+from .note_models import Event, Operation
+from .visibility import notes_now, visible_to
+from .workshop_models import Step, Workshop
 
 # A client that is this far behind gets a snapshot instead of the events it missed.
 RESYNC_EVENT_LIMIT = 500

@@ -13,8 +13,8 @@ from collections import defaultdict
 from sqlalchemy import select
 
 from ..extensions import db
-from ..notes.models import Note, note_public
-from .models import Group, GroupMember, Step
+from .note_models import Note, note_public
+from .workshop_models import Group, GroupMember, Step
 
 
 def facilitators_only() -> dict:

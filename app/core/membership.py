@@ -23,14 +23,12 @@ from flask_socketio import leave_room, rooms
 from sqlalchemy import bindparam, event, exists, select
 from sqlalchemy.orm import Session
 
-from .. import authorization
 from .. import db as db_module
-from ..accounts.models import Facilitator
 from ..extensions import socketio
-from ..notes import log
 from ..protocol import Client
-from ..workshops.models import Participant, Workshop
-from . import presence
+from . import authorization, log, presence
+from .account_models import Facilitator
+from .workshop_models import Participant, Workshop
 
 _participants, _workshops, _facilitators = (
     Participant.__table__,
