@@ -77,12 +77,26 @@ def test_malformed_frames_log_one_short_line_each_at_most_rate_limited(live):
     assert b"Traceback" not in flood
     assert len(flood) < 40_000, len(flood)  # before: about 1.4 kB of traceback a frame
 
-    # One frame more once the second has turned: its line says how many were left out.
-    def summary_written() -> bool:
-        ws.send("42[")
-        return b"suppressed" in log_of(live)[len(before) :]
+    # One frame more once the second has turned: its line says how many were left out. Events
+    # are handled concurrently, so on a busy server the flood may still be logging after the
+    # good event's answer; send such a frame each second until every frame is accounted for.
+    extra = 0
 
-    wait_for(summary_written, "the summary of suppressed lines")
+    def counted(lines: list[str]) -> int:
+        suppressed = sum(
+            int(line.split("(")[-1].split()[0]) for line in lines if "suppressed" in line
+        )
+        return suppressed + len(lines)
+
+    def every_frame_counted() -> bool:
+        nonlocal extra
+        time.sleep(1.05)  # a fresh second: the next line carries the count of those left out
+        ws.send("42[")
+        extra += 1
+        lines = log_of(live)[len(before) :].decode().splitlines()
+        return counted(lines) >= FRAMES + extra - 1 and any("suppressed" in x for x in lines)
+
+    wait_for(every_frame_counted, "every frame logged or counted as suppressed", timeout=60)
     ws.close()
     written = log_of(live)[len(before) :]
     lines = written.decode().splitlines()
@@ -91,8 +105,8 @@ def test_malformed_frames_log_one_short_line_each_at_most_rate_limited(live):
     assert len(lines) <= LINES_PER_SECOND * (int(seconds) + 2), (len(lines), seconds)
     assert len(lines) < FRAMES / 10
     assert all(len(line) < 400 for line in lines), max(lines, key=len)
-    suppressed = sum(int(line.split("(")[-1].split()[0]) for line in lines if "suppressed" in line)
-    assert suppressed + len(lines) >= FRAMES  # every frame is counted, logged or not
+    # Every frame is counted, logged or not (the last extra one may still be on its way).
+    assert counted(lines) >= FRAMES + extra - 1
 
 
 def test_a_request_line_sent_too_slowly_is_closed_within_the_bound(live):

@@ -65,9 +65,14 @@ class BoardPage:
     def join_url(self) -> str:
         return self.page.locator("#join-link").get_attribute("href")
 
-    def wait_until_live(self):
+    def wait_until_live(self, connected: bool = True):
+        """The board is shown and (unless offline, ``connected=False``) joined. After a reload
+        the board first shows the copy the browser kept, then the server's state once joined:
+        a control clicked before that may be drawn anew, closed."""
         expect(self.page.locator("#board")).to_be_visible()
         expect(self.page.locator("#step-title")).not_to_be_empty()
+        state = "true" if connected else "false"
+        expect(self.page.locator("#board")).to_have_attribute("data-connected", state)
 
     def column(self, prompt_title: str):
         return self.page.locator("section.column").filter(

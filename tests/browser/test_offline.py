@@ -52,7 +52,7 @@ def test_notes_posted_offline_survive_an_offline_reload_and_arrive_once(server, 
     expect(waiting).to_have_count(3)
 
     alice.page.reload()
-    alice.wait_until_live()
+    alice.wait_until_live(connected=False)
     expect(alice.page.get_by_text(DISCONNECTED)).to_be_visible()
     expect(waiting).to_have_count(3)
     for text in OFFLINE_NOTES:

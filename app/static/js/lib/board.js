@@ -535,6 +535,8 @@ export class Board {
 
   // --- connection state --------------------------------------------------------------------
   setConnected(connected) {
+    // Joined and showing the server's state, not a copy kept from an earlier visit.
+    this.root.dataset.connected = String(connected);
     if (this.state.removed) return; // the banner says why the connection ended, and stays
     if (connected) {
       if (!this.banner.hidden) this.announcer.say(this.strings.reconnected);
