@@ -51,6 +51,7 @@ class Client:
     THEME_REORDER = "theme.reorder"
     THEME_DELETE = "theme.delete"
     NOTE_THEME = "note.theme"
+    THEMES_SUGGEST = "themes.suggest"
     NOTE_HIDE = "note.hide"
     NOTE_MOVE = "note.move"
     NOTE_MERGE = "note.merge"
@@ -351,6 +352,19 @@ CLIENT_EVENTS: dict[str, ClientEvent] = {
             '`{"note_id", "theme_id" | null}` (participants where the step allows clustering)',
             (Broadcast.NOTE_EDITED,),
             payload_model="facilitation.NoteTheme",
+        ),
+        ClientEvent(
+            Client.THEMES_SUGGEST,
+            STEERING,
+            '`{"step_id", "prompt_id"?}` — a reading: computed on the server, not stored, '
+            'changes nothing; ack without `seq`: `{"candidates": [{"title", "note_ids": [...]}], '
+            '"assignments": [{"note_id", "theme_id" | null, "score"}], "similar": [[note_id, '
+            "...], ...]}`. Candidates: terms that recur across the notes (base forms and "
+            "compound parts); assignments: every note of the step (or of the question) that is "
+            "in no theme yet, with the theme it fits best or null; similar: likely duplicates. "
+            "Moderated notes take no part. Accepting is ordinary `note.theme`, merging `note.merge`",
+            broadcast_note="—",
+            payload_model="facilitation.ThemesSuggest",
         ),
         ClientEvent(
             Client.NOTE_HIDE,

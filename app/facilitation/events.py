@@ -8,7 +8,7 @@ from functools import partial
 from ..core import membership
 from ..protocol import Client
 from ..realtime import broadcast, current_viewer, handler
-from . import curation, groups, moderation, steps, themes, timer, voting
+from . import curation, groups, moderation, steps, suggestions, themes, timer, voting
 from .done import mark_done
 
 
@@ -98,6 +98,12 @@ _on(
     themes.assign,
     "Put a note into a theme or out of any (facilitator; participants where clustering is "
     "open). Broadcast: note.edited.",
+)
+_on(
+    Client.THEMES_SUGGEST,
+    suggestions.suggestions,
+    "Candidate themes, a proposed theme for each note in none, and likely duplicates, computed "
+    "on the server (facilitator). Nothing is broadcast.",
 )
 _on(
     Client.NOTE_HIDE,

@@ -169,6 +169,13 @@ class NoteTheme(Payload):
     theme_id: OptionalId = None
 
 
+class ThemesSuggest(Payload):
+    """The notes of ``step_id`` (of its question ``prompt_id`` if given)."""
+
+    step_id: LookupId = None
+    prompt_id: Text(64) = Field(None, validate_default=False)
+
+
 class NoteHide(Payload):
     hidden: Flag = None
     note_id: LookupId = None

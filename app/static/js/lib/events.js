@@ -29,6 +29,7 @@ export const CLIENT_EVENTS = Object.freeze({
   THEME_REORDER: "theme.reorder",
   THEME_DELETE: "theme.delete",
   NOTE_THEME: "note.theme",
+  THEMES_SUGGEST: "themes.suggest",
   NOTE_HIDE: "note.hide",
   NOTE_MOVE: "note.move",
   NOTE_MERGE: "note.merge",

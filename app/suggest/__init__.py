@@ -1,0 +1,14 @@
+"""Theme suggestions, computed on our own server: candidate theme names from the terms that
+recur across a step's notes, a proposed theme for each note not yet in one, and likely
+duplicates. Pure functions over plain data (no database, no Flask), so that the work can run in
+a worker process off the event loop; nothing is downloaded and nothing leaves the server.
+
+``suggest(notes, themes, language)`` returns the ``themes.suggest`` acknowledgement's body
+(docs/protocol.md): ``{"candidates": [{"title", "note_ids"}], "assignments": [{"note_id",
+"theme_id" | None, "score"}], "similar": [[note_id, ...], ...]}``.
+"""
+
+from .data import NoteText, Suggestions, ThemeText
+from .engine import suggest
+
+__all__ = ["NoteText", "Suggestions", "ThemeText", "suggest"]
