@@ -138,13 +138,14 @@ def test_offline_the_suggestions_say_they_wait_for_the_connection(server, new_co
 
 def test_similar_notes_are_merged_from_the_suggestions(server, new_context):
     _, console, participant = room(server, new_context)
-    post(participant, "Tietoturva ja salasanat kuntoon")  # the same note, written twice
+    post(participant, "Tietoturva ja salasanat kuntoon!")  # the same note, written twice
     open_controls(console)
     console.locator("#ctl-suggest").click()
     group = console.locator(".similar-group").filter(has_text="Tietoturva ja salasanat kuntoon")
     expect(group.first.locator(".similar-text")).to_have_count(2)
     group.first.get_by_role("button", name=re.compile("^Yhdistä")).click()
     expect(participant.locator(".note-text", has_text=SECURITY[0])).to_have_count(1)
+    expect(participant.locator(".note-text", has_text=SECURITY[0])).to_contain_text("kuntoon!")
     expect(console.locator(".similar-group")).to_have_count(0)
 
 
