@@ -104,4 +104,5 @@ def console_strings() -> dict:
         "sorted_result": _("%(notes)s moved %(themes)s.", notes="{notes}", themes="{themes}"),
         "nothing_to_sort": _("Every note on the board is in a theme already."),
         "accept": _("Accept"),
+        "sort_needs_themes": _("Sorting puts notes into themes: make a theme first."),
     }

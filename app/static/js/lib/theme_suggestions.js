@@ -40,6 +40,8 @@ export class ThemeSuggestions {
       el("div", { class: "control-row" },
         this.#button("ctl-suggest", s.suggest_themes, false, () => this.#ask("ctl-suggest")),
         this.#button("ctl-sort", s.sort_into_themes, !themes.length, () => this.#ask("ctl-sort").then((ok) => { if (ok) this.#openPreview(); }))),
+      // Why sorting waits: it puts notes into the step's themes, and there are none yet.
+      themes.length ? null : el("p", { class: "hint", id: "ctl-sort-hint", text: s.sort_needs_themes }),
       result);
   }
 
@@ -57,7 +59,7 @@ export class ThemeSuggestions {
   #button(id, text, disabled, action) {
     const busy = this.busy === id;
     return el("button", { type: "button", id, text, disabled: disabled ? true : null, "aria-busy": busy ? "true" : null,
-      "aria-disabled": busy ? "true" : null, "aria-describedby": id === "ctl-suggest" ? "ctl-suggestions-hint" : null,
+      "aria-disabled": busy ? "true" : null, "aria-describedby": { "ctl-suggest": "ctl-suggestions-hint", "ctl-sort": disabled ? "ctl-sort-hint" : null }[id],
       onclick: () => { if (!this.busy) action(); } });
   }
 
