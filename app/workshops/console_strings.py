@@ -66,8 +66,7 @@ def console_strings() -> dict:
         # Theme suggestions (static/js/lib/theme_suggestions.js), computed on this server.
         "suggestions": _("Theme suggestions"),
         "suggestions_hint": _(
-            "Computed on this server from the notes on the board; nothing changes until you "
-            "choose."
+            "Computed on this server from the notes on the board; nothing changes until you choose."
         ),
         "suggest_themes": _("Suggest themes"),
         "sort_into_themes": _("Sort into themes"),
@@ -94,14 +93,17 @@ def console_strings() -> dict:
         "proposed_theme": _("Proposed: %(title)s", title="{title}"),
         "no_proposal": _("No proposed theme"),
         "sorted_notes_n": plural_forms("%(n)s note sorted", "%(n)s notes sorted"),
-        "into_themes_n": plural_forms("into %(n)s theme", "into %(n)s themes"),
+        "into_themes_n": plural_forms("%(n)s theme sorted into", "%(n)s themes sorted into"),
         "left_without_n": plural_forms(
             "%(n)s note left without a theme", "%(n)s notes left without a theme"
         ),
         "sort_summary": _(
-            "%(notes)s %(themes)s, %(loose)s", notes="{notes}", themes="{themes}", loose="{loose}"
+            "%(notes)s into %(themes)s, %(loose)s",
+            notes="{notes}",
+            themes="{themes}",
+            loose="{loose}",
         ),
-        "sorted_result": _("%(notes)s moved %(themes)s.", notes="{notes}", themes="{themes}"),
+        "sorted_result": _("%(notes)s moved into %(themes)s.", notes="{notes}", themes="{themes}"),
         "nothing_to_sort": _("Every note on the board is in a theme already."),
         "accept": _("Accept"),
         "sort_needs_themes": _("Sorting puts notes into themes: make a theme first."),

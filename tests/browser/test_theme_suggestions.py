@@ -50,9 +50,7 @@ def section_notes(page, title: str):
     return section.locator(".note-text")
 
 
-def test_facilitator_sorts_notes_into_suggested_themes_with_the_keyboard_only(
-    server, new_context
-):
+def test_facilitator_sorts_notes_into_suggested_themes_with_the_keyboard_only(server, new_context):
     _, console, participant = room(server, new_context)
     open_controls(console)
     console.locator("#step-title").focus()
