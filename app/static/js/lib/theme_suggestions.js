@@ -22,6 +22,7 @@ export class ThemeSuggestions {
     this.made = new Set(); // candidates made themes (by title)
     this.corrections = new Map(); // note id -> theme id or null, the facilitator's own choice
     this.busy = ""; // the id of the button whose request is under way
+    this.making = false; // a candidate being made a theme
     this.error = "";
     this.dialog = null;
   }
@@ -73,7 +74,11 @@ export class ThemeSuggestions {
       const ack = await this.board.send(CLIENT_EVENTS.THEMES_SUGGEST, { step_id: stepId });
       if (this.stepId !== stepId) return false;
       this.answer = ack;
-      this.board.announcer.say(ack.candidates.length ? plural(this.s.candidates_found_n, this.#candidates().length) : this.s.no_candidates);
+      // The sorting preview speaks for itself once open; the candidates are announced.
+      if (buttonId === "ctl-suggest") {
+        const found = this.#candidates().length;
+        this.board.announcer.say(found ? plural(this.s.candidates_found_n, found) : this.s.no_candidates);
+      }
       return true;
     } catch (error) {
       if (this.stepId !== stepId) return false;
@@ -135,9 +140,13 @@ export class ThemeSuggestions {
   }
 
   #make(candidate) {
+    if (this.making) return; // one theme per press, however fast the presses
+    this.making = true;
     const title = capitalised(candidate.title.trim());
     const next = this.#candidates().find((c) => c.index > candidate.index) || this.#candidates().find((c) => c.index !== candidate.index);
-    this.board.send(CLIENT_EVENTS.THEME_CREATE, { step_id: this.step.id, title, description: "" }).then(() => {
+    this.board.send(CLIENT_EVENTS.THEME_CREATE, { step_id: this.step.id, title, description: "" }).finally(() => {
+      this.making = false;
+    }).then(() => {
       this.made.add(candidate.title);
       this.board.announcer.say(format(this.s.theme_made, { title }));
       this.#redraw();
