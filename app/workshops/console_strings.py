@@ -63,4 +63,48 @@ def console_strings() -> dict:
         "brought_back": _("Back in the documents."),
         "new_theme_description": _("Theme description"),
         "theme_description_n": _("Description of theme %(n)s", n="{n}"),
+        # Theme suggestions (static/js/lib/theme_suggestions.js), computed on this server.
+        "suggestions": _("Theme suggestions"),
+        "suggestions_hint": _(
+            "Computed on this server from the notes on the board; nothing changes until you choose."
+        ),
+        "suggest_themes": _("Suggest themes"),
+        "sort_into_themes": _("Sort into themes"),
+        "candidate_names": _("Candidate theme names"),
+        "candidate_notes_n": plural_forms("(%(n)s note)", "(%(n)s notes)"),
+        "candidates_found_n": plural_forms(
+            "%(n)s candidate theme name", "%(n)s candidate theme names"
+        ),
+        "no_candidates": _("No recurring words found in the notes."),
+        "make_theme": _("Make a theme"),
+        "make_theme_named": _("Make a theme: %(title)s", title="{title}"),
+        "theme_made": _("Theme added: %(title)s", title="{title}"),
+        "similar_notes": _("Similar notes"),
+        "similar_hint": _(
+            "Perhaps the same thing said twice. Merging joins the texts into the first note and "
+            "keeps the votes."
+        ),
+        "merge_similar": _("Merge %(n)s notes: %(text)s", n="{n}", text="{text}"),
+        "merged_n": plural_forms("%(n)s note merged into one", "%(n)s notes merged into one"),
+        "sort_hint": _(
+            "A preview: nothing moves until you accept. Change a note's theme where the "
+            "proposal is wrong."
+        ),
+        "proposed_theme": _("Proposed: %(title)s", title="{title}"),
+        "no_proposal": _("No proposed theme"),
+        "sorted_notes_n": plural_forms("%(n)s note sorted", "%(n)s notes sorted"),
+        "into_themes_n": plural_forms("%(n)s theme sorted into", "%(n)s themes sorted into"),
+        "left_without_n": plural_forms(
+            "%(n)s note left without a theme", "%(n)s notes left without a theme"
+        ),
+        "sort_summary": _(
+            "%(notes)s into %(themes)s, %(loose)s",
+            notes="{notes}",
+            themes="{themes}",
+            loose="{loose}",
+        ),
+        "sorted_result": _("%(notes)s moved into %(themes)s.", notes="{notes}", themes="{themes}"),
+        "nothing_to_sort": _("Every note on the board is in a theme already."),
+        "accept": _("Accept"),
+        "sort_needs_themes": _("Sorting puts notes into themes: make a theme first."),
     }

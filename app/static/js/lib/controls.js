@@ -8,6 +8,7 @@ import { CLIENT_EVENTS, EVENT_TYPES } from "./events.js";
 import { keepFocus } from "./focus.js";
 import { showNotice } from "./notice.js";
 import { themeControls } from "./theme_controls.js";
+import { ThemeSuggestions } from "./theme_suggestions.js";
 
 let uid = 0;
 const field = (labelText, input) => {
@@ -28,6 +29,7 @@ export class Controls {
     this.renderedFor = null;
     this.voters = new Map(); // step id -> participants who used a vote in the round
     this.openSections = new Map(); // a section the facilitator opened or closed stays so
+    this.suggestions = new ThemeSuggestions(board);
     board.onChange((event) => {
       if (event) this.#track(event);
       this.render();
@@ -288,6 +290,7 @@ export class Controls {
     const options = { s, step, send: (event, payload) => this.send(event, payload), lang: this.#lang() };
     return this.#fold("themes", format(s.themes_n, { n: themes.length }), Boolean(step.themes || themes.length || clustering),
       ...themeControls(options, themes),
+      this.suggestions.render(step, themes),
       el("p", { class: "control-toggle" }, cluster, " ", el("label", { for: "ctl-cluster", text: s.participants_cluster }), " ",
         el("span", { class: clustering ? "state-badge on" : "state-badge", id: "ctl-cluster-state", text: clustering ? s.state_on : s.state_off })));
   }
