@@ -49,7 +49,7 @@ def theme_words(themes: list[ThemeText], analyse) -> set[str]:
     return out
 
 
-def candidates(notes: list[NoteText], bags, themes: list[ThemeText], analyse) -> list[dict]:
+def candidates(notes: list[NoteText], themes: list[ThemeText], analyse) -> list[dict]:
     covered: dict[str, set[int]] = defaultdict(set)
     kinds: dict[str, int] = {}
     nouns: dict[str, bool] = {}

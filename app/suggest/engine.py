@@ -1,38 +1,41 @@
-"""The engine: notes and themes as weighted bags of terms (base forms, compound parts, prefix
-stems; words.py), weighted by how rare each term is on the step (inverse document frequency),
-and compared by cosine similarity.
+"""The engine: notes as weighted bags of terms (base forms, compound parts, prefix stems and
+thesaurus concepts; words.py, lexicon.py), matched against each theme of the note's small
+group by the theme's name and description (match.py) and by the notes already in it.
 
-Sorting into themes is nearest-profile with a threshold, in a few rounds: a theme's profile
-starts from its name, its description and the notes already in it; notes that fit a theme
-clearly then join its profile, so that a theme also draws notes that share no word with its
-name but share words with its notes. Only clear fits extend a profile, and only a little, so
-that a profile cannot drift towards notes that belong nowhere."""
+Sorting is nearest theme with a threshold, in a few rounds: notes that fit a theme clearly
+join its profile, so that a theme also draws notes that share no word with its name but share
+words with its notes. Only clear fits extend a profile, and they count less than the notes a
+person put there, so that a profile cannot drift towards notes that belong nowhere."""
 
 import math
 from collections import Counter, defaultdict
 
 from .candidates import candidates
 from .data import NoteText, Suggestions, ThemeText
+from .match import content_words, description_fit, name_fit
 from .similar import similar_groups
 from .words import analyser, tokens
 
 Vector = dict[str, float]
 
-ASSIGN_AT = 0.12  # a note fits a theme from this cosine similarity up
-EXTEND_AT = 0.25  # a note this close (and clearly closer than to the next) extends the profile
-MARGIN = 0.05
+ASSIGN_AT = 0.3  # a note fits a theme from this score up
+EXTEND_AT = 0.55  # a note this close (and clearly closer than to the next) extends the profile
+MARGIN = 0.15
 ROUNDS = 3
-# The profile's parts: the name weighs most, then the notes already there, the description,
-# and the notes the engine itself placed there (least: they are guesses).
-NAME, MEMBERS, DESCRIPTION, PLACED = 1.0, 0.8, 0.6, 0.35
+# Evidence beyond the name: the description, the notes already in the theme and the notes the
+# engine itself placed there (least: they are guesses). Combined as a noisy-or.
+DESCRIPTION, MEMBERS, PLACED = 0.8, 0.9, 0.6
 
 
 def bag(text: str, analyse) -> Counter:
-    """A text's terms with their summed weights."""
+    """A text's terms with their summed weights (a stem or concept counts once)."""
     out: Counter = Counter()
     for token in tokens(text):
         for term, weight in analyse.word(token).terms(analyse.stop):
-            out[term] = max(out[term], weight) if term.startswith("~") else out[term] + weight
+            if term[0] in "~#":
+                out[term] = max(out[term], weight)
+            else:
+                out[term] += weight
     return out
 
 
@@ -43,8 +46,7 @@ def idf_weights(bags: list[Counter]) -> dict[str, float]:
 
 
 def weigh(b: Counter, idf: dict[str, float]) -> Vector:
-    vector = {t: w * idf.get(t, 1.0) for t, w in b.items()}
-    return normalise(vector)
+    return normalise({t: w * idf.get(t, 1.0) for t, w in b.items()})
 
 
 def normalise(vector: Vector) -> Vector:
@@ -58,74 +60,85 @@ def cosine(a: Vector, b: Vector) -> float:
     return sum(w * b.get(t, 0.0) for t, w in a.items())
 
 
-def mix(parts: list[tuple[Vector, float]]) -> Vector:
-    out: dict[str, float] = defaultdict(float)
-    for vector, weight in parts:
-        for t, w in vector.items():
-            out[t] += w * weight
-    return normalise(out)
-
-
 def centroid(vectors: list[Vector]) -> Vector:
-    return mix([(v, 1.0) for v in vectors]) if vectors else {}
+    out: dict[str, float] = defaultdict(float)
+    for vector in vectors:
+        for t, w in vector.items():
+            out[t] += w
+    return normalise(out)
 
 
 def suggest(
     notes: list[NoteText], themes: list[ThemeText], language: str, *, use_voikko: bool = True
 ) -> Suggestions:
+    """Candidates, assignments and likely duplicates (see app/suggest/__init__.py).
+    ``use_voikko=False`` runs the fallback analyser (the benchmark compares both)."""
     analyse = analyser(language, use_voikko)
-    note_bags = [bag(note.text, analyse) for note in notes]
-    idf = idf_weights(note_bags)
-    vectors = {note.id: weigh(b, idf) for note, b in zip(notes, note_bags, strict=True)}
+    bags = {note.id: bag(note.text, analyse) for note in notes}
+    idf = idf_weights(list(bags.values()))
+    vectors = {note_id: weigh(b, idf) for note_id, b in bags.items()}
     unthemed = [note for note in notes if note.theme_id is None]
     return Suggestions(
-        candidates(unthemed, note_bags_of(notes, note_bags, unthemed), themes, analyse),
-        assign(notes, themes, vectors, idf, analyse),
+        candidates(unthemed, themes, analyse),
+        assign(notes, themes, bags, vectors, idf, analyse),
         similar_groups(unthemed, vectors),
     )
 
 
-def note_bags_of(notes, note_bags, subset) -> dict[int, Counter]:
-    by_id = {note.id: b for note, b in zip(notes, note_bags, strict=True)}
-    return {note.id: by_id[note.id] for note in subset}
+def rarity(words, idf: dict[str, float], n: int) -> dict[str, float]:
+    """0..1: how rare a name or description word is on the step's notes (absent: 1)."""
+    top = math.log(1 + max(n, 1))
+    return {w.base: idf.get(w.base, top) / top for w in words}
 
 
-def assign(notes, themes, vectors, idf, analyse) -> list[dict]:
+def assign(notes, themes, bags, vectors, idf, analyse) -> list[dict]:
     """Every note in no theme, with the theme of its own small group it fits best, or None."""
-    seeds = {}
+    stop, n = analyse.stop, len(notes)
+    fixed: dict[int, list] = {}
     for theme in themes:
-        members = [vectors[n.id] for n in notes if n.theme_id == theme.id and n.id in vectors]
-        seeds[theme.id] = [
-            (weigh(bag(theme.title, analyse), idf), NAME),
-            (weigh(bag(theme.description, analyse), idf), DESCRIPTION),
-            (centroid(members), MEMBERS),
-        ]
-    open_notes = [note for note in notes if note.theme_id is None]
+        names = content_words(theme.title, analyse)
+        described = content_words(theme.description, analyse)
+        members = centroid([vectors[x.id] for x in notes if x.theme_id == theme.id])
+        fixed[theme.id] = (names, described, rarity(names + described, idf, n), members)
     by_group = defaultdict(list)
     for theme in themes:
         by_group[theme.group_id].append(theme.id)
-    placed: dict[int, list[Vector]] = {}
-    best: dict[int, tuple[int | None, float]] = {}
+    open_notes = [note for note in notes if note.theme_id is None]
+    base_scores = {}
+    for note in open_notes:
+        for theme_id in by_group.get(note.group_id, []):
+            names, described, rare, members = fixed[theme_id]
+            misses = (1 - name_fit(names, rare, bags[note.id], stop)) * (
+                1 - DESCRIPTION * description_fit(described, rare, bags[note.id], stop)
+            )
+            if members:
+                misses *= 1 - MEMBERS * max(0.0, cosine(vectors[note.id], members))
+            base_scores[note.id, theme_id] = misses
+    placed: dict[int, Vector] = {}
     for _ in range(ROUNDS):
-        profiles = {
-            theme_id: mix(parts + [(centroid(placed.get(theme_id, [])), PLACED)])
-            for theme_id, parts in seeds.items()
-        }
-        best, placed = {}, defaultdict(list)
+        best, extend = {}, defaultdict(list)
         for note in open_notes:
             scores = sorted(
-                ((cosine(vectors[note.id], profiles[t]), -i, t) for i, t in
-                 enumerate(by_group.get(note.group_id, []))),
+                (
+                    (
+                        1 - base_scores[note.id, t]
+                        * (1 - PLACED * max(0.0, cosine(vectors[note.id], placed.get(t, {})))),
+                        -i,
+                        t,
+                    )
+                    for i, t in enumerate(by_group.get(note.group_id, []))
+                ),
                 reverse=True,
             )
             top = scores[0] if scores else (0.0, 0, None)
             second = scores[1][0] if len(scores) > 1 else 0.0
             best[note.id] = (top[2], top[0])
             if top[0] >= EXTEND_AT and top[0] - second >= MARGIN:
-                placed[top[2]].append(vectors[note.id])
+                extend[top[2]].append(vectors[note.id])
+        placed = {t: centroid(vs) for t, vs in extend.items()}
     out = []
     for note in open_notes:
-        theme_id, score = best.get(note.id, (None, 0.0))
+        theme_id, score = best.get(note.id, (None, 0.0)) if open_notes else (None, 0.0)
         fits = theme_id is not None and score >= ASSIGN_AT
         out.append(
             {

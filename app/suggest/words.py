@@ -12,9 +12,11 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .lexicon import concept_of
 from .stopwords import STOPWORDS
 
 TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*", re.UNICODE)
+MINEN = re.compile(r"^(.*mi)(?:nen|s\w*)$")
 WORDBASE = re.compile(r"\+([^+(]*)(?:\(([^)]*)\))?")
 # Voikko's word classes that carry meaning; pronouns, conjunctions, adverbs and the like do not.
 CONTENT_CLASSES = {"nimisana", "laatusana", "nimisana_laatusana", "teonsana", "lyhenne", "nimi"}
@@ -31,6 +33,7 @@ STEM = 5  # prefix stems tie derivations and typos together ("perehdytys", "pere
 # How much a word's terms count when notes are compared: the whole word most, a compound's
 # head part and inner spans less, a prefix stem least.
 WHOLE, SPAN, PART, STEM_WEIGHT = 1.0, 0.6, 0.5, 0.3
+CONCEPT, MODIFIER_CONCEPT = 0.8, 0.4
 
 
 @dataclass(frozen=True)
@@ -69,11 +72,40 @@ class Word:
         for span in self.spans():
             if span not in stop and span != self.base:
                 terms.append((span, PART if span in {b for _, b in self.parts} else SPAN))
-        head = self.parts[-1][1] if self.parts else self.base
-        for word in {self.base, head}:
-            if len(word) > STEM:
-                terms.append(("~" + word[:STEM], STEM_WEIGHT))
+        for stem in self.stems():
+            terms.append((stem, STEM_WEIGHT))
+        terms.extend(self.concepts())
         return terms
+
+    def stems(self) -> set[str]:
+        head = self.parts[-1][1] if self.parts else self.base
+        return {"~" + word[:STEM] for word in (self.base, head) if len(word) > STEM}
+
+    def content_parts(self, stop: frozenset) -> list[tuple[str, float]]:
+        """The compound's parts that carry meaning, the head (last) part weighing double."""
+        if len(self.parts) < 2:
+            return []
+        last = len(self.parts) - 1
+        return [
+            (b, 2.0 if i == last else 1.0)
+            for i, (_, b) in enumerate(self.parts)
+            if len(b) >= MIN_PART and b not in stop
+        ]
+
+    def concepts(self) -> list[tuple[str, float]]:
+        """The thesaurus concepts (lexicon.py) of the word: of its base form, or else of its
+        head part fully and of its other parts by half."""
+        whole = concept_of(self.base)
+        if whole:
+            return [("#" + whole, CONCEPT)]
+        out: dict[str, float] = {}
+        last = len(self.parts) - 1
+        for i, (_, part) in enumerate(self.parts if len(self.parts) > 1 else ()):
+            concept = concept_of(part) if len(part) >= MIN_PART else None
+            if concept:
+                weight = CONCEPT if i == last else MODIFIER_CONCEPT
+                out["#" + concept] = max(out.get("#" + concept, 0.0), weight)
+        return list(out.items())
 
 
 def tokens(text: str) -> list[str]:
@@ -98,6 +130,16 @@ class VoikkoAnalyser:
         base = (first.get("BASEFORM") or token).lower()
         parts, breaks = parse_wordbases(first.get("WORDBASES", ""), base)
         word_class = first.get("CLASS")
+        minen = MINEN.match(token)
+        if first.get("MOOD") == "MINEN-infinitive" and minen:
+            # Voikko gives a verbal noun's verb ("kirjaamiseen" → "kirjata"); a theme is
+            # named by the noun: "kirjaaminen".
+            noun = minen.group(1) + "nen"
+            prefix = "".join(s for s, _ in parts[:-1])
+            if noun.startswith(prefix) and len(noun) > len(prefix):
+                tail = noun[len(prefix) :]
+                parts = (*parts[:-1], (tail, tail)) if len(parts) > 1 else ((noun, noun),)
+                base, word_class = noun, "nimisana"
         return Word(
             base,
             parts,
@@ -121,7 +163,8 @@ def parse_wordbases(wordbases: str, base: str) -> tuple[tuple[tuple[str, str], .
         if surface == "-":
             breaks.append(len(parts))
             continue
-        if part_base.startswith("+") and parts:
+        derivational = part_base.startswith("+") or (not part_base and len(surface) <= 3)
+        if derivational and parts:
             parts[-1][0] += surface
             parts[-1][1] = parts[-1][0]
             continue
