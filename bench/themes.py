@@ -31,7 +31,9 @@ from app.suggest.words import analyser, tokens
 
 SETS = Path(__file__).parent / "theme_sets"
 HELD_OUT = {"fi_oppilaitos", "sv_skola"}
-METHODS = ("voikko", "fallback", "baseline")
+# The engine with Voikko, with its fallback analyser only, with Voikko but without the
+# thesaurus (lexicon.py: what words and compound parts alone achieve), and the baseline.
+METHODS = ("voikko", "fallback", "no-thesaurus", "baseline")
 
 
 @dataclass
@@ -64,7 +66,13 @@ def load(name: str) -> LabelledSet:
 def run(method: str, notes, themes, language):
     if method == "baseline":
         return baseline.suggest(notes, themes, language)
-    return engine.suggest(notes, themes, language, use_voikko=method == "voikko")
+    return engine.suggest(
+        notes,
+        themes,
+        language,
+        use_voikko=method != "fallback",
+        thesaurus=method != "no-thesaurus",
+    )
 
 
 def names_only(themes: list[ThemeText]) -> list[ThemeText]:
@@ -154,7 +162,7 @@ def first_ms(name: str, method: str) -> float:
 
 def report(names: list[str], timing: bool) -> None:
     header = (
-        f"{'set':<15}{'method':<10}{'right names':>12}{'right +desc':>12}"
+        f"{'set':<15}{'method':<13}{'right names':>12}{'right +desc':>12}"
         f"{'cand name/notes/of':>20}{'similar pairs':>14}{'groups':>7}"
     )
     if timing:
@@ -167,7 +175,7 @@ def report(names: list[str], timing: bool) -> None:
             by_name, by_notes, count = candidate_hits(labelled, method)
             found, groups = similar_hits(labelled, method)
             line = (
-                f"{label if method == 'voikko' else '':<15}{method:<10}"
+                f"{label if method == 'voikko' else '':<15}{method:<13}"
                 f"{right_share(labelled, method, False):>12.2f}"
                 f"{right_share(labelled, method, True):>12.2f}"
                 f"{f'{by_name}/{by_notes}/{len(labelled.themes)} ({count})':>20}"

@@ -69,11 +69,17 @@ def centroid(vectors: list[Vector]) -> Vector:
 
 
 def suggest(
-    notes: list[NoteText], themes: list[ThemeText], language: str, *, use_voikko: bool = True
+    notes: list[NoteText],
+    themes: list[ThemeText],
+    language: str,
+    *,
+    use_voikko: bool = True,
+    thesaurus: bool = True,
 ) -> Suggestions:
     """Candidates, assignments and likely duplicates (see app/suggest/__init__.py).
-    ``use_voikko=False`` runs the fallback analyser (the benchmark compares both)."""
-    analyse = analyser(language, use_voikko)
+    ``use_voikko=False`` runs the fallback analyser, ``thesaurus=False`` leaves the concepts
+    of lexicon.py out (the benchmark measures each)."""
+    analyse = analyser(language, use_voikko, thesaurus)
     bags = {note.id: bag(note.text, analyse) for note in notes}
     idf = idf_weights(list(bags.values()))
     vectors = {note_id: weigh(b, idf) for note_id, b in bags.items()}

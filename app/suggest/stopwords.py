@@ -17,6 +17,7 @@ FI = frozenset(
     uusi vanha iso pieni suuri parempi paras tärkeä selkeä selvä yhteinen kaikki koko
     saada pystyä yrittää katsoa nähdä ajatella tuntua kokea olo tilanne kerta vuosi päivä
     viikko kuukausi nyt kyllä ehkä esimerkiksi yleensä kuitenkin siis kai toki mm
+    ajan käyttö käyttää oo ois pitäis niinku vaan eikä
     """.split()
 )
 
@@ -32,6 +33,7 @@ SV = frozenset(
     nu då sedan alltid ofta ibland inte aldrig ju väl så här där hur varför vad vem vilken
     ganska väldigt mycket viktig viktigt tydlig gemensam tid gång år dag vecka t.ex. bl.a.
     osv etc exempel exempelvis kanske dock alltså
+    ska skall skola upp igen nåt sån använda känna finnas t.ex
     """.split()
 )
 

@@ -47,6 +47,7 @@ class Word:
     noun: bool = True
     # Indexes of parts that begin after a hyphen: spans do not cross them.
     breaks: tuple[int, ...] = ()
+    thesaurus: bool = True  # False: no concepts (the benchmark measures the engine without)
 
     def spans(self) -> list[str]:
         """The compound's parts and every run of adjacent parts, each in base form:
@@ -95,6 +96,8 @@ class Word:
     def concepts(self) -> list[tuple[str, float]]:
         """The thesaurus concepts (lexicon.py) of the word: of its base form, or else of its
         head part fully and of its other parts by half."""
+        if not self.thesaurus:
+            return []
         whole = concept_of(self.base)
         if whole:
             return [("#" + whole, CONCEPT)]
@@ -117,16 +120,18 @@ class VoikkoAnalyser:
 
     language = "fi"
 
-    def __init__(self, voikko):
+    def __init__(self, voikko, thesaurus: bool = True):
         self.voikko = voikko
+        self.thesaurus = thesaurus
         self.stop = STOPWORDS["fi"]
         self.word = lru_cache(maxsize=50_000)(self._word)
 
     def _word(self, token: str) -> Word:
         analyses = self.voikko.analyze(token)
         if not analyses:
-            return Word(token, ((token, token),), self._content(token, None))
-        first = analyses[0]
+            content = self._content(token, None)
+            return Word(token, ((token, token),), content, thesaurus=self.thesaurus)
+        first = max(analyses, key=lambda a: plausibility(a, token))
         base = (first.get("BASEFORM") or token).lower()
         parts, breaks = parse_wordbases(first.get("WORDBASES", ""), base)
         word_class = first.get("CLASS")
@@ -146,12 +151,31 @@ class VoikkoAnalyser:
             self._content(base, word_class),
             word_class in NOUN_CLASSES,
             breaks,
+            self.thesaurus,
         )
 
     def _content(self, base: str, word_class) -> bool:
         if len(base) < MIN_PART or base in self.stop:
             return False
         return word_class is None or word_class in CONTENT_CLASSES
+
+
+def common_prefix(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+def plausibility(analysis: dict, token: str) -> tuple[int, int]:
+    """Voikko lists every reading; the likeliest keeps most of the written word in its base
+    form and its parts ("tietoturvan" is "tietoturva", not "tietoturpa"). Ties: Voikko's
+    order (max keeps the first)."""
+    base = (analysis.get("BASEFORM") or "").lower()
+    parts = WORDBASE.findall(analysis.get("WORDBASES", "").lower())
+    return common_prefix(base, token), sum(common_prefix(s, b) for s, b in parts if b)
 
 
 def parse_wordbases(wordbases: str, base: str) -> tuple[tuple[tuple[str, str], ...], tuple]:
@@ -189,9 +213,10 @@ class SimplemmaAnalyser:
     """Any language through simplemma's dictionary: the lemma, and compounds split into
     known words (Swedish with its linking -s-: informations+säkerhets+utbildning)."""
 
-    def __init__(self, language: str):
+    def __init__(self, language: str, thesaurus: bool = True):
         import simplemma
 
+        self.thesaurus = thesaurus
         self.simplemma = simplemma
         self.language = language if language in STOPWORDS else "en"
         self.stop = STOPWORDS[self.language]
@@ -208,7 +233,7 @@ class SimplemmaAnalyser:
         "työ" for the pronoun "sinä" ("to you"), and a base form keeps its first letter
         (the suppletive verbs it misses, "är", "is", are stop words anyway)."""
         lemma = self.simplemma.lemmatize(word, lang=self.language).lower()
-        return lemma if lemma[:1] == word[:1] else word
+        return lemma if lemma[:1] == word[:1] and TOKEN.fullmatch(lemma) else word
 
     def _word(self, token: str) -> Word:
         parts: list[tuple[str, str]] = []
@@ -220,7 +245,7 @@ class SimplemmaAnalyser:
                 breaks.append(len(parts))
             parts.extend(self._parts(piece))
         if not parts:
-            return Word(token, ((token, token),), False)
+            return Word(token, ((token, token),), False, thesaurus=self.thesaurus)
         surfaces = [("-" if i in breaks else "") + s for i, (s, _) in enumerate(parts)]
         base = "".join(surfaces[:-1]) + surfaces[-1][: -len(parts[-1][0]) or None] + parts[-1][1]
         if len(parts) == 1:
@@ -228,7 +253,9 @@ class SimplemmaAnalyser:
         content = len(base) >= MIN_PART and base not in self.stop and parts[-1][1] not in self.stop
         if len(parts) > 1 and "-" in token and parts[-1][1] in self.stop:
             content = base not in self.stop
-        return Word(base, tuple(parts), content, True, tuple(breaks))
+        # simplemma gives no word class; a Swedish -era verb at least is known by its ending.
+        noun = not (self.language == "sv" and base.endswith("era"))
+        return Word(base, tuple(parts), content, noun, tuple(breaks), self.thesaurus)
 
     def _parts(self, piece: str) -> list[tuple[str, str]]:
         """A hyphen-free piece as compound parts: its lemma split, or the inflected form
@@ -268,14 +295,18 @@ class SimplemmaAnalyser:
         out = []
         options = [head]
         if self.language == "sv":
-            if head.endswith("s") and len(head) > 3:
+            # A linking -s- first: "säkerhets" is "säkerhet", not a form of "säker".
+            if head.endswith("s") and len(head) > 4:
+                options = [head[:-1], head[:-1] + "e", head[:-1] + "a", head]
+            elif head.endswith("s") and len(head) > 3:
                 options += [head[:-1], head[:-1] + "e", head[:-1] + "a"]
             if len(head) >= 4:
                 options += [head + "a", head + "e"]
         short = SHORT_HEADS.get(self.language, set())
         for option in options:
             if (len(option) > MIN_PART or option in short) and self.known(option):
-                base = self.lemma(option) if option == head else option
+                # Finnish first parts may be genitives ("työn"); Swedish ones are stems.
+                base = self.lemma(option) if self.language == "fi" else option
                 if base not in self.stop:
                     out.append((option, base))
                     break
@@ -292,11 +323,11 @@ def _voikko():
         return None
 
 
-@lru_cache(maxsize=8)
-def analyser(language: str, use_voikko: bool = True):
+@lru_cache(maxsize=16)
+def analyser(language: str, use_voikko: bool = True, thesaurus: bool = True):
     """The analyser for a workshop's language: Voikko for Finnish where the system has it."""
     if language == "fi" and use_voikko:
         voikko = _voikko()
         if voikko is not None:
-            return VoikkoAnalyser(voikko)
-    return SimplemmaAnalyser(language)
+            return VoikkoAnalyser(voikko, thesaurus)
+    return SimplemmaAnalyser(language, thesaurus)
