@@ -36,7 +36,7 @@ CONCEPTS: dict[str, str] = {
         wellbeing burnout stress workload rest recovery exhaustion
     """,
     "digital": """
-        digi digitaito digitaalinen digiosaaminen digipalvelu digituki tietotekniikka atk
+        digi digi* digitaito digitaalinen digiosaaminen digipalvelu digituki tietotekniikka atk
         tietokone järjestelmä ohjelma sovellus teams excel tabletti älypuhelin etävastaanotto
         video verkkokurssi sähköinen tiedosto tekniikka laite potilastietojärjestelmä
         asiakastietojärjestelmä tietojärjestelmä käyttökoulutus omaolo

@@ -5,7 +5,7 @@ so that a chain of loosely similar notes does not become one group."""
 from collections import defaultdict
 from itertools import combinations
 
-SIMILAR_AT = 0.5
+SIMILAR_AT = 0.6  # precise rather than plentiful: paraphrases are left to the facilitator
 
 
 def similar_groups(notes, vectors) -> list[list[int]]:

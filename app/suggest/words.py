@@ -33,7 +33,7 @@ STEM = 5  # prefix stems tie derivations and typos together ("perehdytys", "pere
 # How much a word's terms count when notes are compared: the whole word most, a compound's
 # head part and inner spans less, a prefix stem least.
 WHOLE, SPAN, PART, STEM_WEIGHT = 1.0, 0.6, 0.5, 0.3
-CONCEPT, MODIFIER_CONCEPT = 0.8, 0.4
+CONCEPT, MODIFIER_CONCEPT = 0.8, 0.3
 
 
 @dataclass(frozen=True)
