@@ -31,7 +31,7 @@ def bag(text: str, analyse) -> Counter:
     """A text's terms with their summed weights (a stem or concept counts once)."""
     out: Counter = Counter()
     for token in tokens(text):
-        for term, weight in analyse.word(token).terms(analyse.stop):
+        for term, weight in analyse.terms(token):
             if term[0] in "~#":
                 out[term] = max(out[term], weight)
             else:

@@ -33,7 +33,8 @@ def close_pairs(ids: list[int], vectors) -> list[tuple[float, int, int]]:
     index = defaultdict(list)
     for note_id in ids:
         for term in vectors[note_id]:
-            index[term].append(note_id)
+            if term[0] not in "~#":  # duplicates share words, not only a stem or a concept
+                index[term].append(note_id)
     seen = set()
     out = []
     for posting in index.values():

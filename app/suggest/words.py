@@ -115,7 +115,23 @@ def tokens(text: str) -> list[str]:
     return [t.lower() for t in TOKEN.findall(text)]
 
 
-class VoikkoAnalyser:
+class Cached:
+    """Both analysers: a token's Word and its weighted terms, each worked out once."""
+
+    stop: frozenset
+
+    def _cache(self) -> None:
+        self.word = lru_cache(maxsize=50_000)(self._word)
+        self.terms = lru_cache(maxsize=50_000)(self._terms)
+
+    def _word(self, token: str) -> Word:
+        raise NotImplementedError
+
+    def _terms(self, token: str) -> tuple[tuple[str, float], ...]:
+        return tuple(self.word(token).terms(self.stop))
+
+
+class VoikkoAnalyser(Cached):
     """Finnish through Voikko: base form, class and compound parts from WORDBASES."""
 
     language = "fi"
@@ -124,7 +140,7 @@ class VoikkoAnalyser:
         self.voikko = voikko
         self.thesaurus = thesaurus
         self.stop = STOPWORDS["fi"]
-        self.word = lru_cache(maxsize=50_000)(self._word)
+        self._cache()
 
     def _word(self, token: str) -> Word:
         analyses = self.voikko.analyze(token)
@@ -209,7 +225,7 @@ def WORDBASES_findall(text: str) -> list[tuple[str, str]]:
     return WORDBASE.findall(text)
 
 
-class SimplemmaAnalyser:
+class SimplemmaAnalyser(Cached):
     """Any language through simplemma's dictionary: the lemma, and compounds split into
     known words (Swedish with its linking -s-: informations+säkerhets+utbildning)."""
 
@@ -221,7 +237,7 @@ class SimplemmaAnalyser:
         self.language = language if language in STOPWORDS else "en"
         self.stop = STOPWORDS[self.language]
         self.decompound = self.language in {"fi", "sv"}
-        self.word = lru_cache(maxsize=50_000)(self._word)
+        self._cache()
         self.split = lru_cache(maxsize=50_000)(self._split)
         self.known = lru_cache(maxsize=100_000)(self._known)
 
@@ -331,3 +347,13 @@ def analyser(language: str, use_voikko: bool = True, thesaurus: bool = True):
         if voikko is not None:
             return VoikkoAnalyser(voikko, thesaurus)
     return SimplemmaAnalyser(language, thesaurus)
+
+
+def preload(languages=("fi", "sv", "en")) -> None:
+    """Load Voikko and simplemma's dictionaries now (a worker's start), not on the first
+    suggestion: simplemma's Finnish dictionary takes seconds to load."""
+    for language in languages:
+        analyse = analyser(language)
+        analyse.word("a")
+        if isinstance(analyse, VoikkoAnalyser):
+            analyser(language, False).word("a")
