@@ -127,7 +127,8 @@ def assign(notes, themes, bags, vectors, idf, analyse) -> list[dict]:
             scores = sorted(
                 (
                     (
-                        1 - base_scores[note.id, t]
+                        1
+                        - base_scores[note.id, t]
                         * (1 - PLACED * max(0.0, cosine(vectors[note.id], placed.get(t, {})))),
                         -i,
                         t,

@@ -45,7 +45,8 @@ CONCEPTS: dict[str, str] = {
         computer software device online
     """,
     "encounter": """
-        kohtaaminen kohdata kohtaamis* vuorovaikutus kuunnella kuunteleminen empatia läsnäolo keskustelu
+        kohtaaminen kohdata kohtaamis* vuorovaikutus kuunnella kuunteleminen empatia läsnäolo
+        keskustelu
         keskustella puhua selkokieli tulkki monikulttuurinen aggressiivinen vihainen
         rauhoittaa rauhoittaminen haastava puheeksiotto kohtaamistaito
         bemötande bemöta lyssna empati närvaro samtal klarspråk tolk mångkulturell aggressiv

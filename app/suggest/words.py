@@ -25,7 +25,21 @@ MIN_PART = 3  # compound parts shorter than this are not terms ("etä" is, "ja" 
 # Without Voikko, a first part of three letters is trusted only from these lists: the
 # dictionary knows many short words ("per") that would split "perehdytys" wrongly.
 SHORT_HEADS = {
-    "fi": {"työ", "tie", "maa", "puu", "osa", "esi", "etä", "ala", "ylä", "etu", "yli", "ali", "yö"},
+    "fi": {
+        "työ",
+        "tie",
+        "maa",
+        "puu",
+        "osa",
+        "esi",
+        "etä",
+        "ala",
+        "ylä",
+        "etu",
+        "yli",
+        "ali",
+        "yö",
+    },
     "sv": {"tid", "hem", "liv", "dag", "rum", "mat", "arb", "ny", "barn"},
 }
 STEM = 5  # prefix stems tie derivations and typos together ("perehdytys", "perehdyttää")
@@ -199,7 +213,7 @@ def parse_wordbases(wordbases: str, base: str) -> tuple[tuple[tuple[str, str], .
     turva), (koulutus, koulutus): a derivational ending joins the part before it."""
     parts: list[list[str]] = []
     breaks = []
-    for surface, part_base in WORDBASES_findall(wordbases.lower()):
+    for surface, part_base in WORDBASE.findall(wordbases.lower()):
         if surface == "-":
             breaks.append(len(parts))
             continue
@@ -211,18 +225,9 @@ def parse_wordbases(wordbases: str, base: str) -> tuple[tuple[tuple[str, str], .
         if not part_base or "=" in part_base or part_base.startswith("+"):
             part_base = surface
         parts.append([surface, part_base])
-    if not parts:
-        return ((base, base),), ()
-    # The last part in the base form of the whole word (WORDBASES may end in a stem).
-    if base.endswith(parts[-1][0]) and len(parts) > 1:
-        parts[-1][1] = parts[-1][1] if parts[-1][1] else parts[-1][0]
-    if len(parts) == 1:
+    if len(parts) < 2:
         return ((base, base),), ()
     return tuple((s, b) for s, b in parts), tuple(breaks)
-
-
-def WORDBASES_findall(text: str) -> list[tuple[str, str]]:
-    return WORDBASE.findall(text)
 
 
 class SimplemmaAnalyser(Cached):
@@ -262,13 +267,13 @@ class SimplemmaAnalyser(Cached):
             parts.extend(self._parts(piece))
         if not parts:
             return Word(token, ((token, token),), False, thesaurus=self.thesaurus)
-        surfaces = [("-" if i in breaks else "") + s for i, (s, _) in enumerate(parts)]
-        base = "".join(surfaces[:-1]) + surfaces[-1][: -len(parts[-1][0]) or None] + parts[-1][1]
+        last = len(parts) - 1
+        # The base form: the parts as written, the last one in its own base form.
+        base = "".join(("-" if i in breaks else "") + s for i, (s, _) in enumerate(parts[:last]))
+        base += ("-" if last in breaks else "") + parts[last][1]
         if len(parts) == 1:
             parts = [(base, base)]
-        content = len(base) >= MIN_PART and base not in self.stop and parts[-1][1] not in self.stop
-        if len(parts) > 1 and "-" in token and parts[-1][1] in self.stop:
-            content = base not in self.stop
+        content = len(base) >= MIN_PART and base not in self.stop
         # simplemma gives no word class; a Swedish -era verb at least is known by its ending.
         noun = not (self.language == "sv" and base.endswith("era"))
         return Word(base, tuple(parts), content, noun, tuple(breaks), self.thesaurus)
@@ -298,11 +303,9 @@ class SimplemmaAnalyser(Cached):
                 continue
             for head, head_base in self._heads(s[:i]):
                 head_parts = self.split(head) or ((head, head_base),)
-                joined = head_parts[:-1] + ((s[: i], head_parts[-1][1]),)
-                fixed = tuple((p, b) for p, b in head_parts[:-1])
-                surface_used = s[len("".join(p for p, _ in fixed)) : i]
-                joined = fixed + ((surface_used, head_parts[-1][1]),)
-                return joined + tail_parts
+                # The head's last part as written, with a linking -s- ("säkerhets").
+                written = s[len("".join(p for p, _ in head_parts[:-1])) : i]
+                return (*head_parts[:-1], (written, head_parts[-1][1]), *tail_parts)
         return None
 
     def _heads(self, head: str) -> list[tuple[str, str]]:
