@@ -162,7 +162,7 @@ def first_ms(name: str, method: str) -> float:
 
 def report(names: list[str], timing: bool) -> None:
     header = (
-        f"{'set':<15}{'method':<13}{'right names':>12}{'right +desc':>12}"
+        f"{'set':<25}{'method':<13}{'right names':>12}{'right +desc':>12}"
         f"{'cand name/notes/of':>20}{'similar pairs':>14}{'groups':>7}"
     )
     if timing:
@@ -175,7 +175,7 @@ def report(names: list[str], timing: bool) -> None:
             by_name, by_notes, count = candidate_hits(labelled, method)
             found, groups = similar_hits(labelled, method)
             line = (
-                f"{label if method == 'voikko' else '':<15}{method:<13}"
+                f"{label if method == 'voikko' else '':<25}{method:<13}"
                 f"{right_share(labelled, method, False):>12.2f}"
                 f"{right_share(labelled, method, True):>12.2f}"
                 f"{f'{by_name}/{by_notes}/{len(labelled.themes)} ({count})':>20}"

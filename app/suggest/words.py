@@ -9,6 +9,7 @@ lemmatise, and compounds are split against the same dictionary. Each analysis is
 process; Voikko is loaded once."""
 
 import re
+import threading
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -152,12 +153,14 @@ class VoikkoAnalyser(Cached):
 
     def __init__(self, voikko, thesaurus: bool = True):
         self.voikko = voikko
+        self.lock = threading.Lock()  # a Voikko handle is not for two threads at once
         self.thesaurus = thesaurus
         self.stop = STOPWORDS["fi"]
         self._cache()
 
     def _word(self, token: str) -> Word:
-        analyses = self.voikko.analyze(token)
+        with self.lock:
+            analyses = self.voikko.analyze(token)
         if not analyses:
             content = self._content(token, None)
             return Word(token, ((token, token),), content, thesaurus=self.thesaurus)
@@ -334,11 +337,15 @@ class SimplemmaAnalyser(Cached):
 
 @lru_cache(maxsize=1)
 def _voikko():
+    """Voikko, loaded once per process; None where the binding, the library or the Finnish
+    dictionary is missing (then simplemma serves Finnish too)."""
     try:
         import libvoikko
-
+    except ImportError:
+        return None
+    try:
         return libvoikko.Voikko("fi")
-    except (ImportError, OSError, Exception):  # no binding, no libvoikko, no dictionary
+    except (OSError, libvoikko.VoikkoException):
         return None
 
 
