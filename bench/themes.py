@@ -27,7 +27,8 @@ from pathlib import Path
 import yaml
 
 from app.suggest import NoteText, ThemeText, baseline, engine
-from app.suggest.words import analyser, tokens
+from app.suggest.analysers import analyser
+from app.suggest.words import tokens
 
 SETS = Path(__file__).parent / "theme_sets"
 HELD_OUT = {"fi_oppilaitos", "sv_skola"}

@@ -6,8 +6,10 @@ Voikko and with the fallback analyser (constructed directly, as where Voikko is 
 import pytest
 
 from app.suggest import NoteText, ThemeText, suggest
+from app.suggest.analysers import analyser
 from app.suggest.engine import suggest as engine_suggest
-from app.suggest.words import SimplemmaAnalyser, VoikkoAnalyser, analyser
+from app.suggest.fallback import SimplemmaAnalyser
+from app.suggest.voikko import VoikkoAnalyser
 from bench.themes import load, right_share
 
 ANALYSERS = [True, False]  # Voikko, and the fallback analyser

@@ -10,11 +10,12 @@ person put there, so that a profile cannot drift towards notes that belong nowhe
 import math
 from collections import Counter, defaultdict
 
+from .analysers import analyser
 from .candidates import candidates
 from .data import NoteText, Suggestions, ThemeText
 from .match import content_words, description_fit, name_fit
 from .similar import similar_groups
-from .words import analyser, tokens
+from .words import tokens
 
 Vector = dict[str, float]
 
