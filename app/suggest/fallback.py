@@ -76,7 +76,7 @@ class SimplemmaAnalyser(Cached):
 
     def _split(self, s: str) -> tuple[tuple[str, str], ...] | None:
         """Longest known head first; the tail must be a known word or split further."""
-        if len(s) < 7:
+        if not 7 <= len(s) <= 40:  # no compound is longer; a run of letters is not split
             return None
         for i in range(len(s) - 4, MIN_PART - 1, -1):
             tail = s[i:]
