@@ -1,5 +1,158 @@
-"""Placeholder until the engine lands: the baseline."""
+"""The engine: notes as weighted bags of terms (base forms, compound parts, prefix stems and
+thesaurus concepts; words.py, lexicon.py), matched against each theme of the note's small
+group by the theme's name and description (match.py) and by the notes already in it.
 
-from .baseline import suggest
+Sorting is nearest theme with a threshold, in a few rounds: notes that fit a theme clearly
+join its profile, so that a theme also draws notes that share no word with its name but share
+words with its notes. Only clear fits extend a profile, and they count less than the notes a
+person put there, so that a profile cannot drift towards notes that belong nowhere."""
 
-__all__ = ["suggest"]
+import math
+from collections import Counter, defaultdict
+
+from .analysers import analyser
+from .candidates import candidates
+from .data import NoteText, Suggestions, ThemeText
+from .match import content_words, description_fit, name_fit
+from .similar import similar_groups
+from .words import tokens
+
+Vector = dict[str, float]
+
+ASSIGN_AT = 0.3  # a note fits a theme from this score up
+EXTEND_AT = 0.55  # a note this close (and clearly closer than to the next) extends the profile
+MARGIN = 0.15
+ROUNDS = 3
+# Evidence beyond the name: the description, the notes already in the theme and the notes the
+# engine itself placed there (least: they are guesses). Combined as a noisy-or.
+DESCRIPTION, MEMBERS, PLACED = 0.8, 0.9, 0.6
+
+
+def bag(text: str, analyse) -> Counter:
+    """A text's terms with their summed weights (a stem or concept counts once)."""
+    out: Counter = Counter()
+    for token in tokens(text):
+        for term, weight in analyse.terms(token):
+            if term[0] in "~#":
+                out[term] = max(out[term], weight)
+            else:
+                out[term] += weight
+    return out
+
+
+def idf_weights(bags: list[Counter]) -> dict[str, float]:
+    df = Counter(term for b in bags for term in b)
+    n = len(bags)
+    return {term: math.log(1 + n / count) for term, count in df.items()}
+
+
+def weigh(b: Counter, idf: dict[str, float]) -> Vector:
+    return normalise({t: w * idf.get(t, 1.0) for t, w in b.items()})
+
+
+def normalise(vector: Vector) -> Vector:
+    norm = math.sqrt(sum(w * w for w in vector.values()))
+    return {t: w / norm for t, w in vector.items()} if norm else {}
+
+
+def cosine(a: Vector, b: Vector) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(w * b.get(t, 0.0) for t, w in a.items())
+
+
+def centroid(vectors: list[Vector]) -> Vector:
+    out: dict[str, float] = defaultdict(float)
+    for vector in vectors:
+        for t, w in vector.items():
+            out[t] += w
+    return normalise(out)
+
+
+def suggest(
+    notes: list[NoteText],
+    themes: list[ThemeText],
+    language: str,
+    *,
+    use_voikko: bool = True,
+    thesaurus: bool = True,
+) -> Suggestions:
+    """Candidates, assignments and likely duplicates (see app/suggest/__init__.py).
+    ``use_voikko=False`` runs the fallback analyser, ``thesaurus=False`` leaves the concepts
+    of lexicon.py out (the benchmark measures each)."""
+    analyse = analyser(language, use_voikko, thesaurus)
+    bags = {note.id: bag(note.text, analyse) for note in notes}
+    idf = idf_weights(list(bags.values()))
+    vectors = {note_id: weigh(b, idf) for note_id, b in bags.items()}
+    unthemed = [note for note in notes if note.theme_id is None]
+    return Suggestions(
+        candidates(unthemed, themes, analyse),
+        assign(notes, themes, bags, vectors, idf, analyse),
+        similar_groups(unthemed, vectors),
+    )
+
+
+def rarity(words, idf: dict[str, float], n: int) -> dict[str, float]:
+    """0..1: how rare a name or description word is on the step's notes (absent: 1)."""
+    top = math.log(1 + max(n, 1))
+    return {w.base: idf.get(w.base, top) / top for w in words}
+
+
+def assign(notes, themes, bags, vectors, idf, analyse) -> list[dict]:
+    """Every note in no theme, with the theme of its own small group it fits best, or None."""
+    stop, n = analyse.stop, len(notes)
+    fixed: dict[int, list] = {}
+    for theme in themes:
+        names = content_words(theme.title, analyse)
+        described = content_words(theme.description, analyse)
+        members = centroid([vectors[x.id] for x in notes if x.theme_id == theme.id])
+        fixed[theme.id] = (names, described, rarity(names + described, idf, n), members)
+    by_group = defaultdict(list)
+    for theme in themes:
+        by_group[theme.group_id].append(theme.id)
+    open_notes = [note for note in notes if note.theme_id is None]
+    base_scores = {}
+    for note in open_notes:
+        for theme_id in by_group.get(note.group_id, []):
+            names, described, rare, members = fixed[theme_id]
+            misses = (1 - name_fit(names, rare, bags[note.id], stop)) * (
+                1 - DESCRIPTION * description_fit(described, rare, bags[note.id], stop)
+            )
+            if members:
+                misses *= 1 - MEMBERS * max(0.0, cosine(vectors[note.id], members))
+            base_scores[note.id, theme_id] = misses
+    placed: dict[int, Vector] = {}
+    for _ in range(ROUNDS):
+        best, extend = {}, defaultdict(list)
+        for note in open_notes:
+            scores = sorted(
+                (
+                    (
+                        1
+                        - base_scores[note.id, t]
+                        * (1 - PLACED * max(0.0, cosine(vectors[note.id], placed.get(t, {})))),
+                        -i,
+                        t,
+                    )
+                    for i, t in enumerate(by_group.get(note.group_id, []))
+                ),
+                reverse=True,
+            )
+            top = scores[0] if scores else (0.0, 0, None)
+            second = scores[1][0] if len(scores) > 1 else 0.0
+            best[note.id] = (top[2], top[0])
+            if top[0] >= EXTEND_AT and top[0] - second >= MARGIN:
+                extend[top[2]].append(vectors[note.id])
+        placed = {t: centroid(vs) for t, vs in extend.items()}
+    out = []
+    for note in open_notes:
+        theme_id, score = best.get(note.id, (None, 0.0)) if open_notes else (None, 0.0)
+        fits = theme_id is not None and score >= ASSIGN_AT
+        out.append(
+            {
+                "note_id": note.id,
+                "theme_id": theme_id if fits else None,
+                "score": round(min(1.0, score), 2) if fits else 0.0,
+            }
+        )
+    return out
