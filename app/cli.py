@@ -54,6 +54,10 @@ def serve(host: str, port: int):
     click.echo(
         f"Pajapohja is running at {base}/  (async mode {app.config['ASYNC_MODE']})", err=False
     )
+    from .suggest.analysers import finnish_analyser
+
+    # docs/deploy.md: theme suggestions read Finnish best with Voikko (libvoikko1, voikko-fi).
+    click.echo(f"Theme suggestions read Finnish notes with {finnish_analyser()}")
     sys.stdout.flush()
     from .privacy.service import start_retention
 

@@ -40,3 +40,8 @@ def preload(languages=("fi", "sv", "en")) -> None:
         analyse.word("koulutus")
         if isinstance(analyse, SimplemmaAnalyser):
             analyse.known("koulutus")
+
+
+def finnish_analyser() -> str:
+    """What reads Finnish notes in this process: "Voikko", or "simplemma" where it is missing."""
+    return "Voikko" if _voikko() is not None else "simplemma (Voikko not found)"
