@@ -78,20 +78,33 @@ class Word:
         ]
 
     def concepts(self) -> list[tuple[str, float]]:
-        """The thesaurus concepts (lexicon.py) of the word: of its base form, or else of its
-        head part fully and of its other parts by half."""
+        """The thesaurus concepts (lexicon.py) of the word: of its base form, or else of the
+        longest run of its last parts ("handledare" in "studie+hand+ledare") fully and of its
+        other parts by a little."""
         if not self.thesaurus:
             return []
         whole = concept_of(self.base)
         if whole:
             return [("#" + whole, CONCEPT)]
         out: dict[str, float] = {}
-        last = len(self.parts) - 1
-        for i, (_, part) in enumerate(self.parts if len(self.parts) > 1 else ()):
-            concept = concept_of(part) if len(part) >= MIN_PART else None
+        n = len(self.parts)
+        head_from = n
+        for i in range(1, n):
+            run = "".join(s for s, _ in self.parts[i:-1]) + self.parts[-1][1]
+            concept = concept_of(run) if len(run) >= MIN_PART else None
             if concept:
-                weight = CONCEPT if i == last else MODIFIER_CONCEPT
-                out["#" + concept] = max(out.get("#" + concept, 0.0), weight)
+                out["#" + concept] = CONCEPT
+                head_from = i
+                break
+        i = 0
+        while i < head_from and n > 1:  # the other parts, longest run first
+            for j in range(head_from - 1, i - 1, -1):
+                run = "".join(s for s, _ in self.parts[i:j]) + self.parts[j][1]
+                concept = concept_of(run) if len(run) >= MIN_PART else None
+                if concept:
+                    out.setdefault("#" + concept, MODIFIER_CONCEPT)
+                    break
+            i = j + 1 if concept else i + 1
         return list(out.items())
 
 
