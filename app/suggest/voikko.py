@@ -29,6 +29,8 @@ class VoikkoAnalyser(Cached):
     def _word(self, token: str) -> Word:
         with self.lock:
             analyses = self.voikko.analyze(token)
+        if not analyses and "-" in token.strip("-"):
+            return self._hyphenated(token)
         if not analyses:
             content = self._content(token, None)
             return Word(token, ((token, token),), content, thesaurus=self.thesaurus)
@@ -52,6 +54,27 @@ class VoikkoAnalyser(Cached):
             self._content(base, word_class),
             word_class in NOUN_CLASSES,
             breaks,
+            self.thesaurus,
+        )
+
+    def _hyphenated(self, token: str) -> Word:
+        """A hyphenated word Voikko does not know as a whole ("sbar-raportointi",
+        "tki-hankkeet"): its pieces analysed one by one, a break between them."""
+        written = [piece for piece in token.split("-") if piece]
+        pieces = [self.word(piece) for piece in written]
+        parts: list[tuple[str, str]] = []
+        breaks = []
+        for word in pieces:
+            if parts:
+                breaks.append(len(parts))
+            parts.extend(word.parts)
+        base = "-".join([*written[:-1], pieces[-1].base])
+        return Word(
+            base,
+            tuple(parts),
+            any(word.content for word in pieces),
+            pieces[-1].noun,
+            tuple(breaks),
             self.thesaurus,
         )
 
