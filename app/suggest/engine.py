@@ -88,7 +88,7 @@ def suggest(
     return Suggestions(
         candidates(unthemed, themes, analyse),
         assign(notes, themes, bags, vectors, idf, analyse),
-        similar_groups(unthemed, vectors),
+        similar_groups(unthemed, analyse, idf, len(notes)),
     )
 
 

@@ -76,8 +76,8 @@ CONCEPTS: dict[str, str] = {
         aggressiivinen vihainen rauhoittaa rauhoittaminen haastava puheeksiotto kohtaamistaito
         asiakaspalvelu palvelutilanne ristiriita konflikti sovittelu tunnetaito dialogi
         ratkaisukeskeinen motivoiva_haastattelu
-        bemötande bemöta lyssna empati närvaro samtal samtala klarspråk tolk tolkning aggressiv
-        arg lugna växelverkan kundservice konflikt medling dialog
+        bemötande bemöta lyssna empati närvaro samtal samtala prata tala klarspråk tolk
+        tolkning aggressiv arg lugna växelverkan kundservice konflikt medling dialog
         encounter interaction listen listening empathy conversation dialogue conflict
     """,
     "client": """
