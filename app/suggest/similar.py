@@ -32,9 +32,10 @@ class Profile:
 
 
 def word_keys(word: Word, stop: frozenset) -> tuple[str, set[str], set[str]]:
-    """The word's base form; its head part and derivational families (the first FAMILY
-    letters of a longer word or head: "kuormit-"); its strong concepts."""
-    heads = {word.base}
+    """The word's base form; its head part, the word it is derived from and derivational
+    families (the first FAMILY letters of a longer word or head: "kuormit-"); its strong
+    concepts."""
+    heads = {word.base, word.root} - {""}
     if len(word.parts) > 1:
         head = word.parts[-1][1]
         if len(head) >= MIN_PART and head not in stop:

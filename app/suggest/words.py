@@ -32,6 +32,9 @@ class Word:
     # Indexes of parts that begin after a hyphen: spans do not cross them.
     breaks: tuple[int, ...] = ()
     thesaurus: bool = True  # False: no concepts (the benchmark measures the engine without)
+    # The word the last part is derived from, where the analyser knows ("kuunnella" for
+    # "kuuntelu", "kuunteleminen"): a derivational family beyond a shared prefix.
+    root: str = ""
 
     def spans(self) -> list[str]:
         """The compound's parts and every run of adjacent parts, each in base form:
@@ -64,7 +67,10 @@ class Word:
 
     def stems(self) -> set[str]:
         head = self.parts[-1][1] if self.parts else self.base
-        return {"~" + word[:STEM] for word in (self.base, head) if len(word) > STEM}
+        out = {"~" + word[:STEM] for word in (self.base, head) if len(word) > STEM}
+        if self.root and len(self.root) > STEM:
+            out.add("~" + self.root[:STEM])
+        return out
 
     def content_parts(self, stop: frozenset) -> list[tuple[str, float]]:
         """The compound's parts that carry meaning, the head (last) part weighing double."""
@@ -83,7 +89,7 @@ class Word:
         other parts by a little."""
         if not self.thesaurus:
             return []
-        whole = concept_of(self.base)
+        whole = concept_of(self.base) or (concept_of(self.root) if self.root else None)
         if whole:
             return [("#" + whole, CONCEPT)]
         out: dict[str, float] = {}
