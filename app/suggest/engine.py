@@ -13,7 +13,7 @@ from collections import Counter, defaultdict
 from .analysers import analyser
 from .candidates import candidates
 from .data import NoteText, Suggestions, ThemeText
-from .match import content_words, description_fit, name_fit
+from .match import content_words, description_fit, name_match
 from .similar import similar_groups
 from .words import tokens
 
@@ -115,9 +115,11 @@ def assign(notes, themes, bags, vectors, idf, analyse) -> list[dict]:
     for note in open_notes:
         for theme_id in by_group.get(note.group_id, []):
             names, described, rare, members = fixed[theme_id]
-            misses = (1 - name_fit(names, rare, bags[note.id], stop)) * (
-                1 - DESCRIPTION * description_fit(described, rare, bags[note.id], stop)
-            )
+            fit, used = name_match(names, rare, bags[note.id], stop)
+            # The description counts for what the name did not already find: "taukotila"
+            # is one weak hint of wellbeing, not two.
+            rest = Counter({t: w for t, w in bags[note.id].items() if t not in used})
+            misses = (1 - fit) * (1 - DESCRIPTION * description_fit(described, rare, rest, stop))
             if members:
                 misses *= 1 - MEMBERS * max(0.0, cosine(vectors[note.id], members))
             base_scores[note.id, theme_id] = misses
