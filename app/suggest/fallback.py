@@ -39,10 +39,13 @@ class SimplemmaAnalyser(Cached):
         """The dictionary's lemma, unless it begins with another letter: simplemma takes
         "työ" for the pronoun "sinä" ("to you"), and a base form keeps its first letter
         (the suppletive verbs it misses, "är", "is", are stop words anyway). A Swedish verbal
-        noun in -ande/-ende is a base form ("bemötande", "mående"), not its verb's."""
+        noun in -ande/-ende is a base form ("bemötande", "mående"), not its verb's, and so is
+        a noun that is its verb's stem ("stress", not "stressa")."""
         if self.language == "sv" and word.endswith(VERBAL_NOUN) and len(word) > 5:
             return word
         lemma = self.simplemma.lemmatize(word, lang=self.language).lower()
+        if self.language == "sv" and lemma == word + "a":
+            return word  # a noun, not its verb: "stress", "tolk", "prov" (not "stressa")
         return lemma if lemma[:1] == word[:1] and TOKEN.fullmatch(lemma) else word
 
     def _word(self, token: str) -> Word:
@@ -89,7 +92,8 @@ class SimplemmaAnalyser(Cached):
             tail_known = self.known(tail)
             tail_parts = self.split(tail, base_form)
             if not tail_parts and tail_known and tail not in VERBAL_NOUN:
-                if base_form and self.lemma(tail) != tail:
+                # simplemma's own reading: "ring" is a form of "ringa" there
+                if base_form and self.simplemma.lemmatize(tail, lang=self.language) != tail:
                     continue
                 tail_parts = ((tail, self.lemma(tail)),)
             if not tail_parts:
