@@ -1,11 +1,15 @@
-"""The engine: notes as weighted bags of terms (base forms, compound parts, prefix stems and
-thesaurus concepts; words.py, lexicon.py), matched against each theme of the note's small
-group by the theme's name and description (match.py) and by the notes already in it.
+"""The engine: notes as weighted bags of terms (base forms, compound parts, prefix stems,
+derivational roots and thesaurus concepts; words.py, lexicon.py), matched against each theme of
+the note's small group by the theme's name and description (match.py) and by the notes already
+in it.
 
 Sorting is nearest theme with a threshold, in a few rounds: notes that fit a theme clearly
 join its profile, so that a theme also draws notes that share no word with its name but share
-words with its notes. Only clear fits extend a profile, and they count less than the notes a
-person put there, so that a profile cannot drift towards notes that belong nowhere."""
+words with its notes, both as a whole (the profile's centroid) and word by word (a rare word
+on a few notes, most of them in the theme: association). Only clear fits extend a profile, and
+they count less than the notes a person put there, so that a profile cannot drift towards
+notes that belong nowhere. A description counts only for what the name did not already find,
+so that one weak hint is not counted twice."""
 
 import math
 from collections import Counter, defaultdict

@@ -63,7 +63,7 @@ CONCEPTS: dict[str, str] = {
         tabletti älypuhelin etävastaanotto etäyhteys video verkkokurssi verkko-oppimisympäristö
         sähköinen tiedosto tekniikka laite potilastietojärjestelmä asiakastietojärjestelmä
         tietojärjestelmä käyttökoulutus moodle itslearning wilma tekoäly chatgpt robotiikka
-        automaatio pilvipalvelu sharepoint onedrive verkko internet näyttö_ruutu somet some
+        automaatio pilvipalvelu sharepoint onedrive verkko internet some
         sosiaalinen_media etäopetus etätyö hybridi hybridikokous
         digital digitalisering digitalisera adb it dator datasystem system program programvara
         app applikation surfplatta smarttelefon distansmottagning e-tjänst teknik apparat fil
