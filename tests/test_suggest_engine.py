@@ -173,3 +173,61 @@ def test_the_same_input_gives_the_same_output():
 def test_the_benchmark_sorts_most_fi_sote_notes_by_theme_names_alone():
     """Regression guard on the quality benchmark (python -m bench.themes)."""
     assert right_share(load("fi_sote"), "voikko", describe=False) >= 0.7
+
+
+def test_words_of_one_derivational_family_find_their_theme():
+    """Voikko's derivational roots: "ohjaaminen" and "Ohjaus" are both from "ohjata"."""
+    notes = notes_of("Opiskelijoiden ohjaaminen verkossa", "Kahvia lisää")
+    result = engine_suggest(notes, [ThemeText(10, "Ohjaus")], "fi", thesaurus=False)
+    assert [theme_of(result, 1), theme_of(result, 2)] == [10, None]
+
+
+@pytest.mark.parametrize("voikko", ANALYSERS)
+def test_a_hyphenated_word_with_an_unknown_abbreviation_finds_its_theme(voikko):
+    notes = notes_of("ISBAR-raportointi vuoronvaihtoon", "Perehdytyskansio ajan tasalle")
+    themes = [ThemeText(10, "Raportointi"), ThemeText(11, "Perehdytys")]
+    result = engine_suggest(notes, themes, "fi", use_voikko=voikko)
+    assert [theme_of(result, 1), theme_of(result, 2)] == [10, 11]
+
+
+def test_a_note_with_a_hint_only_in_a_compound_part_stays_unassigned():
+    """ "taukotila" hints at wellbeing once; the theme's name and its description do not
+    both count that one hint."""
+    themes = [ThemeText(10, "Työhyvinvointi", "Jaksaminen, kuormitus ja hyvinvointi")]
+    notes = notes_of("kahvia lisää taukotilaan", "Jaksaminen vuorotyössä")
+    result = suggest(notes, themes, "fi")
+    assert [theme_of(result, 1), theme_of(result, 2)] == [None, 10]
+
+
+@pytest.mark.parametrize("voikko", ANALYSERS)
+def test_a_word_the_themes_notes_share_draws_a_note_with_no_other_tie(voikko):
+    """The board's own associations: "taulukkolaskenta" is on two notes that clearly belong
+    to "Digitaidot", so a third note with it goes there too."""
+    notes = notes_of(
+        "Digitaidot: taulukkolaskenta haltuun",
+        "digitaitojen koulutus, taulukkolaskenta",
+        "taulukkolaskenta kuntoon",
+        "vuorolistat aiemmin",
+    )
+    themes = [ThemeText(10, "Digitaidot"), ThemeText(11, "Tietoturva")]
+    result = engine_suggest(notes, themes, "fi", use_voikko=voikko, thesaurus=False)
+    assert [theme_of(result, i) for i in range(1, 5)] == [10, 10, 10, None]
+
+
+def test_swedish_verbal_nouns_and_compounds_keep_their_words():
+    sv = analyser("sv")
+    assert [b for _, b in sv.word("klientbemötandet").parts] == ["klient", "bemötande"]
+    assert [b for _, b in sv.word("stresshantering").parts] == ["stress", "hantering"]
+    assert sv.word("kompetens").base == "kompetens"
+
+
+def test_paraphrased_duplicates_are_grouped_and_a_shared_topic_alone_is_not():
+    notes = notes_of(
+        "Miten puhua omaisille, jotka ovat pettyneitä hoitoon",
+        "Keskustelu vihaisten omaisten kanssa on vaikeaa",
+        "Kirjaamisen kertaus kaikille",
+        "Kirjaamiseen menee liikaa aikaa",
+        "Tietoturvaohjeet ajan tasalle",
+        "Kahvia lisää taukotilaan",
+    )
+    assert suggest(notes, [], "fi").similar == [[1, 2]]

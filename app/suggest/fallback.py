@@ -13,6 +13,7 @@ SHORT_HEADS = {
     "fi": set("työ tie maa puu osa esi etä ala ylä etu yli ali yö".split()),
     "sv": set("tid hem liv dag rum mat arb ny barn".split()),
 }
+VERBAL_NOUN = ("ande", "ende")  # Swedish: "bemöt+ande" is one word, not "bemöt" + "ande"
 
 
 class SimplemmaAnalyser(Cached):
@@ -37,8 +38,14 @@ class SimplemmaAnalyser(Cached):
     def lemma(self, word: str) -> str:
         """The dictionary's lemma, unless it begins with another letter: simplemma takes
         "työ" for the pronoun "sinä" ("to you"), and a base form keeps its first letter
-        (the suppletive verbs it misses, "är", "is", are stop words anyway)."""
+        (the suppletive verbs it misses, "är", "is", are stop words anyway). A Swedish verbal
+        noun in -ande/-ende is a base form ("bemötande", "mående"), not its verb's, and so is
+        a noun that is its verb's stem ("stress", not "stressa")."""
+        if self.language == "sv" and word.endswith(VERBAL_NOUN) and len(word) > 5:
+            return word
         lemma = self.simplemma.lemmatize(word, lang=self.language).lower()
+        if self.language == "sv" and lemma == word + "a":
+            return word  # a noun, not its verb: "stress", "tolk", "prov" (not "stressa")
         return lemma if lemma[:1] == word[:1] and TOKEN.fullmatch(lemma) else word
 
     def _word(self, token: str) -> Word:
@@ -69,25 +76,30 @@ class SimplemmaAnalyser(Cached):
         lemma = self.lemma(piece)
         if self.decompound:
             known = lemma != piece or self.known(piece)
-            split = self.split(lemma) if known else self.split(piece)
+            split = self.split(lemma, True) if known else self.split(piece, False)
             if split:
                 return list(split)
         return [(lemma, lemma)]
 
-    def _split(self, s: str) -> tuple[tuple[str, str], ...] | None:
-        """Longest known head first; the tail must be a known word or split further."""
+    def _split(self, s: str, base_form: bool) -> tuple[tuple[str, str], ...] | None:
+        """Longest known head first; the tail must be a known word or split further, and in
+        a base form (``base_form``) a base form itself: "stresshantering" is not
+        "stresshante" + "ring" (a form of "ringa"), "kompetens" not "kompe" + "tens"."""
         if not 7 <= len(s) <= 40:  # no compound is longer; a run of letters is not split
             return None
         for i in range(len(s) - 4, MIN_PART - 1, -1):
             tail = s[i:]
             tail_known = self.known(tail)
-            tail_parts = self.split(tail)
-            if not tail_parts and tail_known:
+            tail_parts = self.split(tail, base_form)
+            if not tail_parts and tail_known and tail not in VERBAL_NOUN:
+                # simplemma's own reading: "ring" is a form of "ringa" there
+                if base_form and self.simplemma.lemmatize(tail, lang=self.language) != tail:
+                    continue
                 tail_parts = ((tail, self.lemma(tail)),)
             if not tail_parts:
                 continue
             for head, head_base in self._heads(s[:i]):
-                head_parts = self.split(head) or ((head, head_base),)
+                head_parts = self.split(head, False) or ((head, head_base),)
                 # The head's last part as written, with a linking -s- ("säkerhets").
                 written = s[len("".join(p for p, _ in head_parts[:-1])) : i]
                 return (*head_parts[:-1], (written, head_parts[-1][1]), *tail_parts)

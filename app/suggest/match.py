@@ -24,30 +24,46 @@ def content_words(text: str, analyse) -> list[Word]:
 
 def word_fit(word: Word, note: Counter, stop: frozenset) -> float:
     """How well one name (or description) word is present in a note's bag of terms."""
+    return word_match(word, note, stop)[0]
+
+
+def word_match(word: Word, note: Counter, stop: frozenset) -> tuple[float, set[str]]:
+    """word_fit, and the note's terms that made the fit."""
     if note.get(word.base, 0.0) >= 0.5:
-        return EXACT
-    best = 0.0
+        return EXACT, {word.base}
+    best, used = 0.0, set()
     parts = word.content_parts(stop)
     if parts:
-        found = sum(w for b, w in parts if b in note)
-        best = PARTS * found / sum(w for _, w in parts)
+        found = [(b, w) for b, w in parts if b in note]
+        if found:
+            best = PARTS * sum(w for _, w in found) / sum(w for _, w in parts)
+            used = {b for b, _ in found}
     for concept, strength in word.concepts():
         if concept in note:
-            best = max(best, CONCEPT * (strength / 0.8) * min(1.0, note[concept] / 0.8))
-    if any(stem in note for stem in word.stems()):
-        best = max(best, STEM)
-    return best
+            fit = CONCEPT * (strength / 0.8) * min(1.0, note[concept] / 0.8)
+            if fit > best:
+                best, used = fit, {concept}
+    stems = [stem for stem in word.stems() if stem in note]
+    if stems and STEM > best:
+        best, used = STEM, set(stems)
+    return best, used
 
 
 def name_fit(words: list[Word], rarity: dict[str, float], note: Counter, stop) -> float:
     """A name's fit: half its best word's, half the rarity-weighted mean of its words', so
     that "Digital kompetens" is about "digital" more than about "kompetens"."""
+    return name_match(words, rarity, note, stop)[0]
+
+
+def name_match(words: list[Word], rarity: dict[str, float], note: Counter, stop):
+    """name_fit, and the note's terms that made it."""
     if not words:
-        return 0.0
-    fits = [word_fit(w, note, stop) for w in words]
+        return 0.0, set()
+    matches = [word_match(w, note, stop) for w in words]
+    fits = [fit for fit, _ in matches]
     weights = [rarity.get(w.base, 1.0) for w in words]
     mean = sum(f * w for f, w in zip(fits, weights, strict=True)) / sum(weights)
-    return 0.5 * max(fits) + 0.5 * mean
+    return 0.5 * max(fits) + 0.5 * mean, set().union(*(used for _, used in matches))
 
 
 def description_fit(words: list[Word], rarity: dict[str, float], note: Counter, stop) -> float:

@@ -17,7 +17,7 @@ FI = frozenset(
     uusi vanha iso pieni suuri parempi paras tärkeä selkeä selvä yhteinen kaikki koko
     saada pystyä yrittää katsoa nähdä ajatella tuntua kokea olo tilanne kerta vuosi päivä
     viikko kuukausi nyt kyllä ehkä esimerkiksi yleensä kuitenkin siis kai toki mm
-    ajan käyttö käyttää oo ois pitäis niinku vaan eikä osata
+    ajan käyttö käyttää oo ois pitäis niinku vaan eikä osata lisätä
     """.split()
 )
 

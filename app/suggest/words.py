@@ -32,6 +32,9 @@ class Word:
     # Indexes of parts that begin after a hyphen: spans do not cross them.
     breaks: tuple[int, ...] = ()
     thesaurus: bool = True  # False: no concepts (the benchmark measures the engine without)
+    # The word the last part is derived from, where the analyser knows ("kuunnella" for
+    # "kuuntelu", "kuunteleminen"): a derivational family beyond a shared prefix.
+    root: str = ""
 
     def spans(self) -> list[str]:
         """The compound's parts and every run of adjacent parts, each in base form:
@@ -64,7 +67,10 @@ class Word:
 
     def stems(self) -> set[str]:
         head = self.parts[-1][1] if self.parts else self.base
-        return {"~" + word[:STEM] for word in (self.base, head) if len(word) > STEM}
+        out = {"~" + word[:STEM] for word in (self.base, head) if len(word) > STEM}
+        if self.root and len(self.root) > STEM:
+            out.add("~" + self.root[:STEM])
+        return out
 
     def content_parts(self, stop: frozenset) -> list[tuple[str, float]]:
         """The compound's parts that carry meaning, the head (last) part weighing double."""
@@ -78,20 +84,33 @@ class Word:
         ]
 
     def concepts(self) -> list[tuple[str, float]]:
-        """The thesaurus concepts (lexicon.py) of the word: of its base form, or else of its
-        head part fully and of its other parts by half."""
+        """The thesaurus concepts (lexicon.py) of the word: of its base form, or else of the
+        longest run of its last parts ("handledare" in "studie+hand+ledare") fully and of its
+        other parts by a little."""
         if not self.thesaurus:
             return []
-        whole = concept_of(self.base)
+        whole = concept_of(self.base) or (concept_of(self.root) if self.root else None)
         if whole:
             return [("#" + whole, CONCEPT)]
         out: dict[str, float] = {}
-        last = len(self.parts) - 1
-        for i, (_, part) in enumerate(self.parts if len(self.parts) > 1 else ()):
-            concept = concept_of(part) if len(part) >= MIN_PART else None
+        n = len(self.parts)
+        head_from = n
+        for i in range(1, n):
+            run = "".join(s for s, _ in self.parts[i:-1]) + self.parts[-1][1]
+            concept = concept_of(run) if len(run) >= MIN_PART else None
             if concept:
-                weight = CONCEPT if i == last else MODIFIER_CONCEPT
-                out["#" + concept] = max(out.get("#" + concept, 0.0), weight)
+                out["#" + concept] = CONCEPT
+                head_from = i
+                break
+        i = 0
+        while i < head_from and n > 1:  # the other parts, longest run first
+            for j in range(head_from - 1, i - 1, -1):
+                run = "".join(s for s, _ in self.parts[i:j]) + self.parts[j][1]
+                concept = concept_of(run) if len(run) >= MIN_PART else None
+                if concept:
+                    out.setdefault("#" + concept, MODIFIER_CONCEPT)
+                    break
+            i = j + 1 if concept else i + 1
         return list(out.items())
 
 
