@@ -12,7 +12,9 @@ exact-words baseline) and each input (theme names only; names and descriptions) 
 - candidates (asked with no themes given): how many labelled themes are found, by name (the
   candidate's base form is the theme name's base form or one of its compound parts) and by
   notes (a candidate's notes match the theme's notes with F1 >= 0.5);
-- similar: labelled duplicate pairs found in one group, and how many groups were proposed;
+- similar: labelled duplicate pairs found in one group, how many groups were proposed, and how
+  many of those surely hold no duplicate (their notes lie in different labelled themes, or one
+  belongs nowhere): a lower bound on the false groups a facilitator reads;
 - the time of one suggest() on 300 notes: the first call in a fresh process (loading Voikko
   or simplemma's dictionary) and warm.
 """
@@ -118,13 +120,19 @@ def f1(found: set, wanted: set) -> float:
     return 2 * both / (len(found) + len(wanted)) if both else 0.0
 
 
-def similar_hits(labelled: LabelledSet, method: str) -> tuple[int, int]:
+def similar_hits(labelled: LabelledSet, method: str) -> tuple[int, int, int]:
+    """Labelled pairs found, groups proposed, groups across labelled themes."""
     groups = run(method, labelled.notes, [], labelled.language).similar
     group_of = {i: g for g, ids in enumerate(groups) for i in ids}
     found = sum(
         1 for a, b in labelled.similar if a in group_of and group_of.get(a) == group_of.get(b)
     )
-    return found, len(groups)
+    across = sum(
+        1
+        for ids in groups
+        if None in {labelled.truth[i] for i in ids} or len({labelled.truth[i] for i in ids}) > 1
+    )
+    return found, len(groups), across
 
 
 def three_hundred(labelled: LabelledSet) -> tuple[list[NoteText], list[ThemeText]]:
@@ -165,7 +173,7 @@ def first_ms(name: str, method: str) -> float:
 def report(names: list[str], timing: bool) -> None:
     header = (
         f"{'set':<25}{'method':<13}{'right names':>12}{'right +desc':>12}"
-        f"{'cand name/notes/of':>20}{'similar pairs':>14}{'groups':>7}"
+        f"{'cand name/notes/of':>20}{'similar pairs':>14}{'groups':>7}{'across':>7}"
     )
     if timing:
         header += f"{'300: first ms':>14}{'warm ms':>9}"
@@ -175,13 +183,13 @@ def report(names: list[str], timing: bool) -> None:
         label = name + (" (held out)" if name in HELD_OUT else "")
         for method in METHODS:
             by_name, by_notes, count = candidate_hits(labelled, method)
-            found, groups = similar_hits(labelled, method)
+            found, groups, across = similar_hits(labelled, method)
             line = (
                 f"{label if method == 'voikko' else '':<25}{method:<13}"
                 f"{right_share(labelled, method, False):>12.2f}"
                 f"{right_share(labelled, method, True):>12.2f}"
                 f"{f'{by_name}/{by_notes}/{len(labelled.themes)} ({count})':>20}"
-                f"{f'{found}/{len(labelled.similar)}':>14}{groups:>7}"
+                f"{f'{found}/{len(labelled.similar)}':>14}{groups:>7}{across:>7}"
             )
             if timing:
                 line += f"{first_ms(name, method):>14.0f}{warm_ms(labelled, method):>9.1f}"
