@@ -29,7 +29,7 @@ from ..core.workshop_models import Participant, Series, Workshop
 from ..extensions import db
 from . import service
 from .markdown_out import to_html
-from .workers import Builders
+from ..workers import Builders
 
 DEFAULT_CACHE_MB = 64
 DEFAULT_POOL_SIZE = 1
