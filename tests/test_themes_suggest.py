@@ -118,11 +118,10 @@ def test_only_a_facilitator_may_ask_and_no_one_else_hears_of_it(room):
         assert set(answer) == {"ok", "candidates", "assignments", "similar"}  # no seq
         assert {a["note_id"] for a in answer["assignments"]} == {n["id"] for n in notes}
         assert all(a["theme_id"] is None for a in answer["assignments"])  # no themes yet
-        # "asiakkaan" recurs in three notes: a candidate naming them.
-        assert any(
-            set(c["note_ids"]) >= {notes[0]["id"], notes[1]["id"], notes[2]["id"]}
-            for c in answer["candidates"]
-        )
+        # "asiakkaan" recurs in three notes: some candidate names at least two of them.
+        recurring = {notes[0]["id"], notes[1]["id"], notes[2]["id"]}
+        assert any(len(set(c["note_ids"]) & recurring) >= 2 for c in answer["candidates"])
+        assert note_ids_in(answer) == {n["id"] for n in notes}
     assert answers[0]["candidates"] == answers[1]["candidates"]
 
     # The presenter screen, a chair and participants are refused, whatever they ask about.
@@ -244,18 +243,20 @@ def test_accepting_a_proposal_is_an_ordinary_note_theme_seen_live(room):
     room.drain()
     answer = ok(room.host, "themes.suggest", step_id=room.step)
     proposals = [a for a in answer["assignments"] if a["theme_id"] is not None]
-    assert [a["note_id"] for a in proposals] == [notes[1]["id"]]  # "Kuuntelu ja ..."
+    accepted = [(a["note_id"], a["theme_id"]) for a in proposals]
+    assert (notes[1]["id"], theme_id) in accepted  # "Kuuntelu ja ..."
 
-    for proposal in proposals:
-        ok(room.host, "note.theme", note_id=proposal["note_id"], theme_id=proposal["theme_id"])
+    for note_id, proposed in accepted:
+        ok(room.host, "note.theme", note_id=note_id, theme_id=proposed)
     for sock in (room.co, room.presenter, room.alice, room.bob):
         seen = events_of(sock, "note.edited")
-        assert [(e["data"]["note"]["id"], e["data"]["note"]["theme_id"]) for e in seen] == [
-            (notes[1]["id"], theme_id)
-        ]
-    # Asked again: the note is in a theme now, so no longer proposed.
+        assert [(e["data"]["note"]["id"], e["data"]["note"]["theme_id"]) for e in seen] == accepted
+    # Asked again: the notes are in a theme now, so no longer proposed.
     again = ok(room.host, "themes.suggest", step_id=room.step)
-    assert [a["note_id"] for a in again["assignments"]] == [notes[0]["id"]]
+    themed = {note_id for note_id, _theme in accepted}
+    assert [a["note_id"] for a in again["assignments"]] == [
+        n["id"] for n in notes if n["id"] not in themed
+    ]
 
 
 # --- under pajapohja serve (gevent): the computation beside the event loop -------------------
