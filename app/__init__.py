@@ -74,6 +74,9 @@ def create_app(overrides: dict | None = None):
     from .exports import cache as export_cache
 
     export_cache.init_app(app, create_app)
+    from .facilitation import suggestions
+
+    suggestions.init_app(app)
     presence.init_app(app)
     app.extensions["pajapohja.canvases"] = load_library(app.config["CANVAS_DIRS"])
     app.register_blueprint(accounts_bp)

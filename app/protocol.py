@@ -363,7 +363,8 @@ CLIENT_EVENTS: dict[str, ClientEvent] = {
             "compound parts); assignments: every note of the step (or of the question) that is "
             "in no theme yet, with the theme it fits best or null; similar: likely duplicates. "
             "Moderated notes take no part. Accepting is ordinary `note.theme`, merging "
-            "`note.merge`",
+            "`note.merge`. One at a time per workshop: meanwhile `busy`; a failed or timed-out "
+            "computation `suggest_failed`",
             broadcast_note="—",
             payload_model="facilitation.ThemesSuggest",
         ),

@@ -5,6 +5,7 @@ python -m bench --scenario 1 2 --quick
 python -m bench --scenario 2 --mode threading
 python -m bench --scenario 6          # two processes on PostgreSQL + Redis behind nginx
 python -m bench --scenario 7          # a big export next to a live room (note.add acks)
+python -m bench --scenario 8          # theme suggestions next to a live room (note.add acks)
 """
 
 import argparse
@@ -124,7 +125,7 @@ def main(argv: list[str] | None = None) -> int:
         type=int,
         nargs="+",
         default=[1, 2, 3, 4, 5, 6],
-        choices=[1, 2, 3, 4, 5, 6, 7],
+        choices=[1, 2, 3, 4, 5, 6, 7, 8],
     )
     parser.add_argument(
         "--mode",
@@ -162,6 +163,15 @@ def main(argv: list[str] | None = None) -> int:
             figures = stall.run(args.mode, args.processes)
             stall.report(figures)
             summaries.append({"scenario": 7, **figures})
+            continue
+        if number == 8:
+            from . import suggest
+
+            print(f"\nScenario 8: {suggest.TITLE}")
+            for figures in suggest.run(args.processes):
+                suggest.report(figures)
+                summaries.append({"scenario": 8, **figures})
+            sys.stdout.flush()
             continue
         if number == 5:
             from .browser import run_board

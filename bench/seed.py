@@ -2,12 +2,15 @@
 for the join-storm and browser scenarios. Uses the same environment as the server
 (``PAJAPOHJA_DATA_DIR`` / ``PAJAPOHJA_DATABASE_URL``).
 
-    python -m bench.seed WORKSHOP_ID STEP_ID PROMPT_ID[,PROMPT_ID...] COUNT
+    python -m bench.seed WORKSHOP_ID STEP_ID PROMPT_ID[,PROMPT_ID...] COUNT [TEXTS.json]
+
+TEXTS.json, if given, is a JSON list of note texts, used in turn (bench/suggest.py).
 
 The notes are ordinary rows of ``notes`` (authored by "Bench", no log events): a join snapshot
 reads them like any other note.
 """
 
+import json
 import sys
 import uuid
 
@@ -15,6 +18,10 @@ import uuid
 def main() -> None:
     workshop_id, step_id, prompt_ids, count = sys.argv[1:5]
     prompts = prompt_ids.split(",")
+    texts = None
+    if len(sys.argv) > 5:
+        with open(sys.argv[5], encoding="utf-8") as source:
+            texts = json.load(source)
     from sqlalchemy import insert
 
     from app import create_app
@@ -30,7 +37,9 @@ def main() -> None:
             "prompt_id": prompts[index % len(prompts)],
             "op_id": str(uuid.uuid4()),
             "author_name": "Bench",
-            "text": f"Seeded note {index}: osallisuus, kuuleminen ja yhteistyö arjessa",
+            "text": texts[index % len(texts)]
+            if texts
+            else f"Seeded note {index}: osallisuus, kuuleminen ja yhteistyö arjessa",
             "fields": {},
             "created_at": now,
             "updated_at": now,

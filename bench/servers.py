@@ -160,15 +160,20 @@ class Server:
             "prompt_ids": [p["id"] for p in step["prompts"]],
         }
 
-    def seed_notes(self, workshop: dict, count: int) -> float:
-        """Insert ``count`` notes straight into the database (bench/seed.py); seconds taken."""
+    def seed_notes(
+        self, workshop: dict, count: int, prompt_ids: list[str] | None = None, texts: str = ""
+    ) -> float:
+        """Insert ``count`` notes straight into the database (bench/seed.py), into all of the
+        step's questions or ``prompt_ids``, with the texts of the JSON file ``texts`` if given;
+        seconds taken."""
         started = time.monotonic()
         self.cli_module(
             "bench.seed",
             str(workshop["workshop_id"]),
             str(workshop["step_id"]),
-            ",".join(workshop["prompt_ids"]),
+            ",".join(prompt_ids or workshop["prompt_ids"]),
             str(count),
+            *((texts,) if texts else ()),
         )
         return time.monotonic() - started
 

@@ -72,6 +72,7 @@ SOCKET_EVENTS = {
     "theme.reorder": (FACILITATORS, lambda c: {"step_id": c.step1, "theme_ids": [c.theme]}),
     "theme.delete": (FACILITATORS, lambda c: {"theme_id": c.theme}),
     "note.theme": (FACILITATORS, lambda c: {"note_id": c.n1, "theme_id": c.theme}),
+    "themes.suggest": (FACILITATORS, lambda c: {"step_id": c.step1}),
     "note.hide": (FACILITATORS, lambda c: {"note_id": c.n1, "hidden": True}),
     "note.move": (FACILITATORS, lambda c: {"note_id": c.n1, "prompt_id": "existing"}),
     "note.merge": (FACILITATORS, lambda c: {"note_id": c.n2, "into_note_id": c.n1}),

@@ -202,7 +202,7 @@ def test_a_worker_process_reads_the_workshop_itself_and_sees_each_change(
 ):
     """The default under ``pajapohja serve``: the build, database read included, runs in a
     worker process (the server's loop reads nothing); it sees the note just written."""
-    from app.exports.workers import Builders
+    from app.workers import Builders
 
     builders = Builders("process", 1, cooperative=False)
     app.extensions["pajapohja.builders"] = builders

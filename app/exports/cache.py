@@ -27,9 +27,9 @@ from sqlalchemy import func, select
 
 from ..core.workshop_models import Participant, Series, Workshop
 from ..extensions import db
+from ..workers import Builders
 from . import service
 from .markdown_out import to_html
-from .workers import Builders
 
 DEFAULT_CACHE_MB = 64
 DEFAULT_POOL_SIZE = 1

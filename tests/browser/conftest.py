@@ -48,8 +48,9 @@ def run_cli(env: dict, *args: str, input: str | None = None, timeout: float = 12
 
 
 class LiveServer:
-    def __init__(self, data_dir: Path, env: dict | None = None):
+    def __init__(self, data_dir: Path, env: dict | None = None, module: str = "app"):
         self.data_dir = data_dir
+        self.module = module  # run as ``python -m <module> serve``
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.env = {
@@ -69,7 +70,7 @@ class LiveServer:
     def start(self):
         self.log = open(self.data_dir / "server.log", "a")
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "app", "serve", "--port", str(self.port)],
+            [sys.executable, "-m", self.module, "serve", "--port", str(self.port)],
             env=self.env,
             stdout=self.log,
             stderr=subprocess.STDOUT,
