@@ -12,14 +12,13 @@ one run compares like with like on a machine whose other load drifts. Everything
 against ``pajapohja serve`` as the product runs."""
 
 import re
-import threading
 import time
 import uuid
 
 import requests
 import socketio
 
-from .load import ACK_TIMEOUT, ClientSpec, Load, LoadRun
+from .beside import RATIO_TARGET, WINDOW, Background, ack_figures, print_figures, room_acks
 from .scenarios import percentile
 from .servers import EMAIL, PASSWORD, Server
 
@@ -30,13 +29,6 @@ TITLE = (
 )
 SEED_NOTES = 2000
 OTHER_NOTES = 200  # in the series' other two workshops
-PARTICIPANTS = 30  # in workshop B
-POSTERS = 15  # each posts a note a second (the per-participant cap is 1 a second)
-INTERVAL = 1.0  # s between one poster's notes
-SECONDS = 60  # of posting
-WINDOW = 10  # s of downloads, then as long without, and so on
-MARGIN = 1.0  # s around downloads in which an acknowledgement counts neither way
-RATIO_TARGET = 1.5
 # The downloader is one client on one address: lift the download limits out of its way.
 UNLIMITED = {
     f"PAJAPOHJA_{name}": "100000 per minute"
@@ -80,16 +72,12 @@ def _console(server: Server) -> requests.Session:
     return session
 
 
-class Downloader(threading.Thread):
+class Downloader(Background):
     """Rounds of: a note into A, then A's summary.docx by the share link (rebuilt), the plan by
     the share link (rebuilt), both again from the console (kept), until stopped."""
 
     def __init__(self, server: Server, workshop: dict, link: str):
-        super().__init__(daemon=True)
-        self.stopping = threading.Event()
-        self.seconds: list[float] = []
-        self.spans: list[tuple[float, float]] = []  # (began, ended) of each download
-        self.failures: list[str] = []
+        super().__init__()
         self.rounds = 0
         self.urls = [
             f"{link}/w/{workshop['workshop_id']}/summary.docx",
@@ -141,46 +129,8 @@ class Downloader(threading.Thread):
             if self.stopping.is_set():
                 return
 
-    def beside(self, sent: float, waited: float, margin: float = 0.0) -> bool:
-        """Whether a download was in flight within ``margin`` of this wait."""
-        return any(
-            sent - margin < end and sent + waited + margin > began for began, end in self.spans
-        )
-
-    def stop(self) -> None:
-        self.stopping.set()
-        self.join(timeout=300)
+    def close(self) -> None:
         self.writer.disconnect()
-
-
-def _acks(server: Server, room: dict, processes: int, downloader: Downloader):
-    """B's note.add acknowledgements, ``(sent, waited)`` each, while ``downloader`` runs; and
-    how many were not acknowledged within the clients' time-out."""
-    specs = [
-        ClientSpec(
-            room=0,
-            join_code=room["join_code"],
-            step_id=room["step_id"],
-            prompt_id=room["prompt_id"],
-            poster_rank=index if index < POSTERS else None,
-            poster_phase=index / POSTERS,
-        )
-        for index in range(PARTICIPANTS)
-    ]
-    load = Load(url=server.url, clients=specs, posts=int(SECONDS / INTERVAL), interval=INTERVAL)
-    clients = LoadRun(load, processes)
-    try:
-        clients.join()
-        downloader.start()
-        _go, results = clients.post()
-    finally:
-        clients.abort()
-        downloader.stop()
-    failures = [f for r in results for f in r.join_failures + r.post_failures]
-    timeouts = sum(1 for f in failures if f.startswith("TimeoutError"))
-    if timeouts < len(failures):
-        raise RuntimeError(f"{len(failures)} failures in B: {failures[:3]}")
-    return [pair for r in results for pair in zip(r.ack_sent, r.ack_seconds, strict=True)], timeouts
 
 
 def run(async_mode: str, processes: int, env: dict | None = None) -> dict:
@@ -189,42 +139,27 @@ def run(async_mode: str, processes: int, env: dict | None = None) -> dict:
         workshops, link = _series(server)
         room = server.create_workshop("bench-B")
         downloader = Downloader(server, workshops[0], link)
-        acks, lost = _acks(server, room, processes, downloader)
+        acks, lost = room_acks(server, room, room["prompt_id"], processes, downloader)
     except Exception:
         print("  server log tail:\n" + server.log_tail())
         raise
     finally:
         server.stop()
-    busy = [waited for sent, waited in acks if downloader.beside(sent, waited)]
-    # A note.add never acknowledged counts as waiting the whole time-out, with downloads.
-    busy += [ACK_TIMEOUT] * lost
-    quiet = [waited for sent, waited in acks if not downloader.beside(sent, waited, MARGIN)]
-    return _figures(quiet, busy, lost, downloader)
+    return _figures(acks, lost, downloader)
 
 
-def _figures(quiet: list[float], busy: list[float], lost: int, downloader: Downloader) -> dict:
-    def ms(values, share):
-        return 1000 * percentile(values, share)
-
+def _figures(acks: list, lost: int, downloader: Downloader) -> dict:
     return {
-        "acks without downloads": len(quiet),
-        "ack p50/p99 ms without downloads": f"{ms(quiet, 0.5):.0f}/{ms(quiet, 0.99):.0f}",
-        "acks with downloads": f"{len(busy)} ({lost} not within {ACK_TIMEOUT} s)",
-        "ack p50/p99 ms with downloads": f"{ms(busy, 0.5):.0f}/{ms(busy, 0.99):.0f}",
+        **ack_figures(acks, lost, downloader, "downloads"),
         "downloads (rounds)": f"{len(downloader.seconds)} ({downloader.rounds})",
         "download p50/max s": f"{percentile(downloader.seconds, 0.5):.2f}/"
         f"{max(downloader.seconds, default=0):.2f}",
         "download failures": f"{len(downloader.failures)} {downloader.failures[:2]}",
-        "ratio p99 with/without": ms(busy, 0.99) / ms(quiet, 0.99),
-        "ratio p50 with/without": ms(busy, 0.5) / ms(quiet, 0.5),
     }
 
 
 def report(figures: dict) -> None:
-    for label, value in figures.items():
-        shown = f"{value:.2f}" if isinstance(value, float) else value
-        print(f"    {label:<34} {shown}")
-    ratio = figures["ratio p99 with/without"]
+    ratio = print_figures(figures, 34)
     verdict = "PASS" if ratio <= RATIO_TARGET else "FAIL"
     print(
         f"  ratio note.add ack p99 with/without downloads: {ratio:.2f}  "

@@ -15,14 +15,13 @@ process (``PAJAPOHJA_SUGGEST_WORKERS=process``, the default) and once inline on 
 import json
 import os
 import tempfile
-import threading
 import time
 import uuid
 from pathlib import Path
 
 import socketio
 
-from .load import ACK_TIMEOUT, ClientSpec, Load, LoadRun
+from .beside import RATIO_TARGET, WINDOW, Background, ack_figures, print_figures, room_acks
 from .scenarios import percentile
 from .servers import ROOT, Server
 
@@ -33,13 +32,6 @@ TITLE = (
 )
 KINDS = ("process", "inline")
 NOTES = 300
-PARTICIPANTS = 30
-POSTERS = 15  # each posts a note a second (the per-participant cap is 1 a second)
-INTERVAL = 1.0
-SECONDS = 60
-WINDOW = 10
-MARGIN = 1.0
-RATIO_TARGET = 1.5
 SUGGEST_TARGET = 1.0  # s for 300 notes (issue 18)
 THEMES = 4
 VARIATIONS = ("", " — tämä on meillä tärkeää", " myös esihenkilöille", " (toive tiimiltä)")
@@ -111,15 +103,11 @@ def note_texts(count: int) -> tuple[list[str], list[dict]]:
     return made, themes[::2][:THEMES]
 
 
-class Asker(threading.Thread):
+class Asker(Background):
     """A facilitator asking ``themes.suggest`` back to back in every other window."""
 
     def __init__(self, server: Server, workshop: dict, themes: list[dict]):
-        super().__init__(daemon=True)
-        self.stopping = threading.Event()
-        self.seconds: list[float] = []
-        self.spans: list[tuple[float, float]] = []
-        self.failures: list[str] = []
+        super().__init__()
         self.refused = 0  # too_fast or busy: asked again
         self.workshop = workshop
         self.sio = socketio.Client(reconnection=False)
@@ -155,43 +143,8 @@ class Asker(threading.Thread):
         except Exception as error:  # noqa: BLE001 - reported with the figures
             self.failures.append(f"{type(error).__name__}: {error}")
 
-    def beside(self, sent: float, waited: float, margin: float = 0.0) -> bool:
-        return any(
-            sent - margin < end and sent + waited + margin > began for began, end in self.spans
-        )
-
-    def stop(self) -> None:
-        self.stopping.set()
-        self.join(timeout=300)
+    def close(self) -> None:
         self.sio.disconnect()
-
-
-def _acks(server: Server, room: dict, prompt_id: str, processes: int, asker: Asker):
-    specs = [
-        ClientSpec(
-            room=0,
-            join_code=room["join_code"],
-            step_id=room["step_id"],
-            prompt_id=prompt_id,
-            poster_rank=index if index < POSTERS else None,
-            poster_phase=index / POSTERS,
-        )
-        for index in range(PARTICIPANTS)
-    ]
-    load = Load(url=server.url, clients=specs, posts=int(SECONDS / INTERVAL), interval=INTERVAL)
-    clients = LoadRun(load, processes)
-    try:
-        clients.join()
-        asker.start()
-        _go, results = clients.post()
-    finally:
-        clients.abort()
-        asker.stop()
-    failures = [f for r in results for f in r.join_failures + r.post_failures]
-    timeouts = sum(1 for f in failures if f.startswith("TimeoutError"))
-    if timeouts < len(failures):
-        raise RuntimeError(f"{len(failures)} failures: {failures[:3]}")
-    return [pair for r in results for pair in zip(r.ack_sent, r.ack_seconds, strict=True)], timeouts
 
 
 def run_kind(kind: str, processes: int) -> dict:
@@ -204,35 +157,24 @@ def run_kind(kind: str, processes: int) -> dict:
         seeded, posted = room["prompt_ids"][0], room["prompt_ids"][1]
         server.seed_notes(room, NOTES, [seeded], out.name)
         asker = Asker(server, room, themes)
-        acks, lost = _acks(server, room, posted, processes, asker)
+        acks, lost = room_acks(server, room, posted, processes, asker)
     except Exception:
         print("  server log tail:\n" + server.log_tail())
         raise
     finally:
         server.stop()
         os.unlink(out.name)
-    busy = [waited for sent, waited in acks if asker.beside(sent, waited)]
-    busy += [ACK_TIMEOUT] * lost
-    quiet = [waited for sent, waited in acks if not asker.beside(sent, waited, MARGIN)]
-    return _figures(kind, quiet, busy, lost, asker)
+    return _figures(kind, acks, lost, asker)
 
 
-def _figures(kind: str, quiet: list[float], busy: list[float], lost: int, asker: Asker) -> dict:
-    def ms(values, share):
-        return 1000 * percentile(values, share)
-
+def _figures(kind: str, acks: list, lost: int, asker: Asker) -> dict:
     return {
         "engine runs": kind,
         "suggestions (asked again)": f"{len(asker.seconds)} ({asker.refused})",
-        "suggest ack p50/max ms": f"{ms(asker.seconds, 0.5):.0f}/"
+        "suggest ack p50/max ms": f"{1000 * percentile(asker.seconds, 0.5):.0f}/"
         f"{1000 * max(asker.seconds, default=0):.0f}",
         "suggest failures": f"{len(asker.failures)} {asker.failures[:2]}",
-        "acks without suggestions": len(quiet),
-        "ack p50/p99 ms without suggestions": f"{ms(quiet, 0.5):.0f}/{ms(quiet, 0.99):.0f}",
-        "acks with suggestions": f"{len(busy)} ({lost} not within {ACK_TIMEOUT} s)",
-        "ack p50/p99 ms with suggestions": f"{ms(busy, 0.5):.0f}/{ms(busy, 0.99):.0f}",
-        "ratio p99 with/without": ms(busy, 0.99) / ms(quiet, 0.99),
-        "ratio p50 with/without": ms(busy, 0.5) / ms(quiet, 0.5),
+        **ack_figures(acks, lost, asker, "suggestions"),
     }
 
 
@@ -241,10 +183,7 @@ def run(processes: int) -> list[dict]:
 
 
 def report(figures: dict) -> None:
-    for label, value in figures.items():
-        shown = f"{value:.2f}" if isinstance(value, float) else value
-        print(f"    {label:<36} {shown}")
-    ratio = figures["ratio p99 with/without"]
+    ratio = print_figures(figures, 36)
     verdict = "PASS" if ratio <= RATIO_TARGET else "FAIL"
     if figures["engine runs"] == "inline":
         verdict = "for comparison"
