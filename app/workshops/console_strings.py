@@ -2,6 +2,7 @@
 to the console page in boot.strings."""
 
 from flask_babel import gettext as _
+from flask_babel import pgettext
 
 from ..i18n import plural_forms
 
@@ -107,4 +108,10 @@ def console_strings() -> dict:
         "nothing_to_sort": _("Every note on the board is in a theme already."),
         "accept": _("Accept"),
         "sort_needs_themes": _("Sorting puts notes into themes: make a theme first."),
+        # A proposal the engine is not sure of (score under 0.5): right less often.
+        "unsure_proposal": pgettext("theme suggestion", "uncertain"),
+        "sort_uses_descriptions": _(
+            "Sorting compares each note with the themes' names and descriptions: a few of the "
+            "participants' own words in a description help."
+        ),
     }

@@ -181,3 +181,23 @@ def test_screenshots_of_the_candidates_and_the_preview(server, new_context, size
         "() => document.documentElement.scrollWidth > document.documentElement.clientWidth"
     )
     assert not overflow, "nothing runs off the side of the page"
+
+
+def test_a_proposal_the_engine_is_unsure_of_says_so(server, new_context):
+    """With only "Perehdytys" to sort into, the security training note leans towards it only
+    because the note on both shares its word: proposed, but marked uncertain; a note named
+    after the theme is not."""
+    _, console, _ = room(server, new_context)
+    open_controls(console)
+    console.locator("#ctl-theme-title").fill("Perehdytys")
+    console.locator("#ctl-theme-add").click()
+    expect(console.locator("#ctl-sort")).to_be_enabled()
+    expect(console.locator("#ctl-sort-hint")).to_contain_text("kuvauksiin")
+    console.locator("#ctl-sort").click()
+    dialog = console.locator("#sort-dialog")
+    expect(dialog).to_be_visible()
+    unsure = dialog.locator("li.sort-note", has_text="Tietoturva koulutus kaikille")
+    expect(unsure.locator("select")).to_have_value(re.compile(r"^\d+$"))
+    expect(unsure).to_contain_text("(epävarma)")
+    sure = dialog.locator("li.sort-note", has_text=ONBOARDING[0])
+    expect(sure).not_to_contain_text("epävarma")

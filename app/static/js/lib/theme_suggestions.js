@@ -10,6 +10,9 @@ import { keepFocus } from "./focus.js";
 import { showNotice } from "./notice.js";
 
 const SNIPPET = 60;
+// Below this score a proposal is marked uncertain: python -m bench.themes finds proposals from
+// 0.5 up right 83-100 % of the time, those under it far less often.
+const SURE = 0.5;
 const snippet = (text) => (text.length > SNIPPET ? `${text.slice(0, SNIPPET - 1)}…` : text);
 const capitalised = (title) => title.charAt(0).toLocaleUpperCase() + title.slice(1);
 
@@ -41,8 +44,9 @@ export class ThemeSuggestions {
       el("div", { class: "control-row" },
         this.#button("ctl-suggest", s.suggest_themes, false, () => this.#ask("ctl-suggest")),
         this.#button("ctl-sort", s.sort_into_themes, !themes.length, () => this.#ask("ctl-sort").then((ok) => { if (ok) this.#openPreview(); }))),
-      // Why sorting waits: it puts notes into the step's themes, and there are none yet.
-      themes.length ? null : el("p", { class: "hint", id: "ctl-sort-hint", text: s.sort_needs_themes }),
+      // Why sorting waits (it puts notes into the step's themes, and there are none yet), or
+      // what it goes by: a theme's description is where the facilitator can help it.
+      el("p", { class: "hint", id: "ctl-sort-hint", text: themes.length ? s.sort_uses_descriptions : s.sort_needs_themes }),
       result);
   }
 
@@ -60,7 +64,7 @@ export class ThemeSuggestions {
   #button(id, text, disabled, action) {
     const busy = this.busy === id;
     return el("button", { type: "button", id, text, disabled: disabled ? true : null, "aria-busy": busy ? "true" : null,
-      "aria-disabled": busy ? "true" : null, "aria-describedby": { "ctl-suggest": "ctl-suggestions-hint", "ctl-sort": disabled ? "ctl-sort-hint" : null }[id],
+      "aria-disabled": busy ? "true" : null, "aria-describedby": { "ctl-suggest": "ctl-suggestions-hint", "ctl-sort": "ctl-sort-hint" }[id],
       onclick: () => { if (!this.busy) action(); } });
   }
 
@@ -206,7 +210,7 @@ export class ThemeSuggestions {
       .map((a) => {
         const proposed = themeIds.has(a.theme_id) ? a.theme_id : null;
         const corrected = this.corrections.has(a.note_id) && (this.corrections.get(a.note_id) === null || themeIds.has(this.corrections.get(a.note_id)));
-        return { noteId: a.note_id, proposed, chosen: corrected ? this.corrections.get(a.note_id) : proposed };
+        return { noteId: a.note_id, proposed, unsure: proposed !== null && a.score < SURE, chosen: corrected ? this.corrections.get(a.note_id) : proposed };
       });
   }
 
@@ -262,7 +266,8 @@ export class ThemeSuggestions {
       document.getElementById("sort-accept").disabled = !choices.some((c) => c.chosen !== null);
     });
     const row = el("li", { class: choice.chosen !== choice.proposed ? "sort-note corrected" : "sort-note" },
-      el("label", { for: id, class: "sort-note-text", lang: this.#lang(), text: this.#note(choice.noteId).text }), select);
+      el("label", { for: id, class: "sort-note-text" }, el("span", { lang: this.#lang(), text: this.#note(choice.noteId).text }),
+        choice.unsure ? el("span", { class: "unsure", text: ` (${s.unsure_proposal})` }) : null), select);
     return row;
   }
 
