@@ -67,6 +67,9 @@ def serve(host: str, port: int):
     from .accounts.sessions import start_checks
 
     start_checks(app)  # sockets of disabled facilitators and revoked tokens are cut off
+    from .facilitation.suggestions import warm_up
+
+    warm_up(app)  # the theme suggestions' worker starts now, not at the first click
     if app.config["ASYNC_MODE"] == "gevent":
         from .serving import run
 

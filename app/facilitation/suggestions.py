@@ -30,7 +30,7 @@ from ..core.authorization import require_facilitator
 from ..core.note_models import Note, Theme
 from ..errors import AppError
 from ..extensions import db
-from ..suggest import NoteText, ThemeText, suggest
+from ..suggest import NoteText, ThemeText, preload, suggest
 from ..validation import parse
 from ..workers import Builders
 from ..workshops.service import step_of
@@ -70,6 +70,25 @@ def init_app(app) -> None:
         gevent,
         setting="PAJAPOHJA_SUGGEST_WORKERS",
     )
+
+
+def warm_up(app) -> None:
+    """Start the suggestions' worker processes now, in the background, and load the word lists
+    in them (``app.suggest.preload``), so that the first facilitator to ask does not wait for a
+    new interpreter and its dictionaries (seconds on a busy machine). Called by ``pajapohja
+    serve``; thread and inline pools have nothing to start."""
+    pool: Builders = app.extensions["pajapohja.suggesters"]
+    if pool.kind != "process":
+        return
+
+    def warm():
+        try:
+            for _ in range(pool.size):
+                pool.run(preload)
+        except Exception:  # noqa: BLE001 - the first suggestion then starts a worker itself
+            logger.exception("starting the theme suggestions' worker failed")
+
+    threading.Thread(target=warm, name="suggest-warm-up", daemon=True).start()
 
 
 def read(viewer: log.Viewer, payload: dict) -> tuple[list[NoteText], list[ThemeText], str]:

@@ -21,6 +21,8 @@ NAMES_JS = """() => [...document.querySelectorAll('button, a, label, summary, op
   .filter((e) => e.getClientRects().length || e.tagName === 'OPTION')
   .flatMap((e) => [e.textContent, e.getAttribute('aria-label') || ''])
   .map((t) => t.trim().replace(/\\s+/g, ' ').replace(/:$/, ''))"""
+# Candidate themes come from the notes in no theme: the first workshop's first step has them.
+SUGGEST = {"fi": "Ehdota teemoja", "sv": "Föreslå teman", "en": "Suggest themes"}
 LOGIN = {"fi": ("Sähköpostiosoite", "Salasana", "Kirjaudu sisään")}
 # (press this, then this appears): the states that show more controls.
 STATES = {
@@ -102,6 +104,10 @@ def test_every_control_the_guide_names_is_on_the_console_or_the_board(
         seen |= visible_names(page)
     page.locator("#step-nav button.step-button").first.click()  # not the current step
     expect(page.locator("#ctl-goto")).to_be_enabled()
+    seen |= visible_names(page)
+    open_controls(page)
+    controls.get_by_role("button", name=SUGGEST[language], exact=True).click()
+    expect(controls.locator("#ctl-candidates button").first).to_be_visible()
     seen |= visible_names(page)
 
     participant = new_context().new_page()
