@@ -360,8 +360,9 @@ CLIENT_EVENTS: dict[str, ClientEvent] = {
             'changes nothing; ack without `seq`: `{"candidates": [{"title", "note_ids": [...]}], '
             '"assignments": [{"note_id", "theme_id" | null, "score"}], "similar": [[note_id, '
             "...], ...]}`. Candidates: terms that recur across the notes in no theme (base "
-            "forms and compound parts); assignments: every note of the step (or of the question) that is "
-            "in no theme yet, with the theme it fits best or null; similar: likely duplicates. "
+            "forms and compound parts); assignments: every note of the step (or of the "
+            "question) that is in no theme yet, with the theme it fits best or null; similar: "
+            "likely duplicates. "
             "Moderated notes take no part. Accepting is ordinary `note.theme`, merging "
             "`note.merge`. One at a time per workshop: meanwhile `busy`; a failed or timed-out "
             "computation `suggest_failed`",
