@@ -37,9 +37,10 @@ def essence(notes) -> dict[int, tuple]:
     return {note["id"]: tuple(note[key] for key in NOTE_KEYS) for note in notes}
 
 
-def start_server(data_dir: Path) -> LiveServer:
-    """A running ``pajapohja serve`` (gevent) with one facilitator and an API token."""
-    live = LiveServer(data_dir).start()
+def start_server(data_dir: Path, env: dict | None = None, module: str = "app") -> LiveServer:
+    """A running ``pajapohja serve`` (gevent) with one facilitator and an API token (``env``
+    and ``module`` as ``LiveServer`` takes them)."""
+    live = LiveServer(data_dir, env, module).start()
     live.facilitator_email = "fasilitaattori@example.fi"
     live.cli(
         "facilitator", "add", live.facilitator_email, "--password-stdin", input=PASSWORD + "\n"

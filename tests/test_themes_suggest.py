@@ -14,9 +14,8 @@ from sqlalchemy import select
 from app.core.workshop_models import Workshop
 from app.extensions import db
 
-from .browser.conftest import LiveServer
-from .conftest import PASSWORD, events_of, new_op
-from .server import CALL_TIMEOUT, Participant, create_workshop, wait_for
+from .conftest import events_of, new_op
+from .server import CALL_TIMEOUT, Participant, create_workshop, start_server, wait_for
 
 TEXTS = {
     "alice": [
@@ -267,19 +266,14 @@ def gated(tmp_path_factory):
     """``pajapohja serve`` with the engine behind a gate (tests/gated_suggest.py) and a short
     time-out for a worker that does not answer."""
     gate = tmp_path_factory.mktemp("gate")
-    live = LiveServer(
+    live = start_server(
         tmp_path_factory.mktemp("server"),
         env={"PAJAPOHJA_TEST_SUGGEST_GATE": str(gate), "PAJAPOHJA_SUGGEST_TIMEOUT": "8"},
         module="tests.gated_suggest",
-    ).start()
+    )
     live.gate = gate
-    try:
-        email = "fasilitaattori@example.fi"
-        live.cli("facilitator", "add", email, "--password-stdin", input=PASSWORD + "\n")
-        live.api_token = live.cli("token", "create", email)
-        yield live
-    finally:
-        live.stop()
+    yield live
+    live.stop()
 
 
 def facilitator_socket(live, workshop) -> socketio.Client:
