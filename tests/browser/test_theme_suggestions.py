@@ -8,6 +8,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from ..server import Participant
 from .rooms import (
     PHONE,
     axe_violations,
@@ -201,3 +202,28 @@ def test_a_proposal_the_engine_is_unsure_of_says_so(server, new_context):
     expect(unsure).to_contain_text("(epävarma)")
     sure = dialog.locator("li.sort-note", has_text=ONBOARDING[0])
     expect(sure).not_to_contain_text("epävarma")
+
+
+def test_a_whole_wall_is_accepted_at_once(server, new_context):
+    """50 proposals accepted with one click: more moves than a connection may send in a burst
+    (40, then 10 a second); every note ends up in its theme, and no error is shown."""
+    workshop = create_workshop(server, "fi")
+    console = open_console(new_context().new_page(), server, workshop, "fi")
+    writers = [Participant(server, workshop, f"Kirjoittaja {n}").connect() for n in range(2)]
+    try:
+        for n, writer in enumerate(writers):
+            for i in range(25):
+                assert writer.send(writer.new_note(f"Tietoturva {n}-{i}: salasanat kuntoon"))
+    finally:
+        for writer in writers:
+            writer.close()
+    expect(console.locator("section.column").first.locator("li.note")).to_have_count(50)
+    open_controls(console)
+    console.locator("#ctl-theme-title").fill("Tietoturva")
+    console.locator("#ctl-theme-add").click()
+    console.locator("#ctl-sort").click()
+    expect(console.locator("#sort-summary")).to_contain_text("50 lappua 1 teemaan")
+    console.locator("#sort-accept").click()
+    expect(console.locator("#sort-dialog")).to_be_hidden(timeout=30_000)
+    expect(section_notes(console, "Tietoturva")).to_have_count(50)
+    expect(console.locator(".notice-error")).to_have_count(0)

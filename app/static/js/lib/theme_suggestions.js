@@ -13,6 +13,9 @@ const SNIPPET = 60;
 // Below this score a proposal is marked uncertain: python -m bench.themes finds proposals from
 // 0.5 up right 83-100 % of the time, those under it far less often.
 const SURE = 0.5;
+// A move refused as too fast is sent again after this pause, this many times at most.
+const MOVE_PAUSE_MS = 150;
+const MOVE_RETRIES = 40;
 const snippet = (text) => (text.length > SNIPPET ? `${text.slice(0, SNIPPET - 1)}…` : text);
 const capitalised = (title) => title.charAt(0).toLocaleUpperCase() + title.slice(1);
 
@@ -271,6 +274,20 @@ export class ThemeSuggestions {
     return row;
   }
 
+  // One note into its theme, as a settled promise. One after another, and again after a pause
+  // when the server says too fast: a whole wall accepted at once is more moves than a
+  // connection may send in a burst (app/ratelimit.py: 40, then 10 a second).
+  async #move(choice) {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return { status: "fulfilled", value: await this.board.send(CLIENT_EVENTS.NOTE_THEME, { note_id: choice.noteId, theme_id: choice.chosen }) };
+      } catch (error) {
+        if (error?.code !== "too_fast" || attempt >= MOVE_RETRIES) return { status: "rejected", reason: error };
+        await new Promise((resolve) => setTimeout(resolve, MOVE_PAUSE_MS));
+      }
+    }
+  }
+
   #dialog() {
     if (this.dialog) return this.dialog;
     this.dialog = el("dialog", { id: "sort-dialog", class: "sort-dialog", "aria-labelledby": "sort-title", "aria-describedby": "sort-hint" });
@@ -284,9 +301,11 @@ export class ThemeSuggestions {
     const s = this.s;
     const moves = this.#choices().filter((c) => c.chosen !== null);
     const accept = document.getElementById("sort-accept");
+    if (accept.getAttribute("aria-busy") === "true") return; // moving already: once is enough
     accept.setAttribute("aria-busy", "true");
     accept.setAttribute("aria-disabled", "true");
-    const results = await Promise.allSettled(moves.map((c) => this.board.send(CLIENT_EVENTS.NOTE_THEME, { note_id: c.noteId, theme_id: c.chosen })));
+    const results = [];
+    for (const c of moves) results.push(await this.#move(c));
     const done = moves.filter((_, i) => results[i].status === "fulfilled");
     for (const c of done) this.corrections.delete(c.noteId);
     this.answer.assignments = this.answer.assignments.filter((a) => !done.some((c) => c.noteId === a.note_id));
