@@ -42,9 +42,15 @@ class WorkerTimedOut(RuntimeError):
     """A worker process gave no answer in time; it was stopped and another takes its place."""
 
 
-def _serve(connection) -> None:
-    """A worker process: run what arrives until the pipe closes."""
+def _serve(connection, warm=None) -> None:
+    """A worker process: ``warm()`` first (loading what the work needs), then run what arrives
+    until the pipe closes."""
     os.nice(NICENESS)
+    if warm is not None:
+        try:
+            warm()
+        except Exception:  # noqa: BLE001 - the work then loads it itself, and fails if it must
+            traceback.print_exc()
     while True:
         try:
             function, args = connection.recv()
@@ -58,11 +64,11 @@ def _serve(connection) -> None:
 
 
 class _Worker:
-    def __init__(self, context):
+    def __init__(self, context, warm=None):
         self.connection, theirs = context.Pipe()
         for end in (self.connection, theirs):  # gevent's socketpair made them non-blocking
             os.set_blocking(end.fileno(), True)
-        self.process = context.Process(target=_serve, args=(theirs,), daemon=True)
+        self.process = context.Process(target=_serve, args=(theirs, warm), daemon=True)
         self.process.start()
         theirs.close()
 
@@ -86,7 +92,9 @@ class _Worker:
 
 class Builders:
     """A pool of ``size`` workers of ``kind`` (``KINDS``); ``setting`` names the environment
-    variable that chose the kind, for the message when it is none of them."""
+    variable that chose the kind, for the message when it is none of them. ``warm``: a
+    module-level function every worker process runs when it starts, the one that replaces a
+    failed worker included, before it takes work."""
 
     def __init__(
         self,
@@ -94,12 +102,14 @@ class Builders:
         size: int,
         cooperative: bool = True,
         setting: str = "PAJAPOHJA_EXPORT_WORKERS",
+        warm=None,
     ):
         if kind not in KINDS:
             raise ValueError(f"{setting} must be one of {', '.join(KINDS)}")
         self.kind = kind
         self.size = max(1, size)
         self.cooperative = cooperative  # under gevent: hand blocking work to OS threads
+        self.warm = warm
         self._threads = None
         self._idle = None
         self._started_once = False
@@ -123,11 +133,16 @@ class Builders:
                 value = threads.apply(worker.exchange, (function, args, timeout))
         except (EOFError, OSError, WorkerTimedOut) as error:  # a new worker takes its place
             worker.close(stop=isinstance(error, WorkerTimedOut))
-            worker = _Worker(multiprocessing.get_context("spawn"))
+            worker = _Worker(multiprocessing.get_context("spawn"), self.warm)
             raise
         finally:
             self._idle.put(worker)
         return value
+
+    def start(self) -> None:
+        """Start the workers now rather than at the first job (each then runs ``warm``)."""
+        if self.kind != "inline":
+            self._started()
 
     def _started(self):
         with self._lock:
@@ -152,4 +167,4 @@ class Builders:
         context = multiprocessing.get_context("spawn")
         self._idle = queue.Queue()
         for _ in range(self.size):
-            self._idle.put(_Worker(context))
+            self._idle.put(_Worker(context, self.warm))

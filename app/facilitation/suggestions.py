@@ -69,26 +69,26 @@ def init_app(app) -> None:
         config["SUGGEST_POOL_SIZE"],
         gevent,
         setting="PAJAPOHJA_SUGGEST_WORKERS",
+        warm=preload,
     )
 
 
 def warm_up(app) -> None:
-    """Start the suggestions' worker processes now, in the background, and load the word lists
-    in them (``app.suggest.preload``), so that the first facilitator to ask does not wait for a
-    new interpreter and its dictionaries (seconds on a busy machine). Called by ``pajapohja
-    serve``; thread and inline pools have nothing to start."""
+    """Start the suggestions' worker processes now, in the background, so that the first
+    facilitator to ask does not wait for a new interpreter and its word lists (seconds on a busy
+    machine): each worker loads them as it starts (``app.suggest.preload``, the pool's
+    ``warm``). Called by ``pajapohja serve``; thread and inline pools have nothing to start."""
     pool: Builders = app.extensions["pajapohja.suggesters"]
     if pool.kind != "process":
         return
 
-    def warm():
+    def start():
         try:
-            for _ in range(pool.size):
-                pool.run(preload)
+            pool.start()
         except Exception:  # noqa: BLE001 - the first suggestion then starts a worker itself
             logger.exception("starting the theme suggestions' worker failed")
 
-    threading.Thread(target=warm, name="suggest-warm-up", daemon=True).start()
+    threading.Thread(target=start, name="suggest-warm-up", daemon=True).start()
 
 
 def read(viewer: log.Viewer, payload: dict) -> tuple[list[NoteText], list[ThemeText], str]:
