@@ -110,6 +110,8 @@ def console_strings() -> dict:
         "sort_needs_themes": _("Sorting puts notes into themes: make a theme first."),
         # A proposal the engine is not sure of (score under 0.5): right less often.
         "unsure_proposal": pgettext("theme suggestion", "uncertain"),
+        # Beside a note in the sorting preview, on a step of several questions.
+        "note_question": pgettext("theme suggestion", "Question:"),
         "sort_uses_descriptions": _(
             "Sorting compares each note with the themes' names and descriptions: a few of the "
             "participants' own words in a description help."

@@ -227,3 +227,37 @@ def test_a_whole_wall_is_accepted_at_once(server, new_context):
     expect(console.locator("#sort-dialog")).to_be_hidden(timeout=30_000)
     expect(section_notes(console, "Tietoturva")).to_have_count(50)
     expect(console.locator(".notice-error")).to_have_count(0)
+
+
+def test_the_preview_says_which_question_each_note_answers(server, new_context):
+    """The step asks several questions: in the preview each note carries its own, read out with
+    the note's theme choice too, so that "Tietoturva" under what we need and under what we
+    already have are told apart."""
+    _, console, participant = room(server, new_context, **PHONE)
+    post(participant, "Tietoturvan perusteet osataan jo hyvin", column=1)
+    open_controls(console)
+    console.locator("#ctl-theme-title").fill("Tietoturva")
+    console.locator("#ctl-theme-add").click()
+    console.locator("#ctl-sort").click()
+    dialog = console.locator("#sort-dialog")
+    expect(dialog).to_be_visible()
+    console.screenshot(path=f"{SHOTS}/preview-questions-360.png")
+    needed = "Kysymys: Millaisia tietoja, taitoja ja asenteita tarvitaan?"
+    existing = "Kysymys: Millaisia tietoja, taitoja ja asenteita meillä on jo?"
+    expect(dialog.locator("li.sort-note", has_text=SECURITY[0])).to_contain_text(needed)
+    expect(dialog.locator("li.sort-note", has_text="osataan jo")).to_contain_text(existing)
+    expect(
+        dialog.get_by_label("Tietoturvan perusteet osataan jo hyvin")
+    ).to_have_accessible_description(existing)
+    assert axe_violations(console) == [], "the preview with the notes' questions"
+
+
+def test_the_preview_names_no_question_when_every_note_answers_the_same(server, new_context):
+    _, console, _ = room(server, new_context)
+    open_controls(console)
+    console.locator("#ctl-theme-title").fill("Tietoturva")
+    console.locator("#ctl-theme-add").click()
+    console.locator("#ctl-sort").click()
+    dialog = console.locator("#sort-dialog")
+    expect(dialog.locator("li.sort-note")).to_have_count(6)  # every note is in no theme yet
+    expect(dialog).not_to_contain_text("Kysymys:")

@@ -229,6 +229,8 @@ export class ThemeSuggestions {
     const s = this.s;
     const choices = this.#choices();
     const dialog = this.#dialog();
+    // The notes answer several of the step's questions: each row then says which.
+    const questions = new Set(choices.map((c) => this.#note(c.noteId).prompt_id)).size > 1;
     const summary = el("p", { id: "sort-summary", class: "sort-summary", "aria-live": "polite", text: this.#summary(choices) });
     const groups = [...this.themes.map((t) => ({ theme: t, key: t.id })), { theme: null, key: null }].map((group) => {
       const members = choices.filter((c) => c.proposed === group.key);
@@ -238,7 +240,7 @@ export class ThemeSuggestions {
       return el("section", { class: "sort-group", "aria-labelledby": headingId },
         el("h3", { id: headingId }, el("span", { lang: group.theme ? this.#lang() : null, text: title }), " ",
           el("span", { class: "count", text: `(${members.length})` })),
-        el("ul", { class: "sort-notes" }, ...members.map((choice) => this.#choiceRow(choice, choices, summary))));
+        el("ul", { class: "sort-notes" }, ...members.map((choice) => this.#choiceRow(choice, choices, summary, questions))));
     }).filter(Boolean);
     const body = choices.length ? groups : [el("p", { text: s.nothing_to_sort })];
     dialog.replaceChildren(
@@ -255,7 +257,7 @@ export class ThemeSuggestions {
     (dialog.querySelector("select") || dialog.querySelector("#sort-accept:not([disabled])") || dialog.querySelector("#sort-cancel")).focus();
   }
 
-  #choiceRow(choice, choices, summary) {
+  #choiceRow(choice, choices, summary, questions) {
     const s = this.s;
     const id = `sort-note-${choice.noteId}`;
     const select = el("select", { id, "data-note-id": choice.noteId },
@@ -268,9 +270,14 @@ export class ThemeSuggestions {
       summary.textContent = this.#summary(choices);
       document.getElementById("sort-accept").disabled = !choices.some((c) => c.chosen !== null);
     });
+    const note = this.#note(choice.noteId);
+    const prompt = questions ? this.step.prompts.find((p) => p.id === note.prompt_id) : null;
+    const question = prompt ? el("span", { id: `${id}-question`, class: "sort-note-question" }, `${s.note_question} `,
+      el("span", { lang: this.#lang(), text: prompt.title })) : null;
+    if (question) select.setAttribute("aria-describedby", question.id);
     const row = el("li", { class: choice.chosen !== choice.proposed ? "sort-note corrected" : "sort-note" },
-      el("label", { for: id, class: "sort-note-text" }, el("span", { lang: this.#lang(), text: this.#note(choice.noteId).text }),
-        choice.unsure ? el("span", { class: "unsure", text: ` (${s.unsure_proposal})` }) : null), select);
+      el("div", {}, el("label", { for: id, class: "sort-note-text" }, el("span", { lang: this.#lang(), text: note.text }),
+        choice.unsure ? el("span", { class: "unsure", text: ` (${s.unsure_proposal})` }) : null), question), select);
     return row;
   }
 
