@@ -72,6 +72,11 @@ def console_strings() -> dict:
         "suggest_themes": _("Suggest themes"),
         "sort_into_themes": _("Sort into themes"),
         "candidate_names": _("Candidate theme names"),
+        # A candidate comes from the notes only their authors see: its name, once a theme, not.
+        "themes_seen_by_all": _(
+            "Private brainstorming is running: the name of a theme you make is seen by every "
+            "participant at once."
+        ),
         "candidate_notes_n": plural_forms("(%(n)s note)", "(%(n)s notes)"),
         "candidates_found_n": plural_forms(
             "%(n)s candidate theme name", "%(n)s candidate theme names"

@@ -261,3 +261,25 @@ def test_the_preview_names_no_question_when_every_note_answers_the_same(server, 
     dialog = console.locator("#sort-dialog")
     expect(dialog.locator("li.sort-note")).to_have_count(6)  # every note is in no theme yet
     expect(dialog).not_to_contain_text("Kysymys:")
+
+
+def test_during_private_brainstorming_making_a_theme_warns_its_name_is_seen_by_all(
+    server, new_context
+):
+    """The candidates come from notes only their authors see; a theme's name is seen by the
+    whole room, so the facilitator is told before making one."""
+    _, console, _ = room(server, new_context)
+    open_controls(console)
+    console.locator("#ctl-hide").click()
+    expect(console.locator("#ctl-hide-state")).to_have_text("Yksityinen ideointi: käynnissä")
+    console.locator("#ctl-suggest").click()
+    warning = "tekemäsi teeman nimi näkyy heti kaikille osallistujille"
+    expect(console.locator("#ctl-candidates-private")).to_contain_text(warning)
+    make = console.locator("#ctl-candidates button").first
+    expect(make).to_have_accessible_description(re.compile(warning))
+    assert axe_violations(console) == [], "the candidates with the warning"
+    console.locator("#ctl-hide").click()  # revealed: the notes are everyone's now
+    expect(console.locator("#ctl-hide-state")).to_have_text("Yksityinen ideointi: ei käynnissä")
+    console.locator("#ctl-suggest").click()
+    expect(console.locator("#ctl-candidates button").first).to_be_visible()
+    expect(console.locator("#ctl-candidates-private")).to_have_count(0)

@@ -135,15 +135,19 @@ export class ThemeSuggestions {
     const candidates = this.#candidates();
     if (!candidates.length) return el("p", { id: "ctl-candidates", class: "hint", text: s.no_candidates });
     const list = el("ul", { id: "ctl-candidates", class: "candidate-list", "aria-labelledby": "ctl-candidates-heading" });
+    // While the notes are private, their words reach the room only through a theme made of them.
+    const notesPrivate = this.step.state.hidden;
     for (const candidate of candidates) {
       const label = `${candidate.title} ${plural(s.candidate_notes_n, candidate.note_ids.length)}`;
       list.append(el("li", { "data-focus-key": `candidate-${candidate.index}` },
         el("span", { class: "candidate-title", lang: this.#lang(), text: label }),
         el("button", { type: "button", class: "small", id: `ctl-candidate-${candidate.index}`, "data-action": "make-theme",
           text: s.make_theme, "aria-label": format(s.make_theme_named, { title: label }),
+          "aria-describedby": notesPrivate ? "ctl-candidates-private" : null,
           onclick: () => this.#make(candidate) })));
     }
-    return el("div", {}, el("h5", { id: "ctl-candidates-heading", text: s.candidate_names }), list);
+    return el("div", {}, el("h5", { id: "ctl-candidates-heading", text: s.candidate_names }),
+      notesPrivate ? el("p", { id: "ctl-candidates-private", class: "hint", text: s.themes_seen_by_all }) : null, list);
   }
 
   #make(candidate) {
