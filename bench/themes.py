@@ -34,9 +34,11 @@ from pathlib import Path
 
 import yaml
 
-from app.suggest import NoteText, ThemeText, baseline, engine
+from app.suggest import NoteText, ThemeText, engine
 from app.suggest.analysers import analyser
 from app.suggest.words import tokens
+
+from . import theme_baseline as baseline
 
 SETS = Path(__file__).parent / "theme_sets"
 HELD_OUT = {"fi_oppilaitos", "sv_skola", "fi_kunta", "sv_region", "fi_blind", "sv_blind"}

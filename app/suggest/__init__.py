@@ -8,8 +8,8 @@ a worker process off the event loop; nothing is downloaded and nothing leaves th
 "theme_id" | None, "score"}], "similar": [[note_id, ...], ...]}``.
 
 engine.py sorts and groups; candidates.py and similar.py name and pair; words.py, voikko.py,
-fallback.py and lexicon.py read the words; baseline.py is what the quality benchmark
-(``python -m bench.themes``) compares with. ``preload()`` at a worker's start spares the first
+fallback.py and lexicon.py read the words; the quality benchmark (``python -m bench.themes``)
+compares them with bench/theme_baseline.py. ``preload()`` at a worker's start spares the first
 suggestion the loading of the dictionaries (Voikko: ~0.1 s; simplemma's Finnish: seconds).
 """
 

@@ -5,7 +5,7 @@ recur in two or more notes. No base forms, no compound parts."""
 import re
 from collections import Counter
 
-from .data import Suggestions
+from app.suggest.data import Suggestions
 
 WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
 
