@@ -163,3 +163,23 @@ def test_join_link_is_copied_from_the_chip(server, new_context):
     console.get_by_role("button", name="Kopioi linkki").click()
     expect(console.locator("#notices").get_by_text("Liittymislinkki kopioitu.")).to_be_visible()
     assert console.evaluate("navigator.clipboard.readText()") == workshop["join_url"]
+
+
+def test_a_section_opened_just_before_the_controls_are_redrawn_stays_open(server, new_context):
+    """The room's changes redraw the controls at any moment, also between the facilitator's
+    opening of a folded section and the browser's "toggle" event (a task later): the section
+    stays open. Here the redraw is the facilitator's own step change, in the same task."""
+    console, _boards = open_room(server, new_context, "Alice")
+    page = console.page
+    page.locator("#ctl-workshop-summary").click()  # open_room unfolded every section: fold it
+    expect(page.locator("#ctl-close")).to_be_hidden()
+    page.evaluate(
+        """() => {
+            document.getElementById("ctl-workshop-summary").click();
+            document.querySelector("#step-nav li:nth-child(2) button").click();
+        }"""
+    )
+    expect(page.locator("#ctl-where")).to_contain_text("Katselet vaihetta 2")
+    expect(page.locator("#ctl-close")).to_be_visible()
+    console.show_step(1)
+    expect(page.locator("#ctl-close")).to_be_visible()

@@ -77,6 +77,7 @@ export class Controls {
       const focusedId = inside ? active.id : "";
       const phase = inside ? active.closest("[data-phase]")?.dataset.phase : "";
       const typed = this.#typedValues();
+      this.#keepOpenSections();
       this.renderedFor = signature;
       const closed = state.workshop.status !== "open";
       this.root.replaceChildren(el("h2", { id: "controls-heading", text: this.s.controls }),
@@ -148,10 +149,19 @@ export class Controls {
   // Only the facilitator's own opening or closing is remembered: a details element made open
   // also fires "toggle", which must not turn the step's default into a choice.
   #remember(details, key) {
-    const initial = details.open;
-    details.addEventListener("toggle", () => {
-      if (details.open !== initial || this.openSections.has(key)) this.openSections.set(key, details.open);
-    });
+    Object.assign(details.dataset, { section: key, drawnOpen: String(details.open) });
+    details.addEventListener("toggle", () => this.#keep(details));
+  }
+
+  #keep(details) {
+    const key = details.dataset.section;
+    if (String(details.open) !== details.dataset.drawnOpen || this.openSections.has(key)) this.openSections.set(key, details.open);
+  }
+
+  // "toggle" comes a task after the click: a redraw in between (the room's next change) reads
+  // the sections as they are now, so that the one just opened does not close again.
+  #keepOpenSections() {
+    this.root.querySelectorAll("details[data-section]").forEach((details) => this.#keep(details));
   }
 
   #where(step) {
